@@ -1,0 +1,83 @@
+/// Everything that happened in one run, in the one order it happened: invocations, steps with their
+/// results, returns, and what the simulation did (clock jumps, injected faults).
+///
+/// Only one client runs at a time, so the event order is a total order consistent with real time; the
+/// position of an event (its index) is what linearizability uses to decide which operations overlap.
+public struct History: Sendable, Hashable {
+    /// The events, in order.
+    public internal(set) var events: [HistoryEvent] = []
+
+    /// An empty history.
+    public init() {}
+
+    /// A history made of `events`.
+    public init(events: [HistoryEvent]) { self.events = events }
+
+    mutating func append(_ event: HistoryEvent) { events.append(event) }
+
+    /// The steps in order.
+    public var steps: [(tick: Ticks, client: ClientID, step: Step)] {
+        events.compactMap { event in
+            if case .step(let step) = event.kind, let client = event.client { return (event.tick, client, step) }
+            return nil
+        }
+    }
+
+    /// The number of steps taken.
+    public var stepCount: Int { events.reduce(0) { $1.isStep ? $0 + 1 : $0 } }
+}
+
+/// One entry in a `History`.
+public struct HistoryEvent: Sendable, Hashable {
+    /// The tick at which it happened.
+    public var tick: Ticks
+    /// The client it belongs to; `nil` for the simulation's own events.
+    public var client: ClientID?
+    /// What happened.
+    public var kind: Kind
+
+    /// Creates an event.
+    public init(tick: Ticks, client: ClientID?, kind: Kind) {
+        self.tick = tick
+        self.client = client
+        self.kind = kind
+    }
+
+    /// What an event records.
+    public enum Kind: Sendable, Hashable {
+        /// A client began an operation (recorded just before its first step).
+        case invoke(ClientOperation)
+        /// A client took a step.
+        case step(Step)
+        /// An operation returned; a read carries the value it returned.
+        case returned(ClientOperation, Value?)
+        /// An operation threw (an injected fault reached the caller); it may or may not have taken effect.
+        case failed(ClientOperation, reason: String)
+        /// The client crashed (an injected fault) during the operation; it may or may not have taken effect.
+        case crashed(ClientOperation)
+        /// Nobody could run, so the clock jumped forward to wake a sleeper.
+        case clockAdvanced(to: Ticks)
+        /// A fault that is not tied to one step happened (e.g. the cache restarted).
+        case fault(String)
+    }
+
+    /// Whether the event is a step.
+    public var isStep: Bool {
+        if case .step = kind { return true }
+        return false
+    }
+}
+
+/// A step and what came of it.
+public struct Step: Sendable, Hashable {
+    /// What the client asked for.
+    public var action: StepAction
+    /// What it got.
+    public var outcome: StepOutcome
+
+    /// Creates a step record.
+    public init(action: StepAction, outcome: StepOutcome) {
+        self.action = action
+        self.outcome = outcome
+    }
+}

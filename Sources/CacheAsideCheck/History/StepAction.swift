@@ -1,0 +1,101 @@
+/// One atomic step a client took on the cache, the database, the clock or a lock.
+public enum StepAction: Hashable, Sendable {
+    case cacheGet(Key)
+    case cacheSet(Key, Value, ttl: Ticks?)
+    case cacheAdd(Key, Value, ttl: Ticks?)
+    case cacheDelete(Key)
+    case cacheGets(Key)
+    case cacheCompareAndSet(Key, Value, ttl: Ticks?, casUnique: Int)
+    case cacheLeaseGet(Key)
+    case cacheLeaseSet(Key, Value, ttl: Ticks?, token: Int)
+    case databaseRead(Key)
+    case databaseVersionedRead(Key)
+    case databaseWrite(Key, Value)
+    case sleep(ticks: Ticks)
+    case lockAcquire(Key)
+    case lockRelease(Key)
+
+    /// Which component the step touched; the lane diagram draws each in its own column.
+    public enum Component: Sendable { case cache, database, clock, lock }
+
+    /// The component the step touched.
+    public var component: Component {
+        switch self {
+        case .cacheGet, .cacheSet, .cacheAdd, .cacheDelete, .cacheGets, .cacheCompareAndSet, .cacheLeaseGet,
+            .cacheLeaseSet:
+            .cache
+        case .databaseRead, .databaseVersionedRead, .databaseWrite: .database
+        case .sleep: .clock
+        case .lockAcquire, .lockRelease: .lock
+        }
+    }
+
+    /// The key the step touched, if any.
+    public var key: Key? {
+        switch self {
+        case .cacheGet(let k), .cacheSet(let k, _, _), .cacheAdd(let k, _, _), .cacheDelete(let k),
+            .cacheGets(let k), .cacheCompareAndSet(let k, _, _, _), .cacheLeaseGet(let k),
+            .cacheLeaseSet(let k, _, _, _), .databaseRead(let k), .databaseVersionedRead(let k),
+            .databaseWrite(let k, _), .lockAcquire(let k), .lockRelease(let k):
+            k
+        case .sleep: nil
+        }
+    }
+
+    /// The call as the client's lane shows it, e.g. `cache.set k1=v0 ttl 60`.
+    public var callDescription: String {
+        func ttlText(_ ttl: Ticks?) -> String { ttl.map { " ttl \($0)" } ?? "" }
+        switch self {
+        case .cacheGet(let k): return "cache.get \(k)"
+        case .cacheSet(let k, let v, let ttl): return "cache.set \(k)=\(v)\(ttlText(ttl))"
+        case .cacheAdd(let k, let v, let ttl): return "cache.add \(k)=\(v)\(ttlText(ttl))"
+        case .cacheDelete(let k): return "cache.delete \(k)"
+        case .cacheGets(let k): return "cache.gets \(k)"
+        case .cacheCompareAndSet(let k, let v, let ttl, let unique): return "cache.cas \(k)=\(v) #\(unique)\(ttlText(ttl))"
+        case .cacheLeaseGet(let k): return "cache.leaseGet \(k)"
+        case .cacheLeaseSet(let k, let v, let ttl, let token): return "cache.leaseSet \(k)=\(v) lease \(token)\(ttlText(ttl))"
+        case .databaseRead(let k): return "db.read \(k)"
+        case .databaseVersionedRead(let k): return "db.readVersioned \(k)"
+        case .databaseWrite(let k, let v): return "db.write \(k)=\(v)"
+        case .sleep(let ticks): return "clock.sleep \(ticks)"
+        case .lockAcquire(let k): return "lock \(k)"
+        case .lockRelease(let k): return "unlock \(k)"
+        }
+    }
+}
+
+/// What a step returned or did, as recorded in the history.
+public enum StepOutcome: Hashable, Sendable, CustomStringConvertible {
+    /// Nothing to report beyond "done" (a delete, a plain set, a write).
+    case done
+    /// A lookup's result: a value or a miss.
+    case value(Value?)
+    /// Whether a conditional store (add, cas, lease set) stored.
+    case stored(Bool)
+    /// A versioned lookup's result.
+    case versioned(Value?, version: Int?)
+    /// A lease get's result.
+    case lease(ModelCache.LeaseResult)
+    /// Whether a lock was taken (false: another client holds it and this one waits).
+    case acquired(Bool)
+    /// The step was refused by an injected fault, named here; the call threw.
+    case fault(String)
+    /// The step was acknowledged but an injected fault dropped its effect, named here.
+    case silentlyDropped(String)
+
+    public var description: String {
+        switch self {
+        case .done: "ok"
+        case .value(let v): v.map { "\($0)" } ?? "miss"
+        case .stored(let stored): stored ? "stored" : "not stored"
+        case .versioned(let v, let version):
+            v.map { "\($0)" + (version.map { " (version \($0))" } ?? "") } ?? "miss"
+        case .lease(.hit(let v)): "\(v)"
+        case .lease(.miss(let token)): "miss, lease \(token)"
+        case .lease(.missLeaseHeld): "miss, lease held elsewhere"
+        case .acquired(let taken): taken ? "acquired" : "busy, waiting"
+        case .fault(let name): "failed (\(name))"
+        case .silentlyDropped(let name): "ok, but dropped (\(name))"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// The single source of every decision in a run: workload shape, which client runs next, faults, and a
+/// strategy's own randomness.
+///
+/// Each decision is an integer in `0..<bound`, and `0` always means the simplest option (no operation,
+/// keep running the same client, no fault). A run is a pure function of (strategy, options, recorded
+/// choices): generating from a seed and replaying the recording produce the same run. This is the
+/// Hypothesis "choice sequence" idea (MacIver & Donaldson, ECOOP 2020); the shrinker edits these values
+/// and replays them.
+public struct ChoiceSource: Sendable {
+    /// How values are produced.
+    public enum Mode: Sendable {
+        /// Draw from a PRNG, using each call site's own distribution.
+        case generate(SplitMix64)
+        /// Read back recorded values; past the end, or out of range, read `0`.
+        case replay([Int])
+    }
+
+    private var mode: Mode
+    private var cursor = 0
+    /// Every value handed out, in order.
+    public private(set) var recorded: [Int] = []
+    /// The bound each recorded value was drawn below (exhaustive search and the shrinker use them).
+    public private(set) var bounds: [Int] = []
+
+    /// A source in the given mode.
+    public init(_ mode: Mode) {
+        self.mode = mode
+        recorded.reserveCapacity(64)
+        bounds.reserveCapacity(64)
+    }
+
+    /// A source generating from `seed`.
+    public init(seed: UInt64) { self.init(.generate(SplitMix64(seed: seed))) }
+
+    /// A source replaying `values`.
+    public init(replaying values: [Int]) { self.init(.replay(values)) }
+
+    /// Whether this source replays recorded values (strategies never need to know; schedulers do not
+    /// consult their policy when replaying).
+    public var isReplaying: Bool {
+        if case .replay = mode { return true }
+        return false
+    }
+
+    /// A value in `0..<bound`. When generating, `generate` draws it from the PRNG with whatever
+    /// distribution the call site wants (its result is clamped into range); when replaying it is ignored.
+    public mutating func choose(below bound: Int, generate: (inout SplitMix64) -> Int) -> Int {
+        precondition(bound > 0, "a choice needs at least one option")
+        let value: Int
+        switch mode {
+        case .generate(var rng):
+            value = min(max(generate(&rng), 0), bound - 1)
+            mode = .generate(rng)
+        case .replay(let values):
+            let stored = cursor < values.count ? values[cursor] : 0
+            value = (0..<bound).contains(stored) ? stored : 0
+        }
+        cursor += 1
+        recorded.append(value)
+        bounds.append(bound)
+        return value
+    }
+
+    /// A uniformly distributed value in `0..<bound`.
+    public mutating func choose(below bound: Int) -> Int {
+        choose(below: bound) { $0.below(bound) }
+    }
+}

@@ -1,0 +1,193 @@
+/// What a strategy's `read` and `write` act on: the simulated cache, database, clock and locks, as seen
+/// by one client. Every `async` call on these is one atomic step and one scheduling point.
+public struct Environment: Sendable {
+    let run: SimulationRun
+    /// The client performing the operation.
+    public let client: ClientID
+
+    init(run: SimulationRun, client: ClientID) {
+        self.run = run
+        self.client = client
+    }
+
+    var slot: Int { client.number - 1 }
+
+    /// The model cache.
+    public var cache: CacheClient { CacheClient(environment: self) }
+    /// The model database.
+    public var database: DatabaseClient { DatabaseClient(environment: self) }
+    /// The logical clock.
+    public var clock: ClockClient { ClockClient(environment: self) }
+    /// Locks shared by all clients (for single flight).
+    public var lock: LockClient { LockClient(environment: self) }
+
+    /// A number in `0..<bound` drawn from the run's choices, so it replays and shrinks like everything
+    /// else. `0` must be the strategy's simplest behaviour (shrinking drives values toward it).
+    public func random(below bound: Int) -> Int {
+        precondition(bound > 0, "random(below:) needs a positive bound")
+        guard run.thread.isCurrent else { return 0 }
+        return run.choices.choose(below: bound)
+    }
+
+    func step<Result>(
+        _ action: StepAction, _ effect: (inout World) throws -> (Result, StepOutcome)
+    ) async throws -> Result {
+        try await run.step(slot, action, effect)
+    }
+}
+
+/// The cache as one client calls it. Methods mirror memcached's: get/set/add/delete, gets/cas, and
+/// Facebook-style leases.
+public struct CacheClient: Sendable {
+    let environment: Environment
+
+    private func cacheStep<Result>(
+        _ action: StepAction, _ effect: (inout World) -> (Result, StepOutcome)
+    ) async throws -> Result {
+        try await environment.step(action) { world in
+            if environment.run.faultFires(.cacheUnavailable) { throw CacheUnavailable(call: action.callDescription) }
+            return effect(&world)
+        }
+    }
+
+    /// The cached value of `key`, or `nil` on a miss.
+    public func get(_ key: Key) async throws -> Value? {
+        try await cacheStep(.cacheGet(key)) { world in
+            let value = world.cache.get(key, at: world.now)
+            return (value, .value(value))
+        }
+    }
+
+    /// Stores `value` under `key` for `ttl` ticks (`nil` = no expiry).
+    public func set(_ key: Key, _ value: Value, ttl: Ticks?) async throws {
+        try await cacheStep(.cacheSet(key, value, ttl: ttl)) { world in
+            world.cache.set(key, value, ttl: ttl, at: world.now)
+            return ((), .done)
+        }
+    }
+
+    /// Stores `value` only if `key` is absent; returns whether it stored.
+    public func add(_ key: Key, _ value: Value, ttl: Ticks?) async throws -> Bool {
+        try await cacheStep(.cacheAdd(key, value, ttl: ttl)) { world in
+            let stored = world.cache.add(key, value, ttl: ttl, at: world.now)
+            return (stored, .stored(stored))
+        }
+    }
+
+    /// Removes `key` (and voids its leases).
+    public func delete(_ key: Key) async throws {
+        try await cacheStep(.cacheDelete(key)) { world in
+            if environment.run.faultFires(.lostDelete) { return ((), .silentlyDropped(Fault.lostDelete.rawValue)) }
+            world.cache.delete(key)
+            return ((), .done)
+        }
+    }
+
+    /// The cached value with its cas unique, or `nil` on a miss.
+    public func gets(_ key: Key) async throws -> (value: Value, casUnique: Int)? {
+        try await cacheStep(.cacheGets(key)) { world in
+            let found = world.cache.gets(key, at: world.now)
+            return (found, .versioned(found?.value, version: found?.casUnique))
+        }
+    }
+
+    /// Stores `value` only if `key` still carries `casUnique`; returns whether it stored.
+    public func cas(_ key: Key, _ value: Value, ttl: Ticks?, casUnique: Int) async throws -> Bool {
+        try await cacheStep(.cacheCompareAndSet(key, value, ttl: ttl, casUnique: casUnique)) { world in
+            let stored = world.cache.cas(key, value, ttl: ttl, casUnique: casUnique, at: world.now)
+            return (stored, .stored(stored))
+        }
+    }
+
+    /// A memcache lease get: a hit, a miss with a lease token, or a miss while someone else holds the lease.
+    public func leaseGet(_ key: Key) async throws -> ModelCache.LeaseResult {
+        try await cacheStep(.cacheLeaseGet(key)) { world in
+            let result = world.cache.leaseGet(key, at: world.now)
+            return (result, .lease(result))
+        }
+    }
+
+    /// Stores `value` only if `token` is still `key`'s outstanding lease; returns whether it stored.
+    public func leaseSet(_ key: Key, _ value: Value, ttl: Ticks?, token: Int) async throws -> Bool {
+        try await cacheStep(.cacheLeaseSet(key, value, ttl: ttl, token: token)) { world in
+            let stored = world.cache.leaseSet(key, value, ttl: ttl, token: token, at: world.now)
+            return (stored, .stored(stored))
+        }
+    }
+}
+
+/// The database as one client calls it.
+public struct DatabaseClient: Sendable {
+    let environment: Environment
+
+    /// The row of `key`. With the `replica-lag` fault a read may come from a replica one or two writes
+    /// behind.
+    public func read(_ key: Key) async throws -> Value? {
+        try await environment.step(.databaseRead(key)) { world in
+            let lag = environment.run.replicaLag()
+            let value = lag == 0 ? world.database.read(key) : world.database.replicaRead(key, lag: lag)
+            return (value, lag == 0 ? .value(value) : .versioned(value, version: nil))
+        }
+    }
+
+    /// The row of `key` with the number of writes it has received (a version column), from the primary.
+    public func readVersioned(_ key: Key) async throws -> (value: Value?, version: Int) {
+        try await environment.step(.databaseVersionedRead(key)) { world in
+            let value = world.database.read(key)
+            let version = world.database.writeCounts[key] ?? 0
+            return ((value, version), .versioned(value, version: version))
+        }
+    }
+
+    /// Replaces the row of `key`.
+    public func write(_ key: Key, _ value: Value) async throws {
+        try await environment.step(.databaseWrite(key, value)) { world in
+            world.database.write(key, value)
+            return ((), .done)
+        }
+    }
+}
+
+/// The logical clock as one client sees it.
+public struct ClockClient: Sendable {
+    let environment: Environment
+
+    /// The current tick.
+    public var now: Ticks { environment.run.world.now }
+
+    /// Parks the client until `ticks` ticks from now; other clients run meanwhile, and if nobody else can
+    /// run the clock jumps ahead.
+    public func sleep(_ ticks: Ticks) async throws {
+        try await environment.run.sleep(environment.slot, ticks: ticks)
+    }
+}
+
+/// Mutual-exclusion locks shared by every client, one per key: the building block for single flight.
+public struct LockClient: Sendable {
+    let environment: Environment
+
+    /// Takes the lock on `key`, waiting while another client holds it.
+    public func acquire(_ key: Key) async throws {
+        while try await !tryAcquire(key) {
+            try await environment.run.waitForLock(environment.slot, key: key)
+        }
+    }
+
+    /// Takes the lock on `key` if it is free; returns whether it did.
+    public func tryAcquire(_ key: Key) async throws -> Bool {
+        let slot = environment.slot
+        return try await environment.step(.lockAcquire(key)) { _ in
+            let taken = environment.run.takeLock(key, for: slot)
+            return (taken, .acquired(taken))
+        }
+    }
+
+    /// Releases the lock on `key`.
+    public func release(_ key: Key) async throws {
+        let slot = environment.slot
+        try await environment.step(.lockRelease(key)) { _ in
+            environment.run.releaseLock(key, by: slot)
+            return ((), .done)
+        }
+    }
+}

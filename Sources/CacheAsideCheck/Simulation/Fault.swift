@@ -1,0 +1,49 @@
+/// A fault the simulation can inject. Each is off unless enabled, and even when enabled every injection
+/// point is a choice whose `0` means "no fault", so the shrinker removes faults a failure does not need.
+public enum Fault: String, CaseIterable, Sendable, Hashable, Comparable {
+    /// A cache call throws `CacheUnavailable` instead of running.
+    case cacheUnavailable = "cache-unavailable"
+    /// A cache delete is acknowledged but never applied.
+    case lostDelete = "lost-delete"
+    /// Between two steps the cache loses every entry and lease.
+    case cacheRestart = "cache-restart"
+    /// A client stops for good between two steps; its current operation may or may not have taken effect.
+    case clientCrash = "client-crash"
+    /// A database read is served by a replica that is one or two writes behind.
+    case replicaLag = "replica-lag"
+
+    /// One line for `--help` and the catalogue.
+    public var summary: String {
+        switch self {
+        case .cacheUnavailable: "a cache call throws CacheUnavailable"
+        case .lostDelete: "a cache delete is acknowledged but not applied"
+        case .cacheRestart: "the cache loses every entry between two steps"
+        case .clientCrash: "a client stops between two steps, mid-operation"
+        case .replicaLag: "a database read comes from a replica one or two writes behind"
+        }
+    }
+
+    /// How often a seeded run injects the fault at each opportunity. Only generation uses this; a recorded
+    /// choice means the same whatever the rate.
+    var generationRate: Double {
+        switch self {
+        case .cacheUnavailable: 0.1
+        case .lostDelete: 0.25
+        case .cacheRestart: 0.03
+        case .clientCrash: 0.03
+        case .replicaLag: 0.25
+        }
+    }
+
+    public static func < (lhs: Fault, rhs: Fault) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// The error a cache call throws when the `cache-unavailable` fault fires. Strategies that want to keep
+/// answering without the cache catch it; one that lets it escape fails the client's operation.
+public struct CacheUnavailable: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The call that failed, e.g. `cache.get k1`.
+    public var call: String
+    public var description: String { "cache unavailable during \(call)" }
+}

@@ -1,0 +1,21 @@
+/// Everything one run produced: what was planned, what happened, the world at the end, and the choices
+/// that reproduce it.
+public struct RunRecord: Sendable {
+    /// The operations each client was given.
+    public var plan: WorkloadPlan
+    /// Every event, in order.
+    public var history: History
+    /// The world once every client finished (or the run stopped).
+    public var finalWorld: World
+    /// Every choice the run made, in order; replaying them reproduces the run exactly.
+    public var choices: [Int]
+    /// The bound each choice was drawn below.
+    public var choiceBounds: [Int]
+    /// Why the run could not complete, if it could not.
+    public var failure: SimulationFailure?
+    /// How many times the scheduler resumed a client.
+    public var schedulingPoints: Int
+    /// For each world invariant that broke, the index in `history.events` of the first step after which
+    /// it did not hold.
+    public var invariantBreaks: [String: Int]
+}

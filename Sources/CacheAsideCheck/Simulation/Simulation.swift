@@ -1,0 +1,330 @@
+/// Executes one run: starts a task per client on a `SimulationExecutor`, and at every scheduling point
+/// resumes exactly one parked client, chosen through the `ChoiceSource`.
+///
+/// A client parks before each step on the cache, the database, the clock or a lock; when resumed it
+/// performs that step atomically and runs its own code until it parks again or finishes. The driver is
+/// an ordinary synchronous function: it drains the executor on the calling thread, so runs on different
+/// threads (`--jobs`) never share anything.
+public enum Simulation {
+    /// Runs `strategy` on a workload drawn from `choices`, and returns what happened.
+    public static func run(
+        _ strategy: any CachingStrategy, workload: Workload, choices: ChoiceSource,
+        options: SimulationOptions = SimulationOptions(), policy: any SchedulingPolicy = RandomScheduling()
+    ) -> RunRecord {
+        var choices = choices
+        let plan = WorkloadPlan(drawing: workload, from: &choices)
+        return run(strategy, plan: plan, keys: workload.allKeys, choices: choices, options: options, policy: policy)
+    }
+
+    /// Runs `strategy` on an explicit plan; the scheduling and faults come from `choices`.
+    public static func run(
+        _ strategy: any CachingStrategy, plan: WorkloadPlan, keys: [Key], choices: ChoiceSource,
+        options: SimulationOptions = SimulationOptions(), policy: any SchedulingPolicy = RandomScheduling()
+    ) -> RunRecord {
+        let run = SimulationRun(
+            strategy: strategy, plan: plan, keys: keys, choices: choices, options: options, policy: policy)
+        return run.execute()
+    }
+}
+
+/// Thrown into a client that must stop (its run was abandoned); never seen by users.
+struct ClientStopped: Error {}
+
+/// The state of one run. Every member is touched only on the thread that created it: client tasks run
+/// on the run's own executor, which that thread drains. `step` checks this before touching anything.
+final class SimulationRun: @unchecked Sendable {
+    enum ClientState: Equatable {
+        case notStarted, running, ready, done
+        case sleeping(until: Ticks)
+        case waitingForLock(Key)
+    }
+
+    struct ClientSlot {
+        var state = ClientState.notStarted
+        /// Crashed by a fault: it must never run again, even if it swallows the error and calls on.
+        var stopped = false
+        var continuation: UnsafeContinuation<Void, any Error>?
+        var operation: ClientOperation?
+        var invokeRecorded = true
+    }
+
+    let strategy: any CachingStrategy
+    let plan: WorkloadPlan
+    let options: SimulationOptions
+    let stepBudget: Int
+    var world: World
+    var choices: ChoiceSource
+    var policy: any SchedulingPolicy
+    var history = History()
+    var clients: [ClientSlot]
+    let executor = SimulationExecutor()
+    let thread = ThreadIdentity.current
+    var running: Int?
+    var lastRun: Int?
+    var failure: SimulationFailure?
+    var schedulingPoints = 0
+    var nextWriteVersion = 1
+    var lockHolders: [Key: Int] = [:]
+    var invariantBreaks: [String: Int] = [:]
+    private var runnableBuffer: [ClientID] = []
+
+    init(
+        strategy: any CachingStrategy, plan: WorkloadPlan, keys: [Key], choices: ChoiceSource,
+        options: SimulationOptions, policy: any SchedulingPolicy
+    ) {
+        self.strategy = strategy
+        self.plan = plan
+        self.options = options
+        self.choices = choices
+        self.policy = policy
+        stepBudget = options.effectiveStepBudget(for: plan)
+        world = World(keys: keys, leaseTTL: options.leaseTTL)
+        clients = Array(repeating: ClientSlot(), count: plan.operations.count)
+        runnableBuffer.reserveCapacity(clients.count)
+    }
+
+    func execute() -> RunRecord {
+        for slot in clients.indices {
+            guard !plan.operations[slot].isEmpty else {
+                clients[slot].state = .done
+                continue
+            }
+            clients[slot].state = .running
+            running = slot
+            Task(executorPreference: executor) { await self.runClient(slot) }
+            executor.drain()
+            if checkForEscape() { break }
+        }
+        running = nil
+        while failure == nil, scheduleNext() {
+            executor.drain()
+            _ = checkForEscape()
+        }
+        return RunRecord(
+            plan: plan, history: history, finalWorld: world, choices: choices.recorded,
+            choiceBounds: choices.bounds, failure: failure, schedulingPoints: schedulingPoints,
+            invariantBreaks: invariantBreaks)
+    }
+
+    // MARK: Scheduling
+
+    /// Picks and resumes one client; returns false when nothing is left to run.
+    private func scheduleNext() -> Bool {
+        runnableBuffer.removeAll(keepingCapacity: true)
+        for slot in clients.indices {
+            switch clients[slot].state {
+            case .ready: runnableBuffer.append(ClientID(slot + 1))
+            case .sleeping(let until) where until <= world.now: runnableBuffer.append(ClientID(slot + 1))
+            default: break
+            }
+        }
+        if runnableBuffer.isEmpty { return advanceClockOrFinish() }
+        injectBetweenStepFaults()
+        let slot = runnableBuffer.count == 1 ? runnableBuffer[0].number - 1 : chooseClient()
+        schedulingPoints += 1
+        if schedulingPoints > stepBudget {
+            failure = .stepBudgetExceeded(budget: stepBudget, client: ClientID(slot + 1), during: clients[slot].operation)
+            return false
+        }
+        resume(slot)
+        return true
+    }
+
+    /// A choice in `0..<clients`: the distance, in client numbers, from the client that ran last; the
+    /// first runnable client at or after that distance runs. `0` keeps the same client (no preemption),
+    /// and a recorded value keeps its meaning when other choices are deleted (DESIGN.md).
+    private func chooseClient() -> Int {
+        let count = clients.count
+        let base = lastRun ?? 0
+        let offset = choices.choose(below: count) { rng in
+            let picked = policy.pick(among: runnableBuffer, lastRun: lastRun.map { ClientID($0 + 1) }, rng: &rng)
+            return (picked.number - 1 - base + count) % count
+        }
+        var slot = (base + offset) % count
+        while !isRunnable(slot) { slot = (slot + 1) % count }
+        return slot
+    }
+
+    private func isRunnable(_ slot: Int) -> Bool {
+        switch clients[slot].state {
+        case .ready: true
+        case .sleeping(let until): until <= world.now
+        default: false
+        }
+    }
+
+    private func resume(_ slot: Int) {
+        let continuation = clients[slot].continuation!
+        clients[slot].continuation = nil
+        clients[slot].state = .running
+        running = slot
+        lastRun = slot
+        continuation.resume()
+    }
+
+    /// With nobody runnable: jump the clock to the earliest sleeper, or end (done, or deadlocked).
+    private func advanceClockOrFinish() -> Bool {
+        let wakeTimes = clients.compactMap { slot -> Ticks? in
+            if case .sleeping(let until) = slot.state { return until }
+            return nil
+        }
+        if let earliest = wakeTimes.min() {
+            world.now = earliest
+            history.append(HistoryEvent(tick: earliest, client: nil, kind: .clockAdvanced(to: earliest)))
+            return true
+        }
+        let waiting = clients.indices.compactMap { slot -> (ClientID, Key)? in
+            if case .waitingForLock(let key) = clients[slot].state { return (ClientID(slot + 1), key) }
+            return nil
+        }
+        if !waiting.isEmpty {
+            failure = .deadlock(waiting: waiting.map(\.0), keys: Array(Set(waiting.map(\.1))).sorted())
+        }
+        return false
+    }
+
+    /// After a drain the client that was resumed must have parked again or finished; if it is still
+    /// "running", it is suspended on something this executor will never run.
+    private func checkForEscape() -> Bool {
+        guard failure == nil else { return true }
+        if executor.foreignEnqueueCount > 0, let slot = running ?? lastRun {
+            failure = .escaped(ClientID(slot + 1), during: clients[slot].operation)
+            return true
+        }
+        guard let slot = running, clients[slot].state == .running else { return false }
+        failure = .escaped(ClientID(slot + 1), during: clients[slot].operation)
+        return true
+    }
+
+    // MARK: Clients
+
+    private func runClient(_ slot: Int) async {
+        let env = Environment(run: self, client: ClientID(slot + 1))
+        for planned in plan.operations[slot] {
+            let operation: ClientOperation
+            switch planned {
+            case .read(let key): operation = .read(key)
+            case .write(let key):
+                operation = .write(key, Value(version: nextWriteVersion))
+                nextWriteVersion += 1
+            }
+            clients[slot].operation = operation
+            clients[slot].invokeRecorded = false
+            do {
+                let result: Value?
+                switch operation {
+                case .read(let key): result = try await strategy.read(key, in: env)
+                case .write(let key, let value):
+                    try await strategy.write(key, value, in: env)
+                    result = nil
+                }
+                recordInvokeIfNeeded(slot)
+                record(slot, .returned(operation, result))
+            } catch is ClientStopped {
+                return
+            } catch let fault as CacheUnavailable {
+                recordInvokeIfNeeded(slot)
+                record(slot, .failed(operation, reason: fault.description))
+            } catch {
+                if failure == nil {
+                    failure = .unexpectedError(ClientID(slot + 1), during: operation, error: String(describing: error))
+                }
+                return
+            }
+        }
+        clients[slot].operation = nil
+        clients[slot].state = .done
+        running = nil
+    }
+
+    private func record(_ slot: Int, _ kind: HistoryEvent.Kind) {
+        history.append(HistoryEvent(tick: world.now, client: ClientID(slot + 1), kind: kind))
+    }
+
+    private func recordInvokeIfNeeded(_ slot: Int) {
+        guard !clients[slot].invokeRecorded, let operation = clients[slot].operation else { return }
+        clients[slot].invokeRecorded = true
+        record(slot, .invoke(operation))
+    }
+
+    // MARK: Steps
+
+    /// Parks `slot` until the scheduler picks it. A client that must never run again (crashed, or its run
+    /// was abandoned) parks for good: its task is simply never resumed, whatever errors it swallows.
+    func park(_ slot: Int, as state: ClientState = .ready) async throws {
+        guard thread.isCurrent else { throw ClientStopped() }
+        if clients[slot].stopped || failure != nil {
+            // Suspend for good: nobody will resume this continuation, so the client never runs again.
+            await withUnsafeContinuation { (_: UnsafeContinuation<Void, Never>) in }
+        }
+        guard clients[slot].continuation == nil else {
+            if failure == nil { failure = .concurrentSteps(ClientID(slot + 1)) }
+            throw ClientStopped()
+        }
+        try await withUnsafeThrowingContinuation { continuation in
+            clients[slot].continuation = continuation
+            clients[slot].state = state
+            if running == slot { running = nil }
+        }
+    }
+
+    /// One atomic step: park, then (once picked) record the invocation if this is the operation's first
+    /// step, advance the clock, apply `effect` to the world and record what came of it.
+    func step<Result>(
+        _ slot: Int, _ action: StepAction, _ effect: (inout World) throws -> (Result, StepOutcome)
+    ) async throws -> Result {
+        guard thread.isCurrent else {
+            executor.noteForeignEnqueue()
+            throw SimulationFailure.stepFromOutsideTheSimulation
+        }
+        try await park(slot)
+        try injectCrashIfChosen(slot)
+        world.now += 1
+        recordInvokeIfNeeded(slot)
+        let result: Result
+        let outcome: StepOutcome
+        do {
+            (result, outcome) = try effect(&world)
+        } catch let fault as CacheUnavailable {
+            record(slot, .step(Step(action: action, outcome: .fault(Fault.cacheUnavailable.rawValue))))
+            throw fault
+        }
+        record(slot, .step(Step(action: action, outcome: outcome)))
+        checkInvariants()
+        return result
+    }
+
+    /// Evaluates the world invariants that have not broken yet, remembering where each first breaks.
+    func checkInvariants() {
+        for invariant in options.worldInvariants where invariantBreaks[invariant.name] == nil {
+            if !invariant.holds(world) { invariantBreaks[invariant.name] = history.events.count - 1 }
+        }
+    }
+
+    // MARK: Faults
+
+    /// Draws whether `fault` fires at this opportunity (only when it is enabled): 0 = no.
+    func faultFires(_ fault: Fault) -> Bool {
+        guard options.faults.contains(fault) else { return false }
+        let rate = fault.generationRate
+        return choices.choose(below: 2) { $0.unitInterval() < rate ? 1 : 0 } == 1
+    }
+
+    private func injectCrashIfChosen(_ slot: Int) throws {
+        guard faultFires(.clientCrash) else { return }
+        if clients[slot].invokeRecorded, let operation = clients[slot].operation {
+            record(slot, .crashed(operation))
+        }
+        clients[slot].state = .done
+        clients[slot].stopped = true
+        clients[slot].operation = nil
+        running = nil
+        throw ClientStopped()
+    }
+
+    private func injectBetweenStepFaults() {
+        guard faultFires(.cacheRestart) else { return }
+        world.cache.flushAll()
+        history.append(HistoryEvent(tick: world.now, client: nil, kind: .fault("cache restarted: every entry lost")))
+    }
+}

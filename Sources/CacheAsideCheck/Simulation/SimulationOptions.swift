@@ -1,0 +1,41 @@
+/// How the simulation executes a run, apart from the strategy and the workload.
+public struct SimulationOptions: Sendable {
+    /// The faults that may be injected.
+    public var faults: Set<Fault>
+    /// How many scheduling points a run may take before it is reported as looping; `nil` derives it from
+    /// the workload (generous: 200 per operation, at least 2,000).
+    public var stepBudget: Int?
+    /// How long a memcache-style lease lasts; `nil` = until voided or used.
+    public var leaseTTL: Ticks?
+    /// Checks run against the world after every step; the first break of each is recorded.
+    public var worldInvariants: [WorldInvariant]
+
+    /// Default options: no faults, derived step budget, no lease TTL, no invariants.
+    public init(
+        faults: Set<Fault> = [], stepBudget: Int? = nil, leaseTTL: Ticks? = nil, worldInvariants: [WorldInvariant] = []
+    ) {
+        self.faults = faults
+        self.stepBudget = stepBudget
+        self.leaseTTL = leaseTTL
+        self.worldInvariants = worldInvariants
+    }
+
+    func effectiveStepBudget(for plan: WorkloadPlan) -> Int {
+        stepBudget ?? max(2_000, 200 * plan.operationCount)
+    }
+}
+
+/// A named condition that must hold of the world after every step, e.g. "the cache never holds a value
+/// newer than the database".
+public struct WorldInvariant: Sendable {
+    /// The name reports use.
+    public var name: String
+    /// Returns whether the invariant holds of `world`.
+    public var holds: @Sendable (World) -> Bool
+
+    /// An invariant named `name`.
+    public init(_ name: String, holds: @escaping @Sendable (World) -> Bool) {
+        self.name = name
+        self.holds = holds
+    }
+}

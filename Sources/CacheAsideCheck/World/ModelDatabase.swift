@@ -1,0 +1,36 @@
+/// The database as the simulation models it: one row per key, each row carrying the version that wrote it.
+///
+/// Every key exists from the start with the row `v0`. Operations are atomic: the simulation applies one
+/// step at a time, so there is nothing to lock here.
+public struct ModelDatabase: Sendable, Equatable {
+    /// The current row of every key that has one.
+    public private(set) var rows: [Key: Value]
+
+    /// How many writes each key has received; a versioned read returns it with the row.
+    public private(set) var writeCounts: [Key: Int] = [:]
+
+    /// Every committed row of every key, oldest first, for replica reads that lag behind the primary.
+    public private(set) var committed: [Key: [Value]] = [:]
+
+    /// A database in which each of `keys` holds `v0`.
+    public init(keys: [Key]) {
+        rows = Dictionary(uniqueKeysWithValues: keys.map { ($0, Value.initial) })
+        committed = Dictionary(uniqueKeysWithValues: keys.map { ($0, [Value.initial]) })
+    }
+
+    /// The row of `key`, or `nil` if it has none.
+    public func read(_ key: Key) -> Value? { rows[key] }
+
+    /// The row of `key` as a replica that is `lag` writes behind the primary would return it.
+    public func replicaRead(_ key: Key, lag: Int) -> Value? {
+        guard let history = committed[key], !history.isEmpty else { return nil }
+        return history[max(0, history.count - 1 - lag)]
+    }
+
+    /// Replaces the row of `key`.
+    public mutating func write(_ key: Key, _ value: Value) {
+        rows[key] = value
+        writeCounts[key, default: 0] += 1
+        committed[key, default: []].append(value)
+    }
+}

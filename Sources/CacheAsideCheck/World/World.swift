@@ -1,0 +1,28 @@
+/// The simulated world a run acts on: the model cache, the model database and the logical clock.
+///
+/// User invariants receive it after every step; the convergence property reads it once the run is quiet.
+public struct World: Sendable, Equatable {
+    /// The cache.
+    public internal(set) var cache: ModelCache
+    /// The database.
+    public internal(set) var database: ModelDatabase
+    /// The current tick. Every step advances it by one; a clock jump may advance it further.
+    public internal(set) var now: Ticks = 0
+    /// The keys the workload uses.
+    public let keys: [Key]
+
+    /// A world with a cold cache and every key holding `v0`.
+    public init(keys: [Key], leaseTTL: Ticks? = nil) {
+        self.keys = keys
+        cache = ModelCache(leaseTTL: leaseTTL)
+        database = ModelDatabase(keys: keys)
+    }
+
+    /// The keys whose live cache entry differs from the database row, in key order.
+    public var divergentKeys: [Key] {
+        keys.filter { key in
+            guard let cached = cache.get(key, at: now) else { return false }
+            return cached != database.read(key)
+        }
+    }
+}
