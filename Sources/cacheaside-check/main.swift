@@ -1,15 +1,9 @@
 import CacheAsideCheck
 import CacheAsideModels
 import Foundation
-var bad = 0
-var first: RunRecord?
-let start = Date()
-var points = 0
-for seed in 0..<10000 {
-    let r = Simulation.run(CacheAside(), workload: Workload(), choices: ChoiceSource(seed: UInt64(seed)))
-    points += r.schedulingPoints
-    if let f = r.failure { print(f); break }
-    if !r.finalWorld.divergentKeys.isEmpty { bad += 1; if first == nil { first = r } }
+let checker = Checker(strategy: CacheAside(), properties: [.convergence, .staleness(bound: 60), .stampede()], exploration: Exploration(seeds: 0..<10000, jobs: 2))
+let report = checker.check()
+for p in report.properties {
+  print(p.name, p.failingRuns, p.firstFailingSeed as Any, p.measurements.max as Any, p.measurements.positiveCount)
+  if let c = p.counterexample { print(c.original, "->", c.size, c.shrinkAttempts, c.violation.explanation); print(LaneDiagram.render(c.run, marking: c.violation.eventIndex.map{[$0: "here"]} ?? [:])); print(c.replayToken) }
 }
-print(bad, Date().timeIntervalSince(start), points)
-if let first { for e in first.history.events { print(e.tick, e.client.map{"\($0)"} ?? "-", e.kind) } }

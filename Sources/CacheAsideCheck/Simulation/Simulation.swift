@@ -46,6 +46,9 @@ final class SimulationRun: @unchecked Sendable {
         var continuation: UnsafeContinuation<Void, any Error>?
         var operation: ClientOperation?
         var invokeRecorded = true
+        /// The step the client will take when resumed (`nil` for a sleeper or a lock waiter), so that
+        /// exhaustive search can tell which pending steps commute.
+        var pendingAction: StepAction?
     }
 
     let strategy: any CachingStrategy
@@ -251,7 +254,7 @@ final class SimulationRun: @unchecked Sendable {
 
     /// Parks `slot` until the scheduler picks it. A client that must never run again (crashed, or its run
     /// was abandoned) parks for good: its task is simply never resumed, whatever errors it swallows.
-    func park(_ slot: Int, as state: ClientState = .ready) async throws {
+    func park(_ slot: Int, as state: ClientState = .ready, before action: StepAction? = nil) async throws {
         guard thread.isCurrent else { throw ClientStopped() }
         if clients[slot].stopped || failure != nil {
             // Suspend for good: nobody will resume this continuation, so the client never runs again.
@@ -264,6 +267,7 @@ final class SimulationRun: @unchecked Sendable {
         try await withUnsafeThrowingContinuation { continuation in
             clients[slot].continuation = continuation
             clients[slot].state = state
+            clients[slot].pendingAction = action
             if running == slot { running = nil }
         }
     }
@@ -277,7 +281,7 @@ final class SimulationRun: @unchecked Sendable {
             executor.noteForeignEnqueue()
             throw SimulationFailure.stepFromOutsideTheSimulation
         }
-        try await park(slot)
+        try await park(slot, before: action)
         try injectCrashIfChosen(slot)
         world.now += 1
         recordInvokeIfNeeded(slot)

@@ -1,0 +1,172 @@
+import Dispatch
+
+/// Checks a caching strategy: runs it on many seeds, evaluates every property on every run, shrinks the
+/// first failing run of each violated property, and returns a `Report`.
+///
+/// ```swift
+/// let report = Checker(strategy: CacheAside(ttl: 60), properties: [.convergence]).check()
+/// print(report.holds)
+/// ```
+public struct Checker: Sendable {
+    /// The strategy under test.
+    public var strategy: any CachingStrategy
+    /// The workload each run draws.
+    public var workload: Workload
+    /// What each run is checked against.
+    public var properties: [Property]
+    /// Faults, step budget and world invariants.
+    public var simulation: SimulationOptions
+    /// Which runs to explore and how to shrink failures.
+    public var exploration: Exploration
+
+    /// A checker; by default it checks convergence over seeds `0..<1000` of the default workload.
+    public init(
+        strategy: any CachingStrategy, workload: Workload = Workload(), properties: [Property] = [.convergence],
+        simulation: SimulationOptions = SimulationOptions(), exploration: Exploration = Exploration()
+    ) {
+        self.strategy = strategy
+        self.workload = workload
+        self.properties = properties
+        self.simulation = simulation
+        self.exploration = exploration
+    }
+
+    /// The run drawn in full from `seed`.
+    public func run(seed: UInt64) -> RunRecord {
+        Simulation.run(
+            strategy, workload: workload, choices: ChoiceSource(seed: seed), options: simulation,
+            policy: exploration.scheduler.policy(seed: seed))
+    }
+
+    /// The run a recorded choice sequence describes (from a `RunRecord`, or a decoded replay token).
+    public func replay(_ choices: [Int]) -> RunRecord {
+        Simulation.run(strategy, workload: workload, choices: ChoiceSource(replaying: choices), options: simulation)
+    }
+
+    /// The run a replay token describes.
+    public func replay(token: String) throws(ReplayToken.DecodingError) -> RunRecord {
+        replay(try ReplayToken.decode(token))
+    }
+
+    /// Every property's evaluation of `run`, in `properties` order.
+    public func evaluate(_ run: RunRecord) -> [PropertyEvaluation] {
+        properties.map { $0.evaluate(run) }
+    }
+
+    /// Explores every seed, then shrinks the first failing run of each violated property.
+    public func check() -> Report {
+        let seeds = exploration.selectedSeeds
+        let jobs = max(1, min(exploration.jobs, seeds.count))
+        let partials = UnsafeResultSlots<SeedRangeResult>(count: jobs)
+        DispatchQueue.concurrentPerform(iterations: jobs) { job in
+            // Job j takes every jobs-th seed; merging is order-independent, so the report is the same
+            // for every job count.
+            var result = SeedRangeResult(propertyCount: properties.count)
+            var index = job
+            while index < seeds.count {
+                if result.runFailure != nil { break }
+                explore(seed: seeds[index], into: &result)
+                index += jobs
+            }
+            partials[job] = result
+        }
+        var total = SeedRangeResult(propertyCount: properties.count)
+        for job in 0..<jobs { total.merge(partials[job]!) }
+        return makeReport(from: total)
+    }
+
+    private func explore(seed: UInt64, into result: inout SeedRangeResult) {
+        let record = run(seed: seed)
+        result.runs += 1
+        result.schedulingPoints += record.schedulingPoints
+        if let failure = record.failure {
+            result.runFailure = RunFailure(seed: seed, failure: failure, choices: record.choices)
+            return
+        }
+        for (index, property) in properties.enumerated() {
+            let evaluation = property.evaluate(record)
+            result.measurements[index].add(evaluation.measurements)
+            if evaluation.violation != nil { result.recordViolation(of: index, seed: seed) }
+        }
+    }
+
+    private func makeReport(from total: SeedRangeResult) -> Report {
+        let propertyReports = properties.enumerated().map { index, property in
+            let firstSeed = total.firstFailingSeeds[index]
+            return PropertyReport(
+                name: property.name, measurementName: property.measurementName,
+                failingRuns: total.failingRuns[index], firstFailingSeed: firstSeed,
+                measurements: total.measurements[index],
+                counterexample: firstSeed.map { counterexample(property: index, seed: $0) })
+        }
+        return Report(
+            strategyName: strategy.name, workload: workload, faults: simulation.faults.sorted(),
+            scheduler: exploration.scheduler, seeds: exploration.selectedSeeds, runs: total.runs,
+            schedulingPoints: total.schedulingPoints, properties: propertyReports, runFailure: total.runFailure)
+    }
+
+    /// The failing run of `seed`, shrunk against the property at `index` when shrinking is on.
+    func counterexample(property index: Int, seed: UInt64) -> Counterexample {
+        let original = run(seed: seed)
+        let property = properties[index]
+        let minimal: (run: RunRecord, attempts: Int)
+        if exploration.shrink {
+            let shrinker = Shrinker(attemptLimit: exploration.shrinkAttemptLimit, timeLimit: exploration.shrinkTimeLimit)
+            minimal = shrinker.shrink(original) { candidate in
+                candidate.failure == nil && property.evaluate(candidate).violation != nil
+            } replay: { replay($0) }
+        } else {
+            minimal = (original, 0)
+        }
+        let violation = property.evaluate(minimal.run).violation ?? Violation("violated")
+        return Counterexample(
+            property: property.name, seed: seed, violation: violation, run: minimal.run,
+            original: RunSize(original), shrinkAttempts: minimal.attempts)
+    }
+}
+
+/// Per-job results, merged into the report in a way that does not depend on how seeds were split.
+struct SeedRangeResult: Sendable {
+    var runs = 0
+    var schedulingPoints = 0
+    var failingRuns: [Int]
+    var firstFailingSeeds: [UInt64?]
+    var measurements: [MeasurementSummary]
+    var runFailure: RunFailure?
+
+    init(propertyCount: Int) {
+        failingRuns = Array(repeating: 0, count: propertyCount)
+        firstFailingSeeds = Array(repeating: nil, count: propertyCount)
+        measurements = Array(repeating: MeasurementSummary(), count: propertyCount)
+    }
+
+    mutating func recordViolation(of index: Int, seed: UInt64) {
+        failingRuns[index] += 1
+        if firstFailingSeeds[index].map({ seed < $0 }) ?? true { firstFailingSeeds[index] = seed }
+    }
+
+    mutating func merge(_ other: SeedRangeResult) {
+        runs += other.runs
+        schedulingPoints += other.schedulingPoints
+        for index in failingRuns.indices {
+            failingRuns[index] += other.failingRuns[index]
+            if let seed = other.firstFailingSeeds[index] { recordFirst(index, seed) }
+            measurements[index].merge(other.measurements[index])
+        }
+        if let failure = other.runFailure, runFailure.map({ failure.seed < $0.seed }) ?? true { runFailure = failure }
+    }
+
+    private mutating func recordFirst(_ index: Int, _ seed: UInt64) {
+        if firstFailingSeeds[index].map({ seed < $0 }) ?? true { firstFailingSeeds[index] = seed }
+    }
+}
+
+/// Slots that concurrent jobs each write once, read after they all finish.
+final class UnsafeResultSlots<Element>: @unchecked Sendable {
+    private var slots: [Element?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    subscript(index: Int) -> Element? {
+        get { slots.withUnsafeBufferPointer { $0[index] } }
+        set { slots.withUnsafeMutableBufferPointer { $0[index] = newValue } }
+    }
+}

@@ -1,0 +1,85 @@
+/// One client operation reassembled from a history: when it was invoked, how it ended and what it returned.
+public struct OperationRecord: Sendable, Hashable {
+    /// How an operation ended.
+    public enum Ending: Sendable, Hashable {
+        /// It returned normally.
+        case returned
+        /// It threw an injected fault; it may or may not have taken effect.
+        case failed
+        /// Its client crashed mid-operation; it may or may not have taken effect.
+        case crashed
+        /// The run stopped before it ended.
+        case unfinished
+    }
+
+    /// The client that performed it.
+    public var client: ClientID
+    /// What was invoked.
+    public var operation: ClientOperation
+    /// Index of the invoke event in `History.events`.
+    public var invokeIndex: Int
+    /// Tick of the invocation (the tick of its first step).
+    public var invokeTick: Ticks
+    /// Index of the event that ended it, if it ended.
+    public var endIndex: Int?
+    /// Tick at which it ended, if it ended.
+    public var endTick: Ticks?
+    /// How it ended.
+    public var ending: Ending
+    /// For a read that returned: the value it returned.
+    public var result: Value?
+
+    /// Whether it returned normally, so its effect and result are certain.
+    public var returned: Bool { ending == .returned }
+}
+
+extension History {
+    /// Every invoked operation, in invocation order.
+    public var operations: [OperationRecord] {
+        var records: [OperationRecord] = []
+        var open: [ClientID: Int] = [:]
+        for (index, event) in events.enumerated() {
+            guard let client = event.client else { continue }
+            switch event.kind {
+            case .invoke(let operation):
+                open[client] = records.count
+                records.append(
+                    OperationRecord(
+                        client: client, operation: operation, invokeIndex: index, invokeTick: event.tick,
+                        endIndex: nil, endTick: nil, ending: .unfinished, result: nil))
+            case .returned(_, let value):
+                close(&records, open.removeValue(forKey: client), index, event.tick, .returned, value)
+            case .failed:
+                close(&records, open.removeValue(forKey: client), index, event.tick, .failed, nil)
+            case .crashed:
+                close(&records, open.removeValue(forKey: client), index, event.tick, .crashed, nil)
+            case .step, .clockAdvanced, .fault:
+                break
+            }
+        }
+        return records
+    }
+
+    private func close(
+        _ records: inout [OperationRecord], _ position: Int?, _ index: Int, _ tick: Ticks,
+        _ ending: OperationRecord.Ending, _ value: Value?
+    ) {
+        guard let position else { return }
+        records[position].endIndex = index
+        records[position].endTick = tick
+        records[position].ending = ending
+        records[position].result = value
+    }
+
+    /// For each key, the values the database committed, in commit order, with the event index and tick
+    /// of the commit; every key starts with `v0` committed at index -1, tick 0.
+    public func databaseCommits(keys: [Key]) -> [Key: [(value: Value, eventIndex: Int, tick: Ticks)]] {
+        var commits = Dictionary(uniqueKeysWithValues: keys.map { ($0, [(Value.initial, -1, 0)]) })
+        for (index, event) in events.enumerated() {
+            if case .step(let step) = event.kind, case .databaseWrite(let key, let value) = step.action {
+                commits[key, default: [(Value.initial, -1, 0)]].append((value, index, event.tick))
+            }
+        }
+        return commits
+    }
+}

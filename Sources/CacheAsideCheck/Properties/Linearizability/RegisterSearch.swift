@@ -1,0 +1,211 @@
+/// The linearizability search for the operations on one key: Wing & Gong's backtracking search
+/// ("Testing and verifying concurrent objects", JPDC 1993) with Lowe's memoisation of configurations
+/// ("Testing for linearizability", CCPE 2017), laid out as Porcupine's `checkSingle` lays it out
+/// (anishathalye/porcupine, checker.go; our own code).
+///
+/// The history is one doubly-linked list of call and return entries in time order. The search walks it
+/// from the front: a call entry is a candidate to linearise next; linearising it lifts its call and return
+/// entries out of the list and restarts from the front. Reaching a return entry means that operation had
+/// to be linearised before anything later, and every earlier candidate failed: backtrack. Lifting and
+/// restoring are O(1) pointer swaps ("dancing links"), so the hot loop allocates nothing but memo growth.
+///
+/// Operations with an unknown outcome have no return entry: they may be linearised at any point after
+/// their call, or never. So the search succeeds as soon as every *completed* operation is linearised.
+struct RegisterSearch {
+    /// How a search ended.
+    enum Outcome {
+        case linearizable
+        /// No order works. `prefix` is the longest linearisable prefix found (in order), `registerValue`
+        /// the value after it, and `blocking` the earliest-returning operation outside it.
+        case stuck(prefix: [RegisterOperation], registerValue: Int, blocking: RegisterOperation)
+        /// The time or memory limit ran out first.
+        case abandoned(reason: String)
+    }
+
+    /// When to give up: checked every `stepsPerCheck` search steps, so the clock is cheap to consult.
+    struct Budget {
+        var deadline: ContinuousClock.Instant?
+        var memoryLimit: Int
+        var stepsPerCheck = 1024
+    }
+
+    /// What an operation does to the register, decided once up front so the hot loop is one switch.
+    private enum Effect: UInt8 {
+        case read, write, succeededCompareAndSet, failedCompareAndSet, unknownWrite, unknownCompareAndSet
+
+        /// Whether the operation returned, so the search must linearise it.
+        var isCompleted: Bool { rawValue < Effect.unknownWrite.rawValue }
+    }
+
+    /// Runs the search for `operations`, all on one key.
+    static func run(_ operations: [RegisterOperation], initialValue: Int, budget: Budget) -> Outcome {
+        // A read with an unknown outcome, or a compare-and-set that would write what it expects,
+        // cannot change what anyone observes: leaving them out cannot change the verdict.
+        var ops = [RegisterOperation](), effects = [Effect](), first = [Int](), second = [Int]()
+        ops.reserveCapacity(operations.count); effects.reserveCapacity(operations.count)
+        first.reserveCapacity(operations.count); second.reserveCapacity(operations.count)
+        var remaining = 0
+        for op in operations {
+            guard let (effect, a, b) = effect(of: op) else { continue }
+            ops.append(op); effects.append(effect); first.append(a); second.append(b)
+            if effect.isCompleted { remaining += 1 }
+        }
+        let n = ops.count
+        if remaining == 0 { return .linearizable }
+
+        // Entries: call of op i is i, its return is n + i; `head` and `tail` are sentinels.
+        let head = 2 * n, tail = 2 * n + 1
+        var next = [Int32](repeating: 0, count: 2 * n + 2), prev = next
+        var events: [(time: Int, isReturn: Bool, entry: Int32)] = []
+        events.reserveCapacity(2 * n)
+        for (i, op) in ops.enumerated() {
+            events.append((op.invokedAt, false, Int32(i)))
+            if effects[i].isCompleted { events.append((op.returnedAt!, true, Int32(n + i))) }
+        }
+        // At equal times calls come first: the intervals are closed, so such operations overlap.
+        events.sort { $0.time != $1.time ? $0.time < $1.time : (!$0.isReturn && $1.isReturn) }
+        var last = Int32(head)
+        for event in events {
+            next[Int(last)] = event.entry
+            prev[Int(event.entry)] = last
+            last = event.entry
+        }
+        next[Int(last)] = Int32(tail)
+        prev[tail] = last
+
+        // Zobrist hashing: the bitset's hash is the XOR of its members' keys, kept up to date in O(1).
+        let opHashes = (0..<n).map { mix(UInt64($0) &+ 0x2545_F491_4F6C_DD1D) }
+        let words = (n + 63) / 64
+        var linearised = [UInt64](repeating: 0, count: words)
+        var linearisedHash: UInt64 = 0
+        var memo = LinearizationMemo(wordsPerEntry: words)
+        var stackOps = [Int32](repeating: 0, count: n), stackStates = [Int](repeating: 0, count: n)
+        var depth = 0
+        var longest: (prefix: [Int32], registerValue: Int, blocking: Int)?
+        var state = initialValue
+        var steps = 0
+        var entry = Int(next[head])
+
+        while true {
+            steps &+= 1
+            if steps % budget.stepsPerCheck == 0, let reason = exhausted(budget, memo: memo) {
+                return .abandoned(reason: reason)
+            }
+            if entry == tail { return .linearizable }
+            if entry < n {
+                let op = entry
+                let newState: Int
+                let legal: Bool
+                switch effects[op] {
+                case .read: legal = state == first[op]; newState = state
+                case .write: legal = true; newState = first[op]
+                case .succeededCompareAndSet: legal = state == first[op]; newState = second[op]
+                case .failedCompareAndSet: legal = state != first[op]; newState = state
+                // Linearising an unknown write of the value already held changes nothing: skip it.
+                case .unknownWrite: legal = state != first[op]; newState = first[op]
+                case .unknownCompareAndSet: legal = state == first[op]; newState = second[op]
+                }
+                if legal {
+                    let word = op >> 6, bit = UInt64(1) << UInt64(op & 63)
+                    linearised[word] |= bit
+                    var hash = linearisedHash ^ opHashes[op] ^ mix(UInt64(bitPattern: Int64(newState)))
+                    if hash == 0 { hash = 1 }
+                    if memo.insert(linearised, state: newState, hash: hash) {
+                        stackOps[depth] = Int32(op)
+                        stackStates[depth] = state
+                        depth += 1
+                        state = newState
+                        linearisedHash ^= opHashes[op]
+                        lift(op, n: n, next: &next, prev: &prev, completed: effects[op].isCompleted)
+                        if effects[op].isCompleted {
+                            remaining -= 1
+                            if remaining == 0 { return .linearizable }
+                        }
+                        entry = Int(next[head])
+                        continue
+                    }
+                    linearised[word] &= ~bit
+                }
+                entry = Int(next[entry])
+            } else {
+                // A return entry: its operation had to be linearised by now and could not be.
+                if depth > (longest?.prefix.count ?? -1) {
+                    longest = (Array(stackOps[0..<depth]), state, entry - n)
+                }
+                if depth == 0 {
+                    let found = longest!
+                    return .stuck(
+                        prefix: found.prefix.map { ops[Int($0)] }, registerValue: found.registerValue,
+                        blocking: ops[found.blocking])
+                }
+                depth -= 1
+                let op = Int(stackOps[depth])
+                state = stackStates[depth]
+                linearised[op >> 6] &= ~(UInt64(1) << UInt64(op & 63))
+                linearisedHash ^= opHashes[op]
+                unlift(op, n: n, next: &next, prev: &prev, completed: effects[op].isCompleted)
+                if effects[op].isCompleted { remaining += 1 }
+                entry = Int(next[op])
+            }
+        }
+    }
+
+    /// What the search does with `op`, or nil when it cannot matter.
+    private static func effect(of op: RegisterOperation) -> (Effect, Int, Int)? {
+        switch op.kind {
+        case .read:
+            guard op.isCompleted, let observed = op.observed else { return nil }
+            return (.read, observed, 0)
+        case .write:
+            return (op.isCompleted ? .write : .unknownWrite, op.written!, 0)
+        case .compareAndSet:
+            let expected = op.expected!, new = op.written!
+            switch (op.isCompleted, op.succeeded) {
+            case (true, true?): return (.succeededCompareAndSet, expected, new)
+            case (true, false?): return (.failedCompareAndSet, expected, new)
+            default: return expected == new ? nil : (.unknownCompareAndSet, expected, new)
+            }
+        }
+    }
+
+    private static func exhausted(_ budget: Budget, memo: LinearizationMemo) -> String? {
+        if let deadline = budget.deadline, ContinuousClock.now >= deadline { return "time limit" }
+        if memo.byteCount > budget.memoryLimit {
+            return "memory limit (\(budget.memoryLimit >> 20) MiB of search memo)"
+        }
+        return nil
+    }
+
+    /// Removes the operation's call entry, and its return entry if it has one, from the list.
+    @inline(__always)
+    private static func lift(_ op: Int, n: Int, next: inout [Int32], prev: inout [Int32], completed: Bool) {
+        next[Int(prev[op])] = next[op]
+        prev[Int(next[op])] = prev[op]
+        if completed {
+            let ret = n + op
+            next[Int(prev[ret])] = next[ret]
+            prev[Int(next[ret])] = prev[ret]
+        }
+    }
+
+    /// Puts back what `lift` removed, in the reverse order, so the list is exactly as before.
+    @inline(__always)
+    private static func unlift(_ op: Int, n: Int, next: inout [Int32], prev: inout [Int32], completed: Bool) {
+        if completed {
+            let ret = n + op
+            next[Int(prev[ret])] = Int32(ret)
+            prev[Int(next[ret])] = Int32(ret)
+        }
+        next[Int(prev[op])] = Int32(op)
+        prev[Int(next[op])] = Int32(op)
+    }
+
+    /// SplitMix64's finaliser: spreads every input bit over the whole word.
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

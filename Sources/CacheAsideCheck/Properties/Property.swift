@@ -1,0 +1,63 @@
+/// A claim checked against every run: convergence, linearizability, a staleness bound, a stampede limit,
+/// or a user invariant.
+///
+/// A property looks at a finished `RunRecord` and either holds or reports a violation in the run's own
+/// terms. It may also report one measurement per observation (staleness per read, database reads per
+/// refill), which the report aggregates over all runs into max and percentiles.
+public struct Property: Sendable {
+    /// The name reports and `--property` use, e.g. `convergence`.
+    public var name: String
+    /// What a measurement counts, for the report's figures (e.g. "staleness (ticks) of each read"), or
+    /// `nil` if the property measures nothing.
+    public var measurementName: String?
+    /// Evaluates the property on one run.
+    public var evaluate: @Sendable (RunRecord) -> PropertyEvaluation
+
+    /// A property from a name and an evaluation.
+    public init(
+        name: String, measurementName: String? = nil, evaluate: @escaping @Sendable (RunRecord) -> PropertyEvaluation
+    ) {
+        self.name = name
+        self.measurementName = measurementName
+        self.evaluate = evaluate
+    }
+}
+
+/// The result of evaluating a property on one run.
+public struct PropertyEvaluation: Sendable, Hashable {
+    /// Why the property does not hold, or `nil` if it holds.
+    public var violation: Violation?
+    /// The property's observations in this run (e.g. one staleness per read); `Measurement.unbounded`
+    /// stands for a window that never closes.
+    public var measurements: [Int]
+
+    /// An evaluation.
+    public init(violation: Violation? = nil, measurements: [Int] = []) {
+        self.violation = violation
+        self.measurements = measurements
+    }
+
+    /// The property holds.
+    public static let holds = PropertyEvaluation()
+}
+
+/// How a property was violated in one run.
+public struct Violation: Sendable, Hashable {
+    /// One sentence in the run's own terms, e.g. "after the run the cache holds v0 for k1 while the
+    /// database holds v1".
+    public var explanation: String
+    /// The index in `history.events` where it became visible, if there is one place.
+    public var eventIndex: Int?
+
+    /// A violation.
+    public init(_ explanation: String, eventIndex: Int? = nil) {
+        self.explanation = explanation
+        self.eventIndex = eventIndex
+    }
+}
+
+/// Measurement conventions shared by properties and reports.
+public enum Measurement {
+    /// A window that was still open when the run ended and that no TTL will close.
+    public static let unbounded = Int.max
+}

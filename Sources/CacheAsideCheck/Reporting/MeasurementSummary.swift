@@ -1,0 +1,48 @@
+/// A histogram of a property's measurements over many runs: exact counts, so that merging per-job
+/// summaries gives the same figures whatever the split.
+public struct MeasurementSummary: Sendable, Hashable {
+    private var counts: [Int: Int] = [:]
+
+    /// An empty summary.
+    public init() {}
+
+    /// How many observations there are.
+    public private(set) var count = 0
+
+    /// Adds observations.
+    public mutating func add(_ values: [Int]) {
+        for value in values { counts[value, default: 0] += 1 }
+        count += values.count
+    }
+
+    /// Adds another summary's observations.
+    public mutating func merge(_ other: MeasurementSummary) {
+        counts.merge(other.counts, uniquingKeysWith: +)
+        count += other.count
+    }
+
+    /// How many observations are above zero (for staleness: the stale reads).
+    public var positiveCount: Int { counts.reduce(0) { $1.key > 0 ? $0 + $1.value : $0 } }
+
+    /// The largest observation, if any (`Measurement.unbounded` if a window never closed).
+    public var max: Int? { counts.keys.max() }
+
+    /// The `p`-th percentile (nearest rank) of the observations above zero, if any; `p` in `0...100`.
+    public func percentileOfPositive(_ p: Double) -> Int? { percentile(p) { $0 > 0 } }
+
+    /// The `p`-th percentile (nearest rank) of all observations, if any.
+    public func percentile(_ p: Double) -> Int? { percentile(p) { _ in true } }
+
+    private func percentile(_ p: Double, of include: (Int) -> Bool) -> Int? {
+        let sorted = counts.filter { include($0.key) }.sorted { $0.key < $1.key }
+        let total = sorted.reduce(0) { $0 + $1.value }
+        guard total > 0 else { return nil }
+        let rank = Swift.max(1, Int((p / 100 * Double(total)).rounded(.up)))
+        var seen = 0
+        for (value, number) in sorted {
+            seen += number
+            if seen >= rank { return value }
+        }
+        return sorted.last?.key
+    }
+}

@@ -1,0 +1,99 @@
+/// One kind of edit to a choice sequence. Each pass walks the current best sequence and tries its edit
+/// at every position, restarting from the new best after each success.
+struct ShrinkPass: Sendable {
+    let name: String
+    let apply: @Sendable (inout ShrinkState, (RunRecord) -> Bool, ([Int]) -> RunRecord) -> Bool
+
+    static let all: [ShrinkPass] = [deleteBlocks, zeroBlocks, zeroEach, lowerEach, swapAdjacentPreemptions]
+
+    /// Deletes runs of consecutive choices (8, 4, 2, then 1 long): removes whole scheduling decisions
+    /// and the steps that depended on them.
+    static let deleteBlocks = ShrinkPass(name: "delete blocks") { state, isFailing, replay in
+        var improved = false
+        for size in [8, 4, 2, 1] {
+            var start = 0
+            while start + size <= state.best.choices.count, !state.exhausted {
+                var candidate = state.best.choices
+                candidate.removeSubrange(start..<(start + size))
+                if state.consider(candidate, isFailing, replay) { improved = true } else { start += 1 }
+            }
+        }
+        return improved
+    }
+
+    /// Sets runs of consecutive choices to zero: no operation, no preemption, no fault.
+    static let zeroBlocks = ShrinkPass(name: "zero blocks") { state, isFailing, replay in
+        var improved = false
+        for size in [8, 4, 2] {
+            var start = 0
+            while start + size <= state.best.choices.count, !state.exhausted {
+                var candidate = state.best.choices
+                guard candidate[start..<(start + size)].contains(where: { $0 != 0 }) else {
+                    start += 1
+                    continue
+                }
+                for index in start..<(start + size) { candidate[index] = 0 }
+                if state.consider(candidate, isFailing, replay) { improved = true }
+                start += 1
+            }
+        }
+        return improved
+    }
+
+    /// Sets each choice to zero on its own. At a fixed point no single operation, preemption or fault can
+    /// be removed: the run is 1-minimal in those terms.
+    static let zeroEach = ShrinkPass(name: "zero each") { state, isFailing, replay in
+        var improved = false
+        var index = 0
+        while index < state.best.choices.count, !state.exhausted {
+            if state.best.choices[index] != 0 {
+                var candidate = state.best.choices
+                candidate[index] = 0
+                if state.consider(candidate, isFailing, replay) { improved = true }
+            }
+            index += 1
+        }
+        return improved
+    }
+
+    /// Lowers each choice by binary search (a write becomes a read, a far switch a near one).
+    static let lowerEach = ShrinkPass(name: "lower each") { state, isFailing, replay in
+        var improved = false
+        var index = 0
+        while index < state.best.choices.count, !state.exhausted {
+            var low = 0
+            var high = state.best.choices[index]
+            // Invariant: `high` fails (it is the current value); find the smallest value that still fails.
+            while low + 1 < high, !state.exhausted, index < state.best.choices.count {
+                let middle = (low + high) / 2
+                var candidate = state.best.choices
+                candidate[index] = middle
+                if state.consider(candidate, isFailing, replay) {
+                    improved = true
+                    high = middle
+                } else {
+                    low = middle
+                }
+            }
+            index += 1
+        }
+        return improved
+    }
+
+    /// Moves a non-zero choice one place earlier (swapping with a smaller neighbour), which can turn two
+    /// preemptions into one.
+    static let swapAdjacentPreemptions = ShrinkPass(name: "swap adjacent") { state, isFailing, replay in
+        var improved = false
+        var index = 0
+        while index + 1 < state.best.choices.count, !state.exhausted {
+            let choices = state.best.choices
+            if choices[index] > choices[index + 1] {
+                var candidate = choices
+                candidate.swapAt(index, index + 1)
+                if state.consider(candidate, isFailing, replay) { improved = true }
+            }
+            index += 1
+        }
+        return improved
+    }
+}
