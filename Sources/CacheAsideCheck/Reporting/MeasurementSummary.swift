@@ -27,6 +27,18 @@ public struct MeasurementSummary: Sendable, Hashable {
     /// The largest observation, if any (`Measurement.unbounded` if a window never closed).
     public var max: Int? { counts.keys.max() }
 
+    /// The largest observation that is not `Measurement.unbounded`, if any.
+    public var maxBounded: Int? { counts.keys.filter { $0 != Measurement.unbounded }.max() }
+
+    /// Every distinct observation with how often it occurred, in increasing order.
+    public var histogram: [(value: Int, count: Int)] { counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+
+    /// A summary holding `histogram`'s observations.
+    public init(histogram: [(value: Int, count: Int)]) {
+        for (value, number) in histogram { counts[value, default: 0] += number }
+        count = histogram.reduce(0) { $0 + $1.count }
+    }
+
     /// The `p`-th percentile (nearest rank) of the observations above zero, if any; `p` in `0...100`.
     public func percentileOfPositive(_ p: Double) -> Int? { percentile(p) { $0 > 0 } }
 

@@ -60,8 +60,8 @@ public struct RunFailure: Sendable {
 public struct Counterexample: Sendable {
     /// The property it violates.
     public var property: String
-    /// The seed it was found with.
-    public var seed: UInt64
+    /// The seed it was found with; `nil` for a replayed run.
+    public var seed: UInt64?
     /// How the minimal run violates the property.
     public var violation: Violation
     /// The minimal run.

@@ -5,12 +5,14 @@ public struct Environment: Sendable {
     /// The client performing the operation.
     public let client: ClientID
 
-    init(run: SimulationRun, client: ClientID) {
+    /// The client's slot in the workload plan (its position in the scheduler's rotation).
+    let slot: Int
+
+    init(run: SimulationRun, client: ClientID, slot: Int) {
         self.run = run
         self.client = client
+        self.slot = slot
     }
-
-    var slot: Int { client.number - 1 }
 
     /// The model cache.
     public var cache: CacheClient { CacheClient(environment: self) }

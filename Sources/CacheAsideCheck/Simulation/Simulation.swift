@@ -53,6 +53,12 @@ final class SimulationRun: @unchecked Sendable {
 
     let strategy: any CachingStrategy
     let plan: WorkloadPlan
+    /// Clients are numbered 1, 2, … among the slots that have operations, so a shrunk run with two
+    /// clients shows clients 1 and 2 whichever slots they came from; scheduling choices still count in
+    /// slots, which keeps their meaning stable when the shrinker empties a slot.
+    let clientIDs: [ClientID]
+    /// The slot of each client number (index `number - 1`).
+    let slotOfClient: [Int]
     let options: SimulationOptions
     let stepBudget: Int
     var world: World
@@ -77,6 +83,11 @@ final class SimulationRun: @unchecked Sendable {
     ) {
         self.strategy = strategy
         self.plan = plan
+        let activeSlots = plan.operations.indices.filter { !plan.operations[$0].isEmpty }
+        var ids = plan.operations.indices.map { ClientID(plan.operations.count + $0 + 1) }
+        for (rank, slot) in activeSlots.enumerated() { ids[slot] = ClientID(rank + 1) }
+        clientIDs = ids
+        slotOfClient = activeSlots
         self.options = options
         self.choices = choices
         self.policy = policy
@@ -116,17 +127,17 @@ final class SimulationRun: @unchecked Sendable {
         runnableBuffer.removeAll(keepingCapacity: true)
         for slot in clients.indices {
             switch clients[slot].state {
-            case .ready: runnableBuffer.append(ClientID(slot + 1))
-            case .sleeping(let until) where until <= world.now: runnableBuffer.append(ClientID(slot + 1))
+            case .ready: runnableBuffer.append(clientIDs[slot])
+            case .sleeping(let until) where until <= world.now: runnableBuffer.append(clientIDs[slot])
             default: break
             }
         }
         if runnableBuffer.isEmpty { return advanceClockOrFinish() }
         injectBetweenStepFaults()
-        let slot = runnableBuffer.count == 1 ? runnableBuffer[0].number - 1 : chooseClient()
+        let slot = runnableBuffer.count == 1 ? slotOfClient[runnableBuffer[0].number - 1] : chooseClient()
         schedulingPoints += 1
         if schedulingPoints > stepBudget {
-            failure = .stepBudgetExceeded(budget: stepBudget, client: ClientID(slot + 1), during: clients[slot].operation)
+            failure = .stepBudgetExceeded(budget: stepBudget, client: clientIDs[slot], during: clients[slot].operation)
             return false
         }
         resume(slot)
@@ -140,8 +151,8 @@ final class SimulationRun: @unchecked Sendable {
         let count = clients.count
         let base = lastRun ?? 0
         let offset = choices.choose(below: count) { rng in
-            let picked = policy.pick(among: runnableBuffer, lastRun: lastRun.map { ClientID($0 + 1) }, rng: &rng)
-            return (picked.number - 1 - base + count) % count
+            let picked = policy.pick(among: runnableBuffer, lastRun: lastRun.map { clientIDs[$0] }, rng: &rng)
+            return (slotOfClient[picked.number - 1] - base + count) % count
         }
         var slot = (base + offset) % count
         while !isRunnable(slot) { slot = (slot + 1) % count }
@@ -177,7 +188,7 @@ final class SimulationRun: @unchecked Sendable {
             return true
         }
         let waiting = clients.indices.compactMap { slot -> (ClientID, Key)? in
-            if case .waitingForLock(let key) = clients[slot].state { return (ClientID(slot + 1), key) }
+            if case .waitingForLock(let key) = clients[slot].state { return (clientIDs[slot], key) }
             return nil
         }
         if !waiting.isEmpty {
@@ -191,18 +202,18 @@ final class SimulationRun: @unchecked Sendable {
     private func checkForEscape() -> Bool {
         guard failure == nil else { return true }
         if executor.foreignEnqueueCount > 0, let slot = running ?? lastRun {
-            failure = .escaped(ClientID(slot + 1), during: clients[slot].operation)
+            failure = .escaped(clientIDs[slot], during: clients[slot].operation)
             return true
         }
         guard let slot = running, clients[slot].state == .running else { return false }
-        failure = .escaped(ClientID(slot + 1), during: clients[slot].operation)
+        failure = .escaped(clientIDs[slot], during: clients[slot].operation)
         return true
     }
 
     // MARK: Clients
 
     private func runClient(_ slot: Int) async {
-        let env = Environment(run: self, client: ClientID(slot + 1))
+        let env = Environment(run: self, client: clientIDs[slot], slot: slot)
         for planned in plan.operations[slot] {
             let operation: ClientOperation
             switch planned {
@@ -230,7 +241,7 @@ final class SimulationRun: @unchecked Sendable {
                 record(slot, .failed(operation, reason: fault.description))
             } catch {
                 if failure == nil {
-                    failure = .unexpectedError(ClientID(slot + 1), during: operation, error: String(describing: error))
+                    failure = .unexpectedError(clientIDs[slot], during: operation, error: String(describing: error))
                 }
                 return
             }
@@ -241,7 +252,7 @@ final class SimulationRun: @unchecked Sendable {
     }
 
     private func record(_ slot: Int, _ kind: HistoryEvent.Kind) {
-        history.append(HistoryEvent(tick: world.now, client: ClientID(slot + 1), kind: kind))
+        history.append(HistoryEvent(tick: world.now, client: clientIDs[slot], kind: kind))
     }
 
     private func recordInvokeIfNeeded(_ slot: Int) {
@@ -261,7 +272,7 @@ final class SimulationRun: @unchecked Sendable {
             await withUnsafeContinuation { (_: UnsafeContinuation<Void, Never>) in }
         }
         guard clients[slot].continuation == nil else {
-            if failure == nil { failure = .concurrentSteps(ClientID(slot + 1)) }
+            if failure == nil { failure = .concurrentSteps(clientIDs[slot]) }
             throw ClientStopped()
         }
         try await withUnsafeThrowingContinuation { continuation in

@@ -8,7 +8,7 @@ extension SimulationRun {
         let wake = world.now + max(ticks, 0)
         history.append(
             HistoryEvent(
-                tick: world.now, client: ClientID(slot + 1),
+                tick: world.now, client: clientIDs[slot],
                 kind: .step(Step(action: .sleep(ticks: ticks), outcome: .done))))
         try await park(slot, as: .sleeping(until: wake))
     }

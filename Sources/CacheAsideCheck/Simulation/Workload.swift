@@ -56,7 +56,8 @@ public enum PlannedOperation: Hashable, Sendable, CustomStringConvertible {
 
 /// The operations each client slot performs in one run, drawn from the choices.
 public struct WorkloadPlan: Hashable, Sendable {
-    /// `operations[i]` is what client `i + 1` performs, in order; an empty list means the client is absent.
+    /// `operations[i]` is what slot `i` performs, in order; an empty list means the slot has no client.
+    /// Clients are numbered 1, 2, … over the non-empty slots.
     public var operations: [[PlannedOperation]]
 
     /// A plan from explicit per-client operations (tests and hand-written scenarios use this).
@@ -80,9 +81,9 @@ public struct WorkloadPlan: Hashable, Sendable {
         }
     }
 
-    /// The clients that perform at least one operation.
+    /// The clients that perform at least one operation, numbered 1, 2, … in slot order.
     public var activeClients: [ClientID] {
-        operations.indices.filter { !operations[$0].isEmpty }.map { ClientID($0 + 1) }
+        operations.filter { !$0.isEmpty }.indices.map { ClientID($0 + 1) }
     }
 
     /// The number of operations in the plan.

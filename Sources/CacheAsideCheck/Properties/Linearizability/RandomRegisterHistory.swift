@@ -38,7 +38,7 @@ public struct RandomRegisterHistory: Sendable {
 
     /// One history, a pure function of the seed; every key starts at 0.
     public func generate(seed: UInt64) -> [RegisterOperation] {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var register = [Int](repeating: 0, count: keys)
         var lastFreshValue = 0
         var operations: [RegisterOperation] = []
@@ -60,7 +60,7 @@ public struct RandomRegisterHistory: Sendable {
             let client = active[slot]
             guard let inFlight = pending[client] else {
                 let key = random.below(keys)
-                let draw = random.unit()
+                let draw = random.unitInterval()
                 var op: RegisterOperation
                 if draw < readFraction {
                     op = .read(process: client, key: key, observed: nil, invokedAt: time, returnedAt: nil)
@@ -75,7 +75,7 @@ public struct RandomRegisterHistory: Sendable {
                 }
                 time += 1
                 operations.append(op)
-                pending[client] = (operations.count - 1, false, random.unit() < crashFraction)
+                pending[client] = (operations.count - 1, false, random.unitInterval() < crashFraction)
                 continue
             }
             var op = operations[inFlight.index]
@@ -110,7 +110,7 @@ public struct RandomRegisterHistory: Sendable {
     /// The history with one completed read's result changed to another value, or one completed
     /// compare-and-set's outcome flipped: usually no longer linearizable.
     public static func corrupted(_ operations: [RegisterOperation], seed: UInt64) -> [RegisterOperation] {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let candidates = operations.indices.filter { operations[$0].isCompleted && operations[$0].kind != .write }
         guard !candidates.isEmpty else { return operations }
         var result = operations
@@ -125,23 +125,4 @@ public struct RandomRegisterHistory: Sendable {
         }
         return result
     }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): small, fast and deterministic across platforms.
-private struct SeededRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -1,0 +1,64 @@
+extension Property {
+    /// Linearizability of client operations, per key, as a read/write register: some order of the
+    /// operations respects real time and every read returns the latest write before it in that order.
+    ///
+    /// Operations that threw an injected fault or whose client crashed may have taken effect at any point
+    /// after they began, or never. Searches that exceed `timeLimit` count as holding (unknown is not a
+    /// violation) — the default workload's histories take microseconds.
+    public static func linearizability(timeLimit: Duration = .seconds(5)) -> Property {
+        Property(name: "linearizability") { run in
+            let operations = run.history.operations
+            let registerOperations = operations.compactMap(RegisterOperation.init(simulated:))
+            let checker = LinearizabilityChecker(timeLimit: timeLimit)
+            guard case .violation(let violation) = checker.check(registerOperations, initialValue: { _ in 0 })
+            else { return .holds }
+            return PropertyEvaluation(
+                violation: Violation(
+                    explain(violation, operations: operations, history: run.history),
+                    eventIndex: violation.operation.returnedAt))
+        }
+    }
+
+    /// Linearizability with the default time limit.
+    public static let linearizability = linearizability()
+}
+
+/// The violation in the run's own terms: for a stale read, which completed write it missed and the steps
+/// that write took ("client 2's read of k1 at t6 returned v0, but client 1's write of v1 had completed at
+/// t4: db.write at t3, cache.delete at t4"); otherwise the checker's own sentence.
+private func explain(_ violation: LinearizabilityViolation, operations: [OperationRecord], history: History) -> String {
+    let byInvoke = Dictionary(uniqueKeysWithValues: operations.map { ($0.invokeIndex, $0) })
+    guard let reader = byInvoke[violation.operation.invokedAt], case .read(let key) = reader.operation,
+        let writerOperation = violation.lastWriter, let writer = byInvoke[writerOperation.invokedAt],
+        case .write(_, let written) = writer.operation, let writerEnd = writer.endIndex,
+        writerEnd < reader.invokeIndex, let end = writer.endTick
+    else {
+        return violation.explanation(keyName: { "\(Key($0))" })
+    }
+    let steps = history.events[writer.invokeIndex...writerEnd].compactMap { event -> String? in
+        guard event.client == writer.client, case .step(let step) = event.kind else { return nil }
+        return "\(step.action.callDescription.split(separator: " ").first ?? "") at t\(event.tick)"
+    }
+    let returned = reader.result.map { "\($0)" } ?? "no row"
+    return "\(reader.client)'s read of \(key) at t\(reader.invokeTick) returned \(returned), but \(writer.client)'s "
+        + "write of \(written) had completed at t\(end)" + (steps.isEmpty ? "" : ": " + steps.joined(separator: ", "))
+}
+
+extension RegisterOperation {
+    /// The register operation a simulated client operation amounts to; values are their version numbers.
+    /// A read that did not return tells nothing and is left out.
+    init?(simulated record: OperationRecord) {
+        let label = "\(record.client)'s \(record.operation.isRead ? "read" : "write")"
+        switch record.operation {
+        case .read(let key):
+            guard record.returned else { return nil }
+            self = .read(
+                process: record.client.number, key: key.number, observed: record.result?.version ?? -1,
+                invokedAt: record.invokeIndex, returnedAt: record.endIndex, label: label)
+        case .write(let key, let value):
+            self = .write(
+                process: record.client.number, key: key.number, value: value.version,
+                invokedAt: record.invokeIndex, returnedAt: record.returned ? record.endIndex : nil, label: label)
+        }
+    }
+}

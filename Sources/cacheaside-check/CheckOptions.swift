@@ -1,0 +1,206 @@
+import CacheAsideCheck
+import CacheAsideModels
+
+/// Everything the main form `cacheaside-check [options]` accepts, parsed and validated.
+struct CheckOptions: Equatable {
+    /// Which runs to do.
+    enum Runs: Equatable {
+        /// Seeds `0..<count`.
+        case seeds(Int)
+        /// One seed, drawn in full.
+        case seed(UInt64)
+        /// One recorded choice sequence.
+        case replay(token: String, choices: [Int])
+    }
+
+    var model = "cache-aside"
+    var runs = Runs.seeds(10_000)
+    var clients = 3
+    var operations = 3
+    var keys = 1
+    var writeRatio = 0.5
+    var ttl: Ticks? = 60
+    var faults: [Fault] = []
+    var properties = ["linearizability", "convergence", "staleness"]
+    var stalenessBound: Ticks?
+    var stampedeLimit = 1
+    var stepBudget: Int?
+    var shrink = true
+    var shrinkLimit = 10_000
+    var shrinkSeconds = 10
+    var jobs = defaultJobs
+    var json = false
+    var quiet = false
+
+    static let propertyNames = ["linearizability", "convergence", "staleness", "stampede"]
+    static let maximumTotalOperations = 10_000
+    static let maximumSeeds = 100_000_000
+    static var defaultJobs: Int { max(1, min(64, systemCoreCount())) }
+
+    static let usage = """
+        usage: cacheaside-check [--model NAME] [--seeds N | --seed S | --replay TOKEN] [--clients C] [--ops O]
+                                [--keys K] [--write-ratio R] [--ttl T|none] [--faults LIST] [--property LIST]
+                                [--staleness-bound T] [--stampede-limit N] [--no-shrink] [--shrink-limit N]
+                                [--jobs J] [--json] [--quiet]
+               cacheaside-check models | compare | check-history FILE   (each takes --help)
+        """
+
+    static let help = """
+        cacheaside-check: find, explain and minimise race conditions in caching strategies.
+
+        \(usage)
+
+        Runs the model's read and write paths on simulated clients under a deterministic scheduler, checks
+        every property on every run, and shrinks the first failing run of each violated property to a
+        minimal trace drawn as lanes, with the command that replays it.
+
+        options:
+          --model NAME          strategy from the catalogue (default cache-aside; see `cacheaside-check models`)
+          --seeds N             run seeds 0..<N (default 10000)
+          --seed S              run seed S only, drawn in full (no shrinking)
+          --replay TOKEN        replay a recorded run (use the same model and options as the report)
+          --clients C           clients per run, 1-64 (default 3)
+          --ops O               operations per client, 1-1000 (default 3)
+          --keys K              distinct keys, 1-1000 (default 1)
+          --write-ratio R       probability an operation is a write, 0-1 (default 0.5)
+          --ttl T|none          cache TTL in ticks for filled entries (default 60)
+          --faults LIST         comma list of: \(Fault.allCases.map(\.rawValue).joined(separator: ", ")) (default none)
+          --property LIST       comma list of: \(propertyNames.joined(separator: ", "))
+                                (default linearizability,convergence,staleness)
+          --staleness-bound T   staleness property bound in ticks (default: the TTL; with --ttl none, bounded)
+          --stampede-limit N    database reads allowed per refill (default 1)
+          --step-budget N       scheduling points a run may take before it counts as looping
+          --no-shrink           report failing runs as drawn
+          --shrink-limit N      replays per shrink (default 10000); --shrink-seconds S bounds its time (default 10)
+          --jobs J              threads (default: cores); the report is identical for every J
+          --json                print the report as one JSON document
+          --quiet               print the table and one line per violation, without lanes
+          --version             print the version
+          --help                print this help
+
+        exit status: 0 every property held, 1 a property was violated, 2 bad usage or input, or a run that
+        could not complete (a strategy that escapes the simulation, loops or throws).
+        """
+
+    /// Parses the main form's arguments (without the program name).
+    static func parse(_ arguments: [String]) throws(UsageError) -> CheckOptions {
+        var options = CheckOptions()
+        var reader = ArgumentReader(arguments)
+        var runsFlag: String?
+        func setRuns(_ flag: String, _ runs: Runs) throws(UsageError) {
+            if let previous = runsFlag, previous != flag {
+                throw UsageError("\(previous) and \(flag) cannot be combined; give one of --seeds, --seed, --replay")
+            }
+            runsFlag = flag
+            options.runs = runs
+        }
+        while let argument = reader.next() {
+            switch argument {
+            case "--model":
+                options.model = try reader.value(for: argument, placeholder: "NAME")
+                guard ModelCatalogue.entry(named: options.model) != nil else {
+                    throw UsageError(
+                        "unknown model '\(options.model)'; choose one of \(ModelCatalogue.names.joined(separator: ", "))")
+                }
+            case "--seeds": try setRuns(argument, .seeds(try reader.integer(for: argument, in: 1...maximumSeeds)))
+            case "--seed": try setRuns(argument, .seed(try reader.seed(for: argument)))
+            case "--replay":
+                let token = try reader.value(for: argument, placeholder: "TOKEN")
+                let choices: [Int]
+                do {
+                    choices = try ReplayToken.decode(token)
+                } catch {
+                    throw UsageError(error.description)
+                }
+                try setRuns(argument, .replay(token: token, choices: choices))
+            case "--clients": options.clients = try reader.integer(for: argument, in: 1...Workload.maximumClients)
+            case "--ops":
+                options.operations = try reader.integer(for: argument, in: 1...Workload.maximumOperationsPerClient)
+            case "--keys": options.keys = try reader.integer(for: argument, in: 1...Workload.maximumKeys)
+            case "--write-ratio": options.writeRatio = try reader.ratio(for: argument)
+            case "--ttl": options.ttl = try parseTicksOrNone(&reader, argument)
+            case "--faults": options.faults = try parseFaults(&reader, argument)
+            case "--property":
+                options.properties = try reader.list(for: argument, allowed: propertyNames).uniqued()
+            case "--staleness-bound": options.stalenessBound = try reader.integer(for: argument, in: 0...1_000_000_000)
+            case "--stampede-limit": options.stampedeLimit = try reader.integer(for: argument, in: 1...1_000_000)
+            case "--step-budget": options.stepBudget = try reader.integer(for: argument, in: 10...100_000_000)
+            case "--no-shrink": options.shrink = false
+            case "--shrink-limit": options.shrinkLimit = try reader.integer(for: argument, in: 0...10_000_000)
+            case "--shrink-seconds": options.shrinkSeconds = try reader.integer(for: argument, in: 1...86_400)
+            case "--jobs": options.jobs = try reader.integer(for: argument, in: 1...256)
+            case "--json": options.json = true
+            case "--quiet": options.quiet = true
+            default:
+                if argument.hasPrefix("-") {
+                    throw UsageError("unknown option '\(argument)'; see cacheaside-check --help")
+                }
+                throw UsageError("unknown command '\(argument)'; commands are models, compare and check-history")
+            }
+        }
+        guard options.clients * options.operations <= maximumTotalOperations else {
+            throw UsageError(
+                "--clients \(options.clients) × --ops \(options.operations) is over \(maximumTotalOperations) operations a run; use smaller values")
+        }
+        return options
+    }
+
+    private static func parseTicksOrNone(_ reader: inout ArgumentReader, _ flag: String) throws(UsageError) -> Ticks? {
+        let text = try reader.value(for: flag, placeholder: "T|none")
+        if text == "none" { return nil }
+        return try ArgumentReader.integer(text, for: flag, in: 1...1_000_000_000)
+    }
+
+    private static func parseFaults(_ reader: inout ArgumentReader, _ flag: String) throws(UsageError) -> [Fault] {
+        let names = try reader.list(for: flag, allowed: Fault.allCases.map(\.rawValue) + ["none"])
+        return names.compactMap(Fault.init(rawValue:)).uniqued().sorted()
+    }
+
+    /// The workload these options describe.
+    var workload: Workload {
+        Workload(clients: clients, operationsPerClient: operations, keys: keys, writeRatio: writeRatio)
+    }
+
+    /// The properties these options select, in the order given.
+    var selectedProperties: [Property] {
+        properties.map { name in
+            switch name {
+            case "linearizability": .linearizability
+            case "convergence": .convergence
+            case "staleness": .staleness(bound: stalenessBound ?? ttl)
+            default: .stampede(limit: stampedeLimit)
+            }
+        }
+    }
+
+    /// The arguments that reproduce this configuration: everything that shapes a run, in a fixed order,
+    /// leaving out defaults so the command stays short.
+    var configurationArguments: [String] {
+        let defaults = CheckOptions()
+        var arguments = ["--model", model]
+        if clients != defaults.clients { arguments += ["--clients", "\(clients)"] }
+        if operations != defaults.operations { arguments += ["--ops", "\(operations)"] }
+        if keys != defaults.keys { arguments += ["--keys", "\(keys)"] }
+        if writeRatio != defaults.writeRatio { arguments += ["--write-ratio", "\(writeRatio)"] }
+        if ttl != defaults.ttl { arguments += ["--ttl", ttl.map { "\($0)" } ?? "none"] }
+        if !faults.isEmpty { arguments += ["--faults", faults.map(\.rawValue).joined(separator: ",")] }
+        if properties != defaults.properties { arguments += ["--property", properties.joined(separator: ",")] }
+        if let stalenessBound { arguments += ["--staleness-bound", "\(stalenessBound)"] }
+        if stampedeLimit != defaults.stampedeLimit { arguments += ["--stampede-limit", "\(stampedeLimit)"] }
+        if let stepBudget { arguments += ["--step-budget", "\(stepBudget)"] }
+        return arguments
+    }
+
+    /// The command that replays `token` under this configuration.
+    func replayCommand(_ token: String) -> String {
+        (["cacheaside-check"] + configurationArguments + ["--replay", token]).joined(separator: " ")
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements without repeats, first occurrence kept.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,27 @@
+import CacheAsideCheck
+
+/// Dispatches the command line to its forms and turns usage errors into one `Error:` line and exit 2.
+enum CommandLineInterface {
+    static func run(_ arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream)
+        -> Int32
+    {
+        do {
+            switch arguments.first {
+            case "models": return try ModelsCommand.run(Array(arguments.dropFirst()), output: &output)
+            case "check-history": return CheckHistoryCommand.run(Array(arguments.dropFirst()))
+            case "--help", "-h", "help":
+                output.write(CheckOptions.help + "\n")
+                return 0
+            case "--version":
+                output.write("cacheaside-check \(CacheAsideCheckVersion.current)\n")
+                return 0
+            default:
+                let options = try CheckOptions.parse(arguments)
+                return CheckCommand.run(options, output: &output, errors: &errors)
+            }
+        } catch {
+            errors.write("Error: \(error.message)\n\(CheckOptions.usage)\n")
+            return 2
+        }
+    }
+}
