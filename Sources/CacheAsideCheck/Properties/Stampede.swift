@@ -1,42 +1,47 @@
 extension Property {
-    /// Stampede: the number of database reads of one key during one refill episode — from a cache lookup
-    /// that misses until a store fills the entry again (or the run ends). The property is `≤ limit`.
+    /// Stampede: the number of database reads of one key caused by one refill episode. An episode starts
+    /// when a cache lookup of the key misses and stops taking in new misses once a store fills the entry;
+    /// every client that missed during it, and then reads the key from the database, counts toward it —
+    /// even if its load finishes after someone else refilled. The property is `≤ limit`.
     ///
-    /// Counting per episode rather than per miss is what tells a single-flight refill (one load, however
-    /// many readers missed) from a stampede (every reader that missed loads).
+    /// Counting loads per episode rather than per miss is what tells a single-flight refill (one load,
+    /// however many readers missed) from a stampede (every reader that missed loads).
     public static func stampede(limit: Int = 1) -> Property {
         Property(name: "stampede ≤ \(limit)", measurementName: "database reads per refill") { run in
-            var measurements: [Int] = []
+            var episodes: [(key: Key, reads: Int, startTick: Ticks)] = []
+            var openEpisode: [Key: Int] = [:]
+            var missedInto: [ClientID: Int] = [:]
             var violation: Violation?
-            var open: [Key: (reads: Int, startTick: Ticks)] = [:]
-
-            func close(_ key: Key, at tick: Ticks, index: Int?) {
-                guard let episode = open.removeValue(forKey: key) else { return }
-                measurements.append(episode.reads)
-                if episode.reads > limit, violation == nil {
-                    violation = Violation(
-                        "\(episode.reads) database reads of \(key) while its cache entry was being refilled "
-                            + "(t\(episode.startTick)–t\(tick)), over the limit of \(limit)", eventIndex: index)
-                }
-            }
-
             for (index, event) in run.history.events.enumerated() {
-                guard case .step(let step) = event.kind, let key = step.action.key else { continue }
+                guard case .step(let step) = event.kind, let key = step.action.key, let client = event.client else {
+                    continue
+                }
                 switch (step.action, step.outcome) {
                 case (.cacheGet, .value(nil)), (.cacheGets, .versioned(nil, _)), (.cacheLeaseGet, .lease(.miss)),
                     (.cacheLeaseGet, .lease(.missLeaseHeld)):
-                    if open[key] == nil { open[key] = (0, event.tick) }
+                    if openEpisode[key] == nil {
+                        openEpisode[key] = episodes.count
+                        episodes.append((key, 0, event.tick))
+                    }
+                    missedInto[client] = openEpisode[key]
                 case (.databaseRead, _), (.databaseVersionedRead, _):
-                    open[key]?.reads += 1
+                    guard let episode = missedInto[client], episodes[episode].key == key else { continue }
+                    missedInto[client] = nil
+                    episodes[episode].reads += 1
+                    if episodes[episode].reads > limit, violation == nil {
+                        violation = Violation(
+                            "\(episodes[episode].reads) database reads of \(key) for one refill (the first miss at "
+                                + "t\(episodes[episode].startTick), this load at t\(event.tick)), over the limit of \(limit)",
+                            eventIndex: index)
+                    }
                 case (.cacheSet, .done), (.cacheAdd, .stored(true)), (.cacheCompareAndSet, .stored(true)),
                     (.cacheLeaseSet, .stored(true)):
-                    close(key, at: event.tick, index: index)
+                    openEpisode[key] = nil
                 default:
                     break
                 }
             }
-            for key in open.keys.sorted() { close(key, at: run.finalWorld.now, index: nil) }
-            return PropertyEvaluation(violation: violation, measurements: measurements)
+            return PropertyEvaluation(violation: violation, measurements: episodes.map(\.reads))
         }
     }
 }

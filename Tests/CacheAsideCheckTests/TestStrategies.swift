@@ -1,0 +1,66 @@
+import CacheAsideCheck
+
+/// Strategies that misbehave on purpose, to pin down how the simulation reports them.
+struct SleepsForRealStrategy: CachingStrategy {
+    func read(_ key: Key, in env: Environment) async throws -> Value? {
+        try await Task.sleep(for: .milliseconds(5))
+        return try await env.database.read(key)
+    }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+        try await env.database.write(key, value)
+    }
+}
+
+struct LoopsForeverStrategy: CachingStrategy {
+    func read(_ key: Key, in env: Environment) async throws -> Value? {
+        while true { _ = try await env.cache.get(key) }
+    }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+        try await env.database.write(key, value)
+    }
+}
+
+struct ThrowsStrategy: CachingStrategy {
+    struct Oops: Error {}
+    func read(_ key: Key, in env: Environment) async throws -> Value? {
+        _ = try await env.cache.get(key)
+        throw Oops()
+    }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+        try await env.database.write(key, value)
+    }
+}
+
+struct UnstructuredTaskStrategy: CachingStrategy {
+    func read(_ key: Key, in env: Environment) async throws -> Value? {
+        try await Task { try await env.database.read(key) }.value
+    }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+        try await env.database.write(key, value)
+    }
+}
+
+/// Takes the lock and never releases it, so a second client deadlocks.
+struct ForgetsToUnlockStrategy: CachingStrategy {
+    func read(_ key: Key, in env: Environment) async throws -> Value? {
+        try await env.lock.acquire(key)
+        return try await env.database.read(key)
+    }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+        try await env.database.write(key, value)
+    }
+}
+
+/// Reads under a lock and sleeps inside it, to exercise sleeping, waking and lock hand-over.
+struct SleepyLockedReader: CachingStrategy {
+    func read(_ key: Key, in env: Environment) async throws -> Value? {
+        try await env.lock.acquire(key)
+        try await env.clock.sleep(5)
+        let row = try await env.database.read(key)
+        try await env.lock.release(key)
+        return row
+    }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+        try await env.database.write(key, value)
+    }
+}
