@@ -1,0 +1,155 @@
+import CacheAsideCheck
+import Foundation
+import XCTest
+
+@testable import cacheaside_check
+
+/// The command line as a user meets it: exit codes, error lines, the report and its replay command.
+final class CommandLineTests: XCTestCase {
+    struct Outcome {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    static func run(_ arguments: [String]) -> Outcome {
+        var output = ""
+        var errors = ""
+        let status = CommandLineInterface.run(arguments, output: &output, errors: &errors)
+        return Outcome(status: status, output: output, errors: errors)
+    }
+
+    private func assertUsageError(_ arguments: [String], mentions fragments: [String], file: StaticString = #filePath, line: UInt = #line) {
+        let outcome = Self.run(arguments)
+        XCTAssertEqual(outcome.status, 2, "\(arguments)", file: file, line: line)
+        XCTAssertEqual(outcome.output, "", file: file, line: line)
+        let firstLine = outcome.errors.split(separator: "\n").first.map(String.init) ?? ""
+        XCTAssertTrue(firstLine.hasPrefix("Error: "), firstLine, file: file, line: line)
+        for fragment in fragments {
+            XCTAssertTrue(firstLine.contains(fragment), "'\(firstLine)' should mention '\(fragment)'", file: file, line: line)
+        }
+    }
+
+    func testBadInputGivesOneErrorLineAndExitStatus2() {
+        assertUsageError(["--frobnicate"], mentions: ["--frobnicate", "--help"])
+        assertUsageError(["frobnicate"], mentions: ["frobnicate", "models"])
+        assertUsageError(["--seeds"], mentions: ["--seeds needs a value"])
+        assertUsageError(["--seeds", "many"], mentions: ["whole number", "many"])
+        assertUsageError(["--seeds", "0"], mentions: ["out of range"])
+        assertUsageError(["--seeds", "-5"], mentions: ["--seeds"])
+        assertUsageError(["--clients", "0"], mentions: ["--clients 0", "1 to 64"])
+        assertUsageError(["--clients", "100000"], mentions: ["--clients 100000", "out of range"])
+        assertUsageError(["--clients", "64", "--ops", "1000"], mentions: ["10000 operations"])
+        assertUsageError(["--model", "memcached-magic"], mentions: ["memcached-magic", "cache-aside"])
+        assertUsageError(["--ttl", "soon"], mentions: ["--ttl", "soon"])
+        assertUsageError(["--write-ratio", "2"], mentions: ["0 to 1"])
+        assertUsageError(["--faults", "meteor"], mentions: ["meteor", "lost-delete"])
+        assertUsageError(["--property", "speed"], mentions: ["speed", "linearizability"])
+        assertUsageError(["--seed", "1", "--seeds", "5"], mentions: ["cannot be combined"])
+        assertUsageError(["--replay", "zzz"], mentions: ["replay token"])
+        assertUsageError(["models", "extra"], mentions: ["extra"])
+    }
+
+    func testHelpAndVersion() {
+        let help = Self.run(["--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.output.contains("--seeds N"))
+        XCTAssertTrue(help.output.contains("exit status"))
+        let version = Self.run(["--version"])
+        XCTAssertEqual(version.output, "cacheaside-check \(CacheAsideCheckVersion.current)\n")
+        XCTAssertEqual(Self.run(["models", "--help"]).status, 0)
+    }
+
+    func testModelsListsTheCatalogueOneLineEach() {
+        let outcome = Self.run(["models"])
+        XCTAssertEqual(outcome.status, 0)
+        let lines = outcome.output.split(separator: "\n")
+        XCTAssertGreaterThanOrEqual(lines.count, 1)
+        XCTAssertTrue(lines[0].hasPrefix("cache-aside "))
+    }
+
+    func testCacheAsideReportsTheStaleSetAndExits1() {
+        let outcome = Self.run(["--seeds", "2000", "--jobs", "2"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.output.contains("convergence      VIOLATED"), outcome.output)
+        let block = Self.counterexampleBlock(outcome.output, property: "convergence")
+        // The stale set: the reader's set of v0 comes after the writer's db.write and cache.delete.
+        let set = block.range(of: "cache.set k1=v0")
+        let delete = block.range(of: "cache.delete k1")
+        let write = block.range(of: "db.write k1=v1")
+        XCTAssertNotNil(set)
+        XCTAssertNotNil(delete)
+        XCTAssertNotNil(write)
+        if let set, let delete, let write {
+            XCTAssertLessThan(write.lowerBound, delete.lowerBound)
+            XCTAssertLessThan(delete.lowerBound, set.lowerBound)
+        }
+        XCTAssertTrue(block.contains("replay: cacheaside-check --model cache-aside --replay 1"))
+    }
+
+    func testReplayCommandReproducesTheCounterexampleExactly() throws {
+        let outcome = Self.run(["--seeds", "2000"])
+        for property in ["linearizability", "convergence", "staleness ≤ 60"] {
+            let block = Self.counterexampleBlock(outcome.output, property: property)
+            let command = try XCTUnwrap(block.split(separator: "\n").last { $0.hasPrefix("replay: ") })
+            let arguments = command.dropFirst("replay: cacheaside-check ".count).split(separator: " ").map(String.init)
+            let replay = Self.run(arguments)
+            XCTAssertEqual(replay.status, 1)
+            let replayedBlock = Self.counterexampleBlock(replay.output, property: property)
+            // Same lanes, same sentence, same replay command; only the heading names the seed.
+            XCTAssertEqual(Self.dropHeading(replayedBlock), Self.dropHeading(block).filter { !$0.hasPrefix("shrunk from") })
+        }
+    }
+
+    func testSameArgumentsGiveByteIdenticalOutput() {
+        let first = Self.run(["--seeds", "1500", "--jobs", "1"])
+        let second = Self.run(["--seeds", "1500", "--jobs", "1"])
+        let parallel = Self.run(["--seeds", "1500", "--jobs", "2"])
+        XCTAssertEqual(first.output, second.output)
+        XCTAssertEqual(first.output, parallel.output)
+        let json = Self.run(["--seeds", "1500", "--json", "--jobs", "1"])
+        XCTAssertEqual(json.output, Self.run(["--seeds", "1500", "--json", "--jobs", "2"]).output)
+    }
+
+    func testJSONReportCarriesTheSameFacts() throws {
+        let text = Self.run(["--seeds", "1000"])
+        let json = Self.run(["--seeds", "1000", "--json"])
+        XCTAssertEqual(json.status, text.status)
+        let document = try JSONDecoder().decode(JSONReport.self, from: Data(json.output.utf8))
+        XCTAssertEqual(document.runs, 1000)
+        XCTAssertFalse(document.holds)
+        for property in document.properties {
+            XCTAssertTrue(text.output.contains(property.name))
+            if let example = property.counterexample {
+                XCTAssertTrue(text.output.contains(example.violation))
+                XCTAssertTrue(text.output.contains(example.replayCommand))
+                XCTAssertEqual(property.firstFailingSeed, example.seed)
+            }
+        }
+    }
+
+    func testSingleSeedShowsTheWholeRunUnshrunk() {
+        let outcome = Self.run(["--seed", "34", "--property", "convergence"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.output.contains("1 run (seed 34)"))
+        XCTAssertFalse(outcome.output.contains("shrunk from"))
+    }
+
+    func testHoldingPropertyExitsZero() {
+        let outcome = Self.run(["--seeds", "300", "--property", "convergence", "--write-ratio", "0"])
+        XCTAssertEqual(outcome.status, 0, outcome.output)
+        XCTAssertTrue(outcome.output.contains("convergence  holds"), outcome.output)
+    }
+
+    /// The lines of one property's counterexample, from its heading to its replay command.
+    static func counterexampleBlock(_ output: String, property: String) -> String {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("── \(property) violated") }) else { return "" }
+        guard let end = lines[start...].firstIndex(where: { $0.hasPrefix("replay: ") }) else { return "" }
+        return lines[start...end].joined(separator: "\n")
+    }
+
+    static func dropHeading(_ block: String) -> [String] {
+        Array(block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropFirst())
+    }
+}
