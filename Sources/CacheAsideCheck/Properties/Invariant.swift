@@ -30,7 +30,7 @@ public struct Invariant: Sendable {
             if let index = run.invariantBreaks[name] {
                 return PropertyEvaluation(
                     violation: Violation(
-                        "“\(name)” stopped holding after \(describeEvent(at: index, in: run.history))",
+                        "“\(name)” stopped holding after \(run.history.eventDescription(at: index))",
                         eventIndex: index))
             }
             // Checked after every step, so this only catches what no step did: an entry expiring as the
@@ -58,22 +58,21 @@ public struct Invariant: Sendable {
             name: name, worldCheck: nil,
             property: Property(name: name) { run in PropertyEvaluation(violation: check(run.history)) })
     }
-
-    /// Whether this is a world invariant (checked after every step) rather than a history invariant.
-    public var isWorldInvariant: Bool { worldCheck != nil }
 }
 
-/// An event in the words of the lanes: "client 1's cache.set k1=v1 at t1".
-func describeEvent(at index: Int, in history: History) -> String {
-    guard history.events.indices.contains(index) else { return "event \(index)" }
-    let event = history.events[index]
-    let who = event.client.map { "\($0)'s " } ?? ""
-    switch event.kind {
-    case .step(let step): return "\(who)\(step.action.callDescription) at t\(event.tick)"
-    case .invoke(let operation): return "\(who)start of \(operation) at t\(event.tick)"
-    case .returned(let operation, _), .failed(let operation, _), .crashed(let operation):
-        return "\(who)end of \(operation) at t\(event.tick)"
-    case .clockAdvanced(let tick): return "the clock jumped to t\(tick)"
-    case .fault(let description): return "\(description) at t\(event.tick)"
+extension History {
+    /// An event in the words of the lanes: "client 1's cache.set k1=v1 at t1".
+    func eventDescription(at index: Int) -> String {
+        guard events.indices.contains(index) else { return "event \(index)" }
+        let event = events[index]
+        let who = event.client.map { "\($0)'s " } ?? ""
+        switch event.kind {
+        case .step(let step): return "\(who)\(step.action.callDescription) at t\(event.tick)"
+        case .invoke(let operation): return "\(who)start of \(operation) at t\(event.tick)"
+        case .returned(let operation, _), .failed(let operation, _), .crashed(let operation):
+            return "\(who)end of \(operation) at t\(event.tick)"
+        case .clockAdvanced(let tick): return "the clock jumped to t\(tick)"
+        case .fault(let description): return "\(description) at t\(event.tick)"
+        }
     }
 }
