@@ -18,13 +18,55 @@ public struct CatalogueEntry: Sendable {
 }
 
 /// The strategy catalogue: every model the command line can check, in the order `models` lists them.
+/// Each model's file says in full which properties it keeps and breaks, and why; `ModelsTests` checks
+/// every claim.
 public enum ModelCatalogue {
     /// Every entry.
     public static let entries: [CatalogueEntry] = [
         CatalogueEntry(
             name: "cache-aside",
-            summary: "read: get, miss → db read → set with TTL; write: db write → delete. Stale set breaks convergence."
+            summary: "db write → delete; miss → db read → set. The stale set breaks convergence; reads survive a dead cache."
         ) { CacheAside(ttl: $0) },
+        CatalogueEntry(
+            name: "update-on-write",
+            summary: "db write → set. Two writers alone break convergence: the cache sets in the other order."
+        ) { UpdateOnWrite(ttl: $0) },
+        CatalogueEntry(
+            name: "delete-before-write",
+            summary: "delete → db write. A reader refills the old row in between: convergence breaks easily."
+        ) { DeleteBeforeWrite(ttl: $0) },
+        CatalogueEntry(
+            name: "delayed-double-delete",
+            summary: "delete → db write → sleep → delete. A reader slower than the sleep still sets a stale row."
+        ) { DelayedDoubleDelete(ttl: $0) },
+        CatalogueEntry(
+            name: "lease",
+            summary: "memcache leases (NSDI 2013): no stale set without faults; lost-delete brings it back."
+        ) { Lease(ttl: $0) },
+        CatalogueEntry(
+            name: "versioned-set",
+            summary: "fill with add, write installs a fresh row by gets/cas: converges unless the entry vanishes."
+        ) { VersionedSet(ttl: $0) },
+        CatalogueEntry(
+            name: "read-through",
+            summary: "the cache loads on a miss: cache-aside's races unchanged, and reads fail when the cache does."
+        ) { ReadThrough(ttl: $0) },
+        CatalogueEntry(
+            name: "write-through",
+            summary: "writes serialized by the cache (db → set under a lock): writers converge, a reader's fill does not."
+        ) { WriteThrough(ttl: $0) },
+        CatalogueEntry(
+            name: "single-flight",
+            summary: "one locked refill per miss: one db read per refill, but still the stale set."
+        ) { SingleFlight(ttl: $0) },
+        CatalogueEntry(
+            name: "early-refresh",
+            summary: "reload when a hit is near expiry: no help for cold or invalidated keys, which still stampede."
+        ) { EarlyRefresh(ttl: $0) },
+        CatalogueEntry(
+            name: "probabilistic-early-expiration",
+            summary: "XFetch (VLDB 2015): random early recompute near expiry; cold and invalidated keys still stampede."
+        ) { ProbabilisticEarlyExpiration(ttl: $0) },
     ]
 
     /// The entry named `name`, if there is one.

@@ -9,6 +9,8 @@ enum CommandLineInterface {
             switch arguments.first {
             case "models": return try ModelsCommand.run(Array(arguments.dropFirst()), output: &output)
             case "check-history": return CheckHistoryCommand.run(Array(arguments.dropFirst()))
+            case "compare": return CompareCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
+            case "merge": return MergeCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
             case "--help", "-h", "help":
                 output.write(CheckOptions.help + "\n")
                 return 0

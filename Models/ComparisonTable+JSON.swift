@@ -1,0 +1,31 @@
+import CacheAsideCheck
+import Foundation
+
+extension ComparisonTable {
+    /// The document `compare --json` prints: what was run, and one object per model.
+    struct Document: Codable {
+        var seeds: [UInt64]
+        var clients: Int
+        var operationsPerClient: Int
+        var keys: Int
+        var writeRatio: Double
+        var ttl: Ticks?
+        var faults: [String]
+        var properties: [String]
+        var models: [ComparisonRow]
+    }
+
+    /// The table as one JSON document with sorted keys, so that equal tables print byte-identical text.
+    /// `seeds` is `[first, end)`; an unbounded staleness is `Measurement.unbounded` (`Int.max`).
+    public func renderJSON() -> String {
+        let document = Document(
+            seeds: [seeds.lowerBound, seeds.upperBound], clients: workload.clients,
+            operationsPerClient: workload.operationsPerClient, keys: workload.keys, writeRatio: workload.writeRatio,
+            ttl: ttl, faults: faults.map(\.rawValue), properties: properties, models: rows)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        // Encoding plain integers, strings and finite doubles cannot fail.
+        let data = try! encoder.encode(document)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

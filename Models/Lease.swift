@@ -1,0 +1,64 @@
+import CacheAsideCheck
+
+/// Memcache leases (Nishtala et al., "Scaling Memcache at Facebook", NSDI 2013, §3.2.1): a miss hands the
+/// first reader a lease token, a delete voids outstanding tokens, and a set with a void token is refused.
+/// Readers that miss while someone else holds the lease wait (`Backoff.waits`) and retry; after the last
+/// wait they read the database without filling. A write updates the database, then deletes.
+///
+/// - Keeps **convergence** and **staleness ≤ TTL** without faults: a stale set needs a reader whose
+///   database read came before a write and whose set comes after that write's delete — but its token was
+///   handed out before the delete, so the delete voided it and the set is refused. A token handed out
+///   after the delete belongs to a reader that reads the new row.
+/// - Breaks **linearizability** even without faults, *during* a write. A lease is checked when it is
+///   used, not when the database is read: a reader whose lease a write voided still reads the database
+///   and returns the newest row, while a reader holding the next, valid lease filled a row it read just
+///   before a second write — so a later hit returns the older row after the newer one was returned.
+///   The second write's delete repairs the entry, but only once it runs. (This was first claimed to hold;
+///   the tool found seed 287 — see Models/CATALOGUE.md.)
+/// - Breaks **stampede ≤ 1**: a voided refill does not fill, so the refill episode stays open and the next
+///   reader takes a fresh lease and reads the database again — two loads for one refill. (Leases bound
+///   loads to one per lease, not one per refill.)
+/// - `lost-delete` brings the stale set back (the delete that should void the token is dropped), and so
+///   does `cache-unavailable` (the delete throws and is skipped). `client-crash` between the database
+///   write and the delete leaves the token valid: the stale set lands (convergence, staleness).
+///   `replica-lag`: a reader holding a fresh token reads an old row from a replica and fills it. `cache-restart` empties entries
+///   and leases alike, so a restart can only refuse fills, never admit stale ones.
+public struct Lease: CachingStrategy {
+    /// How long a filled entry lives; `nil` = forever.
+    public var ttl: Ticks?
+
+    /// Leases with the given TTL for filled entries.
+    public init(ttl: Ticks? = 60) { self.ttl = ttl }
+
+    public var name: String { "lease" }
+
+    public func read(_ key: Key, in env: Environment) async throws -> Value? {
+        for wait in Backoff.waits + [nil] {
+            let lease: ModelCache.LeaseResult
+            do { lease = try await env.cache.leaseGet(key) } catch is CacheUnavailable {
+                return try await env.database.read(key)
+            }
+            switch lease {
+            case .hit(let value):
+                return value
+            case .miss(let token):
+                let row = try await env.database.read(key)
+                if let row {
+                    // A refused set means a write voided the lease: the row may be stale, so drop it.
+                    do { _ = try await env.cache.leaseSet(key, row, ttl: ttl, token: token) } catch is CacheUnavailable {}
+                }
+                return row
+            case .missLeaseHeld:
+                guard let wait else { break }
+                try await env.clock.sleep(wait)
+            }
+        }
+        // The holder has not filled in 63 ticks: it most likely crashed. Read around the cache.
+        return try await env.database.read(key)
+    }
+
+    public func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+        try await env.database.write(key, value)
+        try await env.cache.deleteIfAvailable(key)
+    }
+}

@@ -1,0 +1,35 @@
+import CacheAsideCheck
+
+/// Read-through: the application asks only the cache; on a miss the cache component itself loads the row
+/// from the database and stores it (a loader callback, as in Spring's `@Cacheable` or a cache client
+/// with a loader). A write updates the database and invalidates through the cache. Errors of the cache
+/// reach the caller, because the cache *is* the read path.
+///
+/// - Breaks **convergence**, **linearizability**, **staleness ≤ TTL** and **stampede ≤ 1** exactly as
+///   cache-aside does: the loader performs the same get, read, set steps, so the stale set (load old row,
+///   writer writes and deletes, loader sets old row) and concurrent loads are all still there. Moving the
+///   load into the cache component moves the code, not the race.
+/// - Under `cache-unavailable` reads *fail* (cache-aside's fall back to the database): that is the real
+///   difference, an availability one, and no property here measures it — `compare` counts the reads that
+///   were not answered.
+public struct ReadThrough: CachingStrategy {
+    /// How long a loaded entry lives; `nil` = forever.
+    public var ttl: Ticks?
+
+    /// Read-through with the given TTL.
+    public init(ttl: Ticks? = 60) { self.ttl = ttl }
+
+    public var name: String { "read-through" }
+
+    public func read(_ key: Key, in env: Environment) async throws -> Value? {
+        if let cached = try await env.cache.get(key) { return cached }
+        let loaded = try await env.database.read(key)
+        if let loaded { try await env.cache.set(key, loaded, ttl: ttl) }
+        return loaded
+    }
+
+    public func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+        try await env.database.write(key, value)
+        try await env.cache.delete(key)
+    }
+}

@@ -1,0 +1,65 @@
+import CacheAsideCheck
+@testable import CacheAsideModels
+import Foundation
+import Testing
+
+/// The `compare` table: every model on the same seeds, and the cost figures the catalogue's claims rest on.
+@Suite struct ComparisonTests {
+    /// A small comparison: enough seeds for every figure to be non-trivial, cheap in a debug build.
+    static let table = Comparison(seeds: 0..<300, jobs: 2).run()
+
+    private func row(_ model: String) throws -> ComparisonRow {
+        try #require(Self.table.rows.first { $0.model == model })
+    }
+
+    @Test func comparesEveryCatalogueModelOnEveryProperty() {
+        #expect(Self.table.rows.map(\.model) == ModelCatalogue.names)
+        #expect(Self.table.properties == ["linearizability", "convergence", "staleness ≤ 60", "stampede ≤ 1"])
+        for row in Self.table.rows {
+            #expect(row.runFailure == nil, "\(row.model): \(row.runFailure ?? "")")
+            #expect(row.verdicts.allSatisfy { $0.runs == 300 })
+        }
+    }
+
+    @Test func singleFlightLoadsOncePerRefillWhileCacheAsideDoesNot() throws {
+        #expect(try row("single-flight").maxDatabaseReadsPerRefill == 1)
+        #expect(try row("cache-aside").maxDatabaseReadsPerRefill ?? 0 > 1)
+    }
+
+    @Test func cacheAsideAnswersEveryReadWhenTheCacheIsDownAndReadThroughDoesNot() throws {
+        let entries = ModelCatalogue.entries.filter { ["cache-aside", "read-through"].contains($0.name) }
+        let table = Comparison(seeds: 0..<300, faults: [.cacheUnavailable], jobs: 2, entries: entries).run()
+        #expect(table.rows[0].unansweredReadRate == 0)
+        #expect(table.rows[1].unansweredReadRate ?? 0 > 0)
+    }
+
+    @Test func versionedSetPaysForItsGuaranteeInDatabaseReads() throws {
+        let versioned = try #require(try row("versioned-set").databaseReadsPerClientRead)
+        let cacheAside = try #require(try row("cache-aside").databaseReadsPerClientRead)
+        #expect(versioned > cacheAside)
+    }
+
+    @Test func theTableIsTheSameForEveryJobCount() {
+        let oneJob = Comparison(seeds: 0..<300, jobs: 1).run()
+        #expect(oneJob.rows == Self.table.rows)
+        #expect(oneJob.renderJSON() == Self.table.renderJSON())
+    }
+
+    @Test func textShowsVerdictsAsHoldsOrRateAndFirstSeed() throws {
+        let text = Self.table.renderText()
+        let lines = text.split(separator: "\n")
+        let singleFlight = try #require(lines.first { $0.hasPrefix("single-flight ") })
+        #expect(singleFlight.contains("holds"))
+        let cacheAside = try #require(lines.first { $0.hasPrefix("cache-aside ") })
+        #expect(cacheAside.contains("✗ "))
+        #expect(cacheAside.contains("%"))
+        #expect(cacheAside.contains("@"))
+    }
+
+    @Test func jsonDecodesBackToTheSameRows() throws {
+        let data = Data(Self.table.renderJSON().utf8)
+        let document = try JSONDecoder().decode(ComparisonTable.Document.self, from: data)
+        #expect(document.models == Self.table.rows)
+        #expect(document.seeds == [0, 300])
+    }
+}
