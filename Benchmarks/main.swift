@@ -1,12 +1,16 @@
-// Release benchmarks: `swift run -c release cacheaside-benchmarks [simulation|linearizability|all]`.
+// Release benchmarks: `swift run -c release cacheaside-benchmarks [simulation|linearizability|exploration|all]`.
 // Figures are medians over repetitions; the machines are shared and noisy, so compare ratios.
 let selection = CommandLine.arguments.dropFirst().first ?? "all"
 switch selection {
 case "simulation": SimulationBenchmark.run()
 case "linearizability": LinearizabilityBenchmark.run()
+case "exploration": ExplorationBenchmark.run()
+case "pct-sweep": ExplorationBenchmark.pctSweep()
+case "jobs-breakdown": ExplorationBenchmark.jobsBreakdown()
 case "all":
     SimulationBenchmark.run()
     LinearizabilityBenchmark.run()
+    ExplorationBenchmark.run()
 default:
-    print("usage: cacheaside-benchmarks [simulation|linearizability|all]")
+    print("usage: cacheaside-benchmarks [simulation|linearizability|exploration|all]")
 }

@@ -35,7 +35,7 @@ public struct Checker: Sendable {
     public func run(seed: UInt64) -> RunRecord {
         Simulation.run(
             strategy, workload: workload, choices: ChoiceSource(seed: seed), options: simulation,
-            policy: exploration.scheduler.policy(seed: seed))
+            policy: exploration.scheduler.policy(seed: seed, workload: workload))
     }
 
     /// The run a recorded choice sequence describes (from a `RunRecord`, or a decoded replay token).
@@ -55,8 +55,12 @@ public struct Checker: Sendable {
 
     /// Explores every seed, then shrinks the first failing run of each violated property.
     public func check() -> Report {
+        if case .exhaustive(let search) = exploration.scheduler {
+            return checkExhaustively(search).report
+        }
         let seeds = exploration.selectedSeeds
         let jobs = max(1, min(exploration.jobs, seeds.count))
+        let monitor = ExplorationMonitor(exploration, planned: seeds.count)
         let partials = UnsafeResultSlots<SeedRangeResult>(count: jobs)
         DispatchQueue.concurrentPerform(iterations: jobs) { job in
             // Job j takes every jobs-th seed; merging is order-independent, so the report is the same
@@ -64,8 +68,9 @@ public struct Checker: Sendable {
             var result = SeedRangeResult(propertyCount: properties.count)
             var index = job
             while index < seeds.count {
-                if result.runFailure != nil { break }
-                explore(seed: seeds[index], into: &result)
+                if result.runFailure != nil || monitor?.isOutOfTime == true { break }
+                let violated = explore(seed: seeds[index], into: &result)
+                monitor?.runFinished(violated: violated)
                 index += jobs
             }
             partials[job] = result
@@ -75,19 +80,25 @@ public struct Checker: Sendable {
         return makeReport(from: total)
     }
 
-    private func explore(seed: UInt64, into result: inout SeedRangeResult) {
+    /// Runs `seed` into `result`; returns whether some property was violated.
+    private func explore(seed: UInt64, into result: inout SeedRangeResult) -> Bool {
         let record = run(seed: seed)
         result.runs += 1
         result.schedulingPoints += record.schedulingPoints
         if let failure = record.failure {
             result.runFailure = RunFailure(seed: seed, failure: failure, choices: record.choices)
-            return
+            return false
         }
+        var violated = false
         for (index, property) in properties.enumerated() {
             let evaluation = property.evaluate(record)
             result.measurements[index].add(evaluation.measurements)
-            if evaluation.violation != nil { result.recordViolation(of: index, seed: seed) }
+            if evaluation.violation != nil {
+                result.recordViolation(of: index, seed: seed)
+                violated = true
+            }
         }
+        return violated
     }
 
     private func makeReport(from total: SeedRangeResult) -> Report {
@@ -107,7 +118,12 @@ public struct Checker: Sendable {
 
     /// The failing run of `seed`, shrunk against the property at `index` when shrinking is on.
     func counterexample(property index: Int, seed: UInt64) -> Counterexample {
-        let original = run(seed: seed)
+        counterexample(property: index, original: run(seed: seed), seed: seed)
+    }
+
+    /// `original`, shrunk against the property at `index` when shrinking is on; `seed` is the one it was
+    /// found with, if any.
+    func counterexample(property index: Int, original: RunRecord, seed: UInt64?) -> Counterexample {
         let property = properties[index]
         let minimal: (run: RunRecord, attempts: Int)
         if exploration.shrink {

@@ -14,6 +14,11 @@ public struct Exploration: Sendable {
     public var shrinkAttemptLimit: Int
     /// At most this long per shrink.
     public var shrinkTimeLimit: Duration
+    /// Stop exploring after this long and report what was done (`nil` = no limit). Shrinking a failure
+    /// found in time still runs, under its own limit.
+    public var timeLimit: Duration?
+    /// Called now and then (about every 100 ms) from a worker thread while seeds run.
+    public var progress: (@Sendable (ExplorationProgress) -> Void)?
 
     /// Seeds `0..<1000`, random scheduling, one job, shrinking on.
     public init(
@@ -39,16 +44,24 @@ public struct Exploration: Sendable {
 public enum SchedulerKind: Sendable, Hashable, CustomStringConvertible {
     /// Every runnable client equally likely at every point.
     case random
+    /// Probabilistic concurrency testing with `depth − 1` priority change points (`PCTScheduling`).
+    case pct(depth: Int)
+    /// Every schedule of one workload, depth first (`ExhaustiveExplorer`); seeds only pick the workload.
+    case exhaustive(ExhaustiveSearch)
 
-    func policy(seed: UInt64) -> any SchedulingPolicy {
+    func policy(seed: UInt64, workload: Workload) -> any SchedulingPolicy {
         switch self {
-        case .random: RandomScheduling()
+        case .random, .exhaustive: RandomScheduling()
+        case .pct(let depth): PCTScheduling(depth: depth, workload: workload)
         }
     }
 
     public var description: String {
         switch self {
         case .random: "random"
+        case .pct(let depth): "pct (depth \(depth))"
+        case .exhaustive(let search):
+            "exhaustive" + (search.preemptionBound.map { " (at most \($0) preemptions)" } ?? "")
         }
     }
 }

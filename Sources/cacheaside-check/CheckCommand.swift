@@ -7,12 +7,22 @@ enum CheckCommand {
     static func run(_ options: CheckOptions, output: inout some TextOutputStream, errors: inout some TextOutputStream)
         -> Int32
     {
-        let checker = makeChecker(options)
+        let progress = ProgressLine(enabled: !options.quiet && ProgressLine.standardErrorIsATerminal)
+        var checker = makeChecker(options)
+        if let progress { checker.exploration.progress = { progress.show($0) } }
         let report: Report
+        var exhaustive: ExhaustiveOutcome?
         switch options.runs {
-        case .seeds, .seed: report = checker.check()
         case .replay(_, let choices): report = checker.replayReport(choices)
+        case .seeds, .seed:
+            if case .exhaustive(let search) = checker.exploration.scheduler {
+                exhaustive = checker.checkExhaustively(search)
+                report = exhaustive!.report
+            } else {
+                report = checker.check()
+            }
         }
+        progress?.clear()
         if let failure = report.runFailure {
             let replay = options.replayCommand(ReplayToken.encode(failure.choices))
             errors.write("Error: seed \(failure.seed): \(failure.failure.description). Reproduce with: \(replay)\n")
@@ -22,7 +32,16 @@ enum CheckCommand {
             output.write(jsonDocument(report, options).encoded())
         } else {
             let text = TextReport(report: report, quiet: options.quiet) { options.replayCommand($0) }
-            output.write(text.render(header: header(options)))
+            // Exhaustive search ends with its verdict, or with the violation it found (shrunk).
+            if let exhaustive, !report.holds {
+                output.write(text.render(header: header(options) + "\n" + exhaustive.summary))
+            } else {
+                output.write(text.render(header: header(options)))
+                if let exhaustive { output.write(exhaustive.summary + "\n") }
+            }
+            if exhaustive == nil, case .seeds = options.runs, report.runs < report.seeds.count {
+                output.write("stopped at the time limit: \(report.runs) of \(report.seeds.count) runs done\n")
+            }
         }
         return report.holds ? 0 : 1
     }
@@ -30,13 +49,16 @@ enum CheckCommand {
     static func makeChecker(_ options: CheckOptions) -> Checker {
         let entry = ModelCatalogue.entry(named: options.model)!
         var exploration = Exploration(
-            seeds: 0..<10_000, jobs: options.jobs, shrink: options.shrink, shrinkAttemptLimit: options.shrinkLimit,
-            shrinkTimeLimit: .seconds(options.shrinkSeconds))
+            seeds: 0..<10_000, scheduler: options.scheduling.kind, jobs: options.jobs, shrink: options.shrink,
+            shrinkAttemptLimit: options.shrinkLimit, shrinkTimeLimit: .seconds(options.shrinkSeconds))
+        exploration.timeLimit = options.timeLimit.map { .seconds($0) }
+        exploration.shard = options.shard.map { ($0.index, $0.count) }
         switch options.runs {
         case .seeds(let count): exploration.seeds = 0..<UInt64(count)
         case .seed(let seed):
             exploration.seeds = seed..<(seed &+ 1 == 0 ? seed : seed + 1)
-            exploration.shrink = false
+            // One seed drawn in full is shown as drawn; exhaustive search shrinks what it finds.
+            exploration.shrink = options.scheduling.isExhaustive && options.shrink
         case .replay: exploration.seeds = 0..<0
         }
         return Checker(
@@ -67,7 +89,8 @@ enum CheckCommand {
             settings["replay"] = token
             range = 0..<0
         }
-        return JSONReport(report: report, options: settings, seedRange: range, shard: nil) {
+        settings.merge(options.schedulingSettings) { $1 }
+        return JSONReport(report: report, options: settings, seedRange: range, shard: options.shard?.description) {
             options.replayCommand($0)
         }
     }

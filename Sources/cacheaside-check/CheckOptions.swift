@@ -29,6 +29,9 @@ struct CheckOptions: Equatable {
     var shrinkLimit = 10_000
     var shrinkSeconds = 10
     var jobs = defaultJobs
+    var scheduling = SchedulingFlags()
+    var timeLimit: Int?
+    var shard: Shard?
     var json = false
     var quiet = false
 
@@ -41,8 +44,9 @@ struct CheckOptions: Equatable {
         usage: cacheaside-check [--model NAME] [--seeds N | --seed S | --replay TOKEN] [--clients C] [--ops O]
                                 [--keys K] [--write-ratio R] [--ttl T|none] [--faults LIST] [--property LIST]
                                 [--staleness-bound T] [--stampede-limit N] [--no-shrink] [--shrink-limit N]
-                                [--jobs J] [--json] [--quiet]
-               cacheaside-check models | compare | check-history FILE   (each takes --help)
+                                [--scheduler random|pct|exhaustive] [--depth D] [--preemptions P]
+                                [--all-workloads] [--time-limit S] [--shard K/N] [--jobs J] [--json] [--quiet]
+               cacheaside-check models | compare | check-history FILE | merge A.json B.json …   (each takes --help)
         """
 
     static let help = """
@@ -72,6 +76,15 @@ struct CheckOptions: Equatable {
           --step-budget N       scheduling points a run may take before it counts as looping
           --no-shrink           report failing runs as drawn
           --shrink-limit N      replays per shrink (default 10000); --shrink-seconds S bounds its time (default 10)
+          --scheduler NAME      how runs are scheduled: random (default); pct, probabilistic concurrency
+                                testing with --depth D − 1 priority changes (default 4); exhaustive,
+                                every schedule of the workload of --seed S (default 0) with partial-order
+                                reduction, at most --preemptions P per schedule (default: no bound), or of
+                                every workload with --all-workloads (tiny --clients × --ops only);
+                                --no-reduction explores every interleaving
+          --time-limit S        stop after S seconds and report the runs done
+          --shard K/N           run only the seeds with seed % N == K; merge the --json reports with
+                                `cacheaside-check merge`
           --jobs J              threads (default: cores); the report is identical for every J
           --json                print the report as one JSON document
           --quiet               print the table and one line per violation, without lanes
@@ -129,6 +142,10 @@ struct CheckOptions: Equatable {
             case "--shrink-limit": options.shrinkLimit = try reader.integer(for: argument, in: 0...10_000_000)
             case "--shrink-seconds": options.shrinkSeconds = try reader.integer(for: argument, in: 1...86_400)
             case "--jobs": options.jobs = try reader.integer(for: argument, in: 1...256)
+            case "--scheduler", "--depth", "--preemptions", "--all-workloads", "--no-reduction":
+                try options.parseScheduling(argument, &reader)
+            case "--time-limit": options.timeLimit = try reader.integer(for: argument, in: 1...31_536_000)
+            case "--shard": options.shard = try parseShard(&reader, argument)
             case "--json": options.json = true
             case "--quiet": options.quiet = true
             default:
@@ -138,6 +155,7 @@ struct CheckOptions: Equatable {
                 throw UsageError("unknown command '\(argument)'; commands are models, compare and check-history")
             }
         }
+        try options.validateScheduling(runsFlag: runsFlag)
         guard options.clients * options.operations <= maximumTotalOperations else {
             throw UsageError(
                 "--clients \(options.clients) × --ops \(options.operations) is over \(maximumTotalOperations) operations a run; use smaller values")

@@ -53,7 +53,7 @@ public struct CacheClient: Sendable {
     }
 
     /// The cached value of `key`, or `nil` on a miss.
-    public func get(_ key: Key) async throws -> Value? {
+    nonisolated(nonsending) public func get(_ key: Key) async throws -> Value? {
         try await cacheStep(.cacheGet(key)) { world in
             let value = world.cache.get(key, at: world.now)
             return (value, .value(value))
@@ -61,7 +61,7 @@ public struct CacheClient: Sendable {
     }
 
     /// Stores `value` under `key` for `ttl` ticks (`nil` = no expiry).
-    public func set(_ key: Key, _ value: Value, ttl: Ticks?) async throws {
+    nonisolated(nonsending) public func set(_ key: Key, _ value: Value, ttl: Ticks?) async throws {
         try await cacheStep(.cacheSet(key, value, ttl: ttl)) { world in
             world.cache.set(key, value, ttl: ttl, at: world.now)
             return ((), .done)
@@ -69,7 +69,7 @@ public struct CacheClient: Sendable {
     }
 
     /// Stores `value` only if `key` is absent; returns whether it stored.
-    public func add(_ key: Key, _ value: Value, ttl: Ticks?) async throws -> Bool {
+    nonisolated(nonsending) public func add(_ key: Key, _ value: Value, ttl: Ticks?) async throws -> Bool {
         try await cacheStep(.cacheAdd(key, value, ttl: ttl)) { world in
             let stored = world.cache.add(key, value, ttl: ttl, at: world.now)
             return (stored, .stored(stored))
@@ -77,7 +77,7 @@ public struct CacheClient: Sendable {
     }
 
     /// Removes `key` (and voids its leases).
-    public func delete(_ key: Key) async throws {
+    nonisolated(nonsending) public func delete(_ key: Key) async throws {
         try await cacheStep(.cacheDelete(key)) { world in
             if environment.run.faultFires(.lostDelete) { return ((), .silentlyDropped(Fault.lostDelete.rawValue)) }
             world.cache.delete(key)
@@ -86,7 +86,7 @@ public struct CacheClient: Sendable {
     }
 
     /// The cached value with its cas unique, or `nil` on a miss.
-    public func gets(_ key: Key) async throws -> (value: Value, casUnique: Int)? {
+    nonisolated(nonsending) public func gets(_ key: Key) async throws -> (value: Value, casUnique: Int)? {
         try await cacheStep(.cacheGets(key)) { world in
             let found = world.cache.gets(key, at: world.now)
             return (found, .versioned(found?.value, version: found?.casUnique))
@@ -94,7 +94,7 @@ public struct CacheClient: Sendable {
     }
 
     /// Stores `value` only if `key` still carries `casUnique`; returns whether it stored.
-    public func cas(_ key: Key, _ value: Value, ttl: Ticks?, casUnique: Int) async throws -> Bool {
+    nonisolated(nonsending) public func cas(_ key: Key, _ value: Value, ttl: Ticks?, casUnique: Int) async throws -> Bool {
         try await cacheStep(.cacheCompareAndSet(key, value, ttl: ttl, casUnique: casUnique)) { world in
             let stored = world.cache.cas(key, value, ttl: ttl, casUnique: casUnique, at: world.now)
             return (stored, .stored(stored))
@@ -102,7 +102,7 @@ public struct CacheClient: Sendable {
     }
 
     /// A memcache lease get: a hit, a miss with a lease token, or a miss while someone else holds the lease.
-    public func leaseGet(_ key: Key) async throws -> ModelCache.LeaseResult {
+    nonisolated(nonsending) public func leaseGet(_ key: Key) async throws -> ModelCache.LeaseResult {
         try await cacheStep(.cacheLeaseGet(key)) { world in
             let result = world.cache.leaseGet(key, at: world.now)
             return (result, .lease(result))
@@ -110,7 +110,7 @@ public struct CacheClient: Sendable {
     }
 
     /// Stores `value` only if `token` is still `key`'s outstanding lease; returns whether it stored.
-    public func leaseSet(_ key: Key, _ value: Value, ttl: Ticks?, token: Int) async throws -> Bool {
+    nonisolated(nonsending) public func leaseSet(_ key: Key, _ value: Value, ttl: Ticks?, token: Int) async throws -> Bool {
         try await cacheStep(.cacheLeaseSet(key, value, ttl: ttl, token: token)) { world in
             let stored = world.cache.leaseSet(key, value, ttl: ttl, token: token, at: world.now)
             return (stored, .stored(stored))
@@ -124,7 +124,7 @@ public struct DatabaseClient: Sendable {
 
     /// The row of `key`. With the `replica-lag` fault a read may come from a replica one or two writes
     /// behind.
-    public func read(_ key: Key) async throws -> Value? {
+    nonisolated(nonsending) public func read(_ key: Key) async throws -> Value? {
         try await environment.step(.databaseRead(key)) { world in
             let lag = environment.run.replicaLag()
             let value = lag == 0 ? world.database.read(key) : world.database.replicaRead(key, lag: lag)
@@ -133,7 +133,7 @@ public struct DatabaseClient: Sendable {
     }
 
     /// The row of `key` with the number of writes it has received (a version column), from the primary.
-    public func readVersioned(_ key: Key) async throws -> (value: Value?, version: Int) {
+    nonisolated(nonsending) public func readVersioned(_ key: Key) async throws -> (value: Value?, version: Int) {
         try await environment.step(.databaseVersionedRead(key)) { world in
             let value = world.database.read(key)
             let version = world.database.writeCounts[key] ?? 0
@@ -142,7 +142,7 @@ public struct DatabaseClient: Sendable {
     }
 
     /// Replaces the row of `key`.
-    public func write(_ key: Key, _ value: Value) async throws {
+    nonisolated(nonsending) public func write(_ key: Key, _ value: Value) async throws {
         try await environment.step(.databaseWrite(key, value)) { world in
             world.database.write(key, value)
             return ((), .done)
@@ -159,7 +159,7 @@ public struct ClockClient: Sendable {
 
     /// Parks the client until `ticks` ticks from now; other clients run meanwhile, and if nobody else can
     /// run the clock jumps ahead.
-    public func sleep(_ ticks: Ticks) async throws {
+    nonisolated(nonsending) public func sleep(_ ticks: Ticks) async throws {
         try await environment.run.sleep(environment.slot, ticks: ticks)
     }
 }
@@ -169,14 +169,14 @@ public struct LockClient: Sendable {
     let environment: Environment
 
     /// Takes the lock on `key`, waiting while another client holds it.
-    public func acquire(_ key: Key) async throws {
+    nonisolated(nonsending) public func acquire(_ key: Key) async throws {
         while try await !tryAcquire(key) {
             try await environment.run.waitForLock(environment.slot, key: key)
         }
     }
 
     /// Takes the lock on `key` if it is free; returns whether it did.
-    public func tryAcquire(_ key: Key) async throws -> Bool {
+    nonisolated(nonsending) public func tryAcquire(_ key: Key) async throws -> Bool {
         let slot = environment.slot
         return try await environment.step(.lockAcquire(key)) { _ in
             let taken = environment.run.takeLock(key, for: slot)
@@ -185,7 +185,7 @@ public struct LockClient: Sendable {
     }
 
     /// Releases the lock on `key`.
-    public func release(_ key: Key) async throws {
+    nonisolated(nonsending) public func release(_ key: Key) async throws {
         let slot = environment.slot
         try await environment.step(.lockRelease(key)) { _ in
             environment.run.releaseLock(key, by: slot)

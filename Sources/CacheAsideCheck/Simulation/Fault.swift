@@ -35,9 +35,18 @@ public enum Fault: String, CaseIterable, Sendable, Hashable, Comparable {
         }
     }
 
-    public static func < (lhs: Fault, rhs: Fault) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// The fault's position in `allCases`: its order in lists, and its flag in the simulation.
+    var index: Int {
+        switch self {
+        case .cacheUnavailable: 0
+        case .lostDelete: 1
+        case .cacheRestart: 2
+        case .clientCrash: 3
+        case .replicaLag: 4
+        }
     }
+
+    public static func < (lhs: Fault, rhs: Fault) -> Bool { lhs.index < rhs.index }
 }
 
 /// The error a cache call throws when the `cache-unavailable` fault fires. Strategies that want to keep

@@ -32,6 +32,8 @@ struct ClientStopped: Error {}
 
 /// The state of one run. Every member is touched only on the thread that created it: client tasks run
 /// on the run's own executor, which that thread drains. `step` checks this before touching anything.
+/// That single-threaded discipline is also why the hot members skip dynamic exclusivity checks
+/// (`@exclusivity(unchecked)`): they cost over a tenth of a scheduling point and can never fire here.
 final class SimulationRun: @unchecked Sendable {
     enum ClientState: Equatable {
         case notStarted, running, ready, done
@@ -60,22 +62,26 @@ final class SimulationRun: @unchecked Sendable {
     /// The slot of each client number (index `number - 1`).
     let slotOfClient: [Int]
     let options: SimulationOptions
+    /// `options.faults` as flags indexed by `Fault.index`: checked at every step, so no hashing.
+    let enabledFaults: [Bool]
     let stepBudget: Int
-    var world: World
-    var choices: ChoiceSource
-    var policy: any SchedulingPolicy
-    var history = History()
-    var clients: [ClientSlot]
+    @exclusivity(unchecked) var world: World
+    @exclusivity(unchecked) var choices: ChoiceSource
+    @exclusivity(unchecked) var policy: any SchedulingPolicy
+    @exclusivity(unchecked) var history = History()
+    @exclusivity(unchecked) var clients: [ClientSlot]
     let executor = SimulationExecutor()
     let thread = ThreadIdentity.current
-    var running: Int?
-    var lastRun: Int?
-    var failure: SimulationFailure?
-    var schedulingPoints = 0
-    var nextWriteVersion = 1
+    @exclusivity(unchecked) var running: Int?
+    @exclusivity(unchecked) var lastRun: Int?
+    @exclusivity(unchecked) var failure: SimulationFailure?
+    @exclusivity(unchecked) var schedulingPoints = 0
+    @exclusivity(unchecked) var nextWriteVersion = 1
     var lockHolders: [Key: Int] = [:]
     var invariantBreaks: [String: Int] = [:]
-    private var runnableBuffer: [ClientID] = []
+    /// Every scheduling point, when exhaustive search asks for them (`nil` otherwise: nothing is recorded).
+    var schedulingTrace: [SchedulingPoint]?
+    @exclusivity(unchecked) private var runnableBuffer: [ClientID] = []
 
     init(
         strategy: any CachingStrategy, plan: WorkloadPlan, keys: [Key], choices: ChoiceSource,
@@ -89,6 +95,7 @@ final class SimulationRun: @unchecked Sendable {
         clientIDs = ids
         slotOfClient = activeSlots
         self.options = options
+        enabledFaults = Fault.allCases.map { options.faults.contains($0) }
         self.choices = choices
         self.policy = policy
         stepBudget = options.effectiveStepBudget(for: plan)
@@ -135,6 +142,7 @@ final class SimulationRun: @unchecked Sendable {
         if runnableBuffer.isEmpty { return advanceClockOrFinish() }
         injectBetweenStepFaults()
         let slot = runnableBuffer.count == 1 ? slotOfClient[runnableBuffer[0].number - 1] : chooseClient()
+        if schedulingTrace != nil { traceSchedulingPoint(chosen: slot, among: runnableBuffer) }
         schedulingPoints += 1
         if schedulingPoints > stepBudget {
             failure = .stepBudgetExceeded(budget: stepBudget, client: clientIDs[slot], during: clients[slot].operation)
@@ -185,6 +193,7 @@ final class SimulationRun: @unchecked Sendable {
         if let earliest = wakeTimes.min() {
             world.now = earliest
             history.append(HistoryEvent(tick: earliest, client: nil, kind: .clockAdvanced(to: earliest)))
+            checkInvariants()  // entries may have expired
             return true
         }
         let waiting = clients.indices.compactMap { slot -> (ClientID, Key)? in
@@ -265,7 +274,7 @@ final class SimulationRun: @unchecked Sendable {
 
     /// Parks `slot` until the scheduler picks it. A client that must never run again (crashed, or its run
     /// was abandoned) parks for good: its task is simply never resumed, whatever errors it swallows.
-    func park(_ slot: Int, as state: ClientState = .ready, before action: StepAction? = nil) async throws {
+    nonisolated(nonsending) func park(_ slot: Int, as state: ClientState = .ready, before action: StepAction? = nil) async throws {
         guard thread.isCurrent else { throw ClientStopped() }
         if clients[slot].stopped || failure != nil {
             // Suspend for good: nobody will resume this continuation, so the client never runs again.
@@ -320,7 +329,7 @@ final class SimulationRun: @unchecked Sendable {
 
     /// Draws whether `fault` fires at this opportunity (only when it is enabled): 0 = no.
     func faultFires(_ fault: Fault) -> Bool {
-        guard options.faults.contains(fault) else { return false }
+        guard enabledFaults[fault.index] else { return false }
         let rate = fault.generationRate
         return choices.choose(below: 2) { $0.unitInterval() < rate ? 1 : 0 } == 1
     }
@@ -341,5 +350,6 @@ final class SimulationRun: @unchecked Sendable {
         guard faultFires(.cacheRestart) else { return }
         world.cache.flushAll()
         history.append(HistoryEvent(tick: world.now, client: nil, kind: .fault("cache restarted: every entry lost")))
+        checkInvariants()
     }
 }

@@ -3,7 +3,7 @@
 extension SimulationRun {
     /// Parks `slot` until the clock reaches now + `ticks`. Sleeping is a scheduling point but not a step:
     /// it takes no tick of its own.
-    func sleep(_ slot: Int, ticks: Ticks) async throws {
+    nonisolated(nonsending) func sleep(_ slot: Int, ticks: Ticks) async throws {
         guard thread.isCurrent else { throw SimulationFailure.stepFromOutsideTheSimulation }
         let wake = world.now + max(ticks, 0)
         history.append(
@@ -14,7 +14,7 @@ extension SimulationRun {
     }
 
     /// Parks `slot` until the lock on `key` is released (then it is ready again and retries).
-    func waitForLock(_ slot: Int, key: Key) async throws {
+    nonisolated(nonsending) func waitForLock(_ slot: Int, key: Key) async throws {
         guard lockHolders[key] != nil else { return }
         try await park(slot, as: .waitingForLock(key))
     }
@@ -35,7 +35,7 @@ extension SimulationRun {
 
     /// How many writes behind the primary this database read is served (0 = the primary).
     func replicaLag() -> Int {
-        guard options.faults.contains(.replicaLag) else { return 0 }
+        guard enabledFaults[Fault.replicaLag.index] else { return 0 }
         let rate = Fault.replicaLag.generationRate
         return choices.choose(below: 3) { rng in rng.unitInterval() < rate ? 1 + rng.below(2) : 0 }
     }

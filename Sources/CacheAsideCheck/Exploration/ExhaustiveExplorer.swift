@@ -1,0 +1,268 @@
+/// Exhaustive search: every schedule of one workload, depth first, by stateless model checking — each
+/// schedule is a choice sequence replayed from the start (Godefroid, "Model checking for programming
+/// languages using VeriSoft", POPL 1997), so no world state is ever saved or restored.
+///
+/// The search tree is the choice tree. A choice that picks a client branches over the clients that could
+/// run; every other choice (a fault, a strategy's `env.random`, with `allWorkloads` the workload itself)
+/// branches over its whole range `0..<bound`, so faults are enumerated like everything else. A replayed
+/// prefix reads `0` past its end, which is the first branch everywhere: one replay explores one new leaf.
+///
+/// Two prunings, both optional:
+/// - **Sleep sets** (Godefroid 1996): after exploring client `p` at a node, `p` sleeps in the siblings
+///   explored later, and stays asleep until a step dependent on its pending one runs
+///   (`StepIndependence`). A schedule that would run a sleeping client is equivalent to one already
+///   explored, so it is cut. Faults inside a step are variants of that step and leave its footprint
+///   unchanged, so they need no special care; `cache-restart` flushes every key between steps, so with it
+///   enabled the reduction is switched off.
+/// - **Preemption bounding** (Musuvathi & Qadeer, PLDI 2007): a schedule that switches away from a
+///   client that could have gone on more than `preemptionBound` times is cut. Combined with sleep sets
+///   this may skip a bounded schedule whose only equivalents need more preemptions (Coons, Musuvathi &
+///   McKinley, OOPSLA 2013); without a bound the search is complete.
+struct ExhaustiveExplorer {
+    let checker: Checker
+    let search: ExhaustiveSearch
+
+    /// One choice on the current path.
+    private struct Node {
+        /// The recorded value (for a scheduling choice, the picked client's offset).
+        var value: Int
+        var bound: Int
+        /// For a scheduling choice: the point, and the clients asleep there (asleep on arrival, plus the
+        /// siblings already explored).
+        var point: SchedulingPoint?
+        var asleep: [SchedulingPoint.Candidate] = []
+        /// Preemptions on the path before this node.
+        var preemptionsBefore = 0
+    }
+
+    /// What walking a replayed run along the path found.
+    private enum Walk {
+        /// The run is a new schedule.
+        case leaf
+        /// The run went past the path into a sleeping or over-bound client; the path now ends with a
+        /// better pick there, to be replayed.
+        case redirected
+        /// Every client that could run is asleep or over the bound: nothing new below this path.
+        case blocked
+        /// The replay did not follow its own prefix: the strategy is not deterministic.
+        case diverged
+    }
+
+    private var path: [Node] = []
+    /// Choices fixed before the search: the workload drawn from the seed (empty with `allWorkloads`).
+    private let frozen: [Int]
+    private let workloadSeed: UInt64?
+    private let reduces: Bool
+
+    init(checker: Checker, search: ExhaustiveSearch) {
+        self.checker = checker
+        self.search = search
+        if search.allWorkloads {
+            frozen = []
+            workloadSeed = nil
+        } else {
+            let seed = checker.exploration.selectedSeeds.first ?? 0
+            var source = ChoiceSource(seed: seed)
+            _ = WorkloadPlan(drawing: checker.workload, from: &source)
+            frozen = source.recorded
+            workloadSeed = seed
+        }
+        reduces = search.reduction && !checker.simulation.faults.contains(.cacheRestart)
+    }
+
+    /// Explores every schedule, or up to the first violation, a run that cannot complete, or the time limit.
+    mutating func explore() -> ExhaustiveOutcome {
+        var statistics = ExhaustiveOutcome.Statistics()
+        var measurements = Array(repeating: MeasurementSummary(), count: checker.properties.count)
+        let deadline = checker.exploration.timeLimit.map { ContinuousClock.now + $0 }
+        let start = ContinuousClock.now
+        var failing: [RunRecord?] = Array(repeating: nil, count: checker.properties.count)
+        var failingRuns = Array(repeating: 0, count: checker.properties.count)
+        var runFailure: RunFailure?
+        search: while true {
+            if let deadline, ContinuousClock.now >= deadline {
+                statistics.stop = .timeLimit
+                break
+            }
+            let (record, trace) = Simulation.runTracingSchedule(
+                checker.strategy, workload: checker.workload,
+                choices: ChoiceSource(replaying: frozen + path.map(\.value)), options: checker.simulation)
+            statistics.replays += 1
+            switch walk(record, trace, &statistics) {
+            case .redirected: continue search
+            case .diverged:
+                statistics.stop = .nondeterministic
+                break search
+            case .blocked: break
+            case .leaf:
+                statistics.schedules += 1
+                statistics.schedulingPoints += record.schedulingPoints
+                if let failure = record.failure {
+                    runFailure = RunFailure(seed: workloadSeed ?? 0, failure: failure, choices: record.choices)
+                    statistics.stop = .runFailure
+                    break search
+                }
+                var violated = false
+                for (index, property) in checker.properties.enumerated() {
+                    let evaluation = property.evaluate(record)
+                    measurements[index].add(evaluation.measurements)
+                    guard evaluation.violation != nil else { continue }
+                    violated = true
+                    failingRuns[index] += 1
+                    if failing[index] == nil { failing[index] = record }
+                }
+                if violated { statistics.violatingSchedules += 1 }
+                checker.exploration.progress?(
+                    ExplorationProgress(
+                        runsDone: statistics.schedules, runsPlanned: nil, violations: statistics.violatingSchedules,
+                        elapsed: ContinuousClock.now - start))
+                if violated, search.stopAtFirstViolation {
+                    statistics.stop = .violation
+                    break search
+                }
+            }
+            if !backtrack() { break }
+        }
+        return ExhaustiveOutcome(
+            report: report(
+                failing: failing, failingRuns: failingRuns, runFailure: runFailure, measurements: measurements,
+                statistics),
+            statistics: statistics, preemptionBound: search.preemptionBound, reduction: reduces)
+    }
+
+    // MARK: Walking a replayed run
+
+    /// Follows `record` along the path, adding a node for every choice past its end, and computes the
+    /// sleep set and preemptions at every scheduling point (including those where one client could run).
+    private mutating func walk(
+        _ record: RunRecord, _ trace: [SchedulingPoint], _ statistics: inout ExhaustiveOutcome.Statistics
+    ) -> Walk {
+        guard record.choices.count >= frozen.count, Array(record.choices.prefix(frozen.count)) == frozen else {
+            return .diverged
+        }
+        var asleep: [SchedulingPoint.Candidate] = []
+        var preemptions = 0
+        var choice = frozen.count
+        var pointIndex = 0
+        while true {
+            let nextPoint = pointIndex < trace.count ? trace[pointIndex] : nil
+            // A point where only one client could run draws no choice; it comes before choice number
+            // `choicesBefore`, and its step can still wake sleepers or be a sleeper itself.
+            if let point = nextPoint, !point.isChoice, point.choicesBefore <= choice {
+                pointIndex += 1
+                let only = point.candidates[0]
+                if asleep.contains(where: { $0.slot == only.slot }) {
+                    statistics.prunedBySleepSets += 1
+                    return .blocked
+                }
+                asleep = reduces ? asleep.filter { StepIndependence.independent($0, only) } : []
+                continue
+            }
+            guard choice < record.choices.count else { break }
+            let depth = choice - frozen.count
+            let isScheduling = nextPoint.map { $0.isChoice && $0.choicesBefore == choice } ?? false
+            if depth == path.count {
+                if isScheduling {
+                    let point = nextPoint!
+                    var node = Node(value: 0, bound: record.choiceBounds[choice], point: point)
+                    node.asleep = asleep
+                    node.preemptionsBefore = preemptions
+                    let allowed = point.candidates.filter { isAllowed($0, in: node) }
+                    statistics.prunedBySleepSets += point.candidates.count(where: { isAsleep($0, in: node) })
+                    statistics.prunedByPreemptionBound += point.candidates.count(where: {
+                        !isAsleep($0, in: node) && !isAllowed($0, in: node)
+                    })
+                    guard let first = allowed.min(by: { point.offset(of: $0.slot) < point.offset(of: $1.slot) }) else {
+                        return .blocked
+                    }
+                    node.value = point.offset(of: first.slot)
+                    path.append(node)
+                    if first.slot != point.chosen { return .redirected }
+                } else {
+                    path.append(Node(value: record.choices[choice], bound: record.choiceBounds[choice]))
+                }
+            }
+            let node = path[depth]
+            guard node.bound == record.choiceBounds[choice] else { return .diverged }
+            if let point = node.point {
+                guard isScheduling, let next = nextPoint, next.chosen == point.chosen(offset: node.value) else {
+                    return .diverged
+                }
+                pointIndex += 1
+                let ran = point.candidates.first { $0.slot == next.chosen }!
+                if point.isPreemption(ran.slot) { preemptions += 1 }
+                asleep = reduces ? node.asleep.filter { StepIndependence.independent($0, ran) } : []
+            } else {
+                guard !isScheduling, node.value == record.choices[choice] else { return .diverged }
+            }
+            choice += 1
+        }
+        return pointIndex == trace.count ? .leaf : .diverged
+    }
+
+    private func isAsleep(_ candidate: SchedulingPoint.Candidate, in node: Node) -> Bool {
+        node.asleep.contains { $0.slot == candidate.slot }
+    }
+
+    /// Whether the search may run `candidate` at `node`: it is awake and within the preemption bound.
+    private func isAllowed(_ candidate: SchedulingPoint.Candidate, in node: Node) -> Bool {
+        guard !isAsleep(candidate, in: node), let point = node.point else { return false }
+        guard let bound = search.preemptionBound, point.isPreemption(candidate.slot) else { return true }
+        return node.preemptionsBefore < bound
+    }
+
+    // MARK: Backtracking
+
+    /// Moves the path to the next unexplored branch, depth first; returns false when there is none.
+    private mutating func backtrack() -> Bool {
+        while var node = path.popLast() {
+            if let point = node.point {
+                // The branch just explored sleeps in its later siblings (and also marks it done).
+                node.asleep.append(point.candidates.first { $0.slot == point.chosen(offset: node.value) }!)
+                let next = point.candidates.filter { isAllowed($0, in: node) }
+                    .min { point.offset(of: $0.slot) < point.offset(of: $1.slot) }
+                if let next {
+                    node.value = point.offset(of: next.slot)
+                    path.append(node)
+                    return true
+                }
+            } else if node.value + 1 < node.bound {
+                node.value += 1
+                path.append(node)
+                return true
+            }
+        }
+        return false
+    }
+
+    // MARK: Report
+
+    /// The report: one run per schedule; each violated property's first violating schedule, shrunk.
+    private func report(
+        failing: [RunRecord?], failingRuns: [Int], runFailure: RunFailure?, measurements: [MeasurementSummary],
+        _ statistics: ExhaustiveOutcome.Statistics
+    ) -> Report {
+        let properties = checker.properties.enumerated().map { index, property in
+            PropertyReport(
+                name: property.name, measurementName: property.measurementName, failingRuns: failingRuns[index],
+                firstFailingSeed: failing[index] == nil ? nil : workloadSeed, measurements: measurements[index],
+                counterexample: failing[index].map {
+                    checker.counterexample(property: index, original: $0, seed: workloadSeed)
+                })
+        }
+        return Report(
+            strategyName: checker.strategy.name, workload: checker.workload,
+            faults: checker.simulation.faults.sorted(), scheduler: checker.exploration.scheduler,
+            seeds: workloadSeed.map { [$0] } ?? [], runs: statistics.schedules,
+            schedulingPoints: statistics.schedulingPoints, properties: properties, runFailure: runFailure)
+    }
+}
+
+extension SchedulingPoint {
+    /// The slot a scheduling choice of `offset` picks here: the first candidate at or after it.
+    func chosen(offset: Int) -> Int {
+        var slot = ((lastRun ?? 0) + offset) % slotCount
+        while !candidates.contains(where: { $0.slot == slot }) { slot = (slot + 1) % slotCount }
+        return slot
+    }
+}

@@ -1,0 +1,29 @@
+/// The bounds and switches of an exhaustive search (`--scheduler exhaustive`).
+public struct ExhaustiveSearch: Sendable, Hashable {
+    /// At most this many preemptions per schedule (Musuvathi & Qadeer, "Iterative context bounding for
+    /// systematic testing of multithreaded programs", PLDI 2007); `nil` = every schedule. Most races
+    /// need only one or two, and the number of schedules grows polynomially, not exponentially, in the
+    /// run length under a fixed bound.
+    public var preemptionBound: Int?
+    /// Whether to prune schedules equivalent to one already explored (sleep sets). Off gives plain DFS,
+    /// which the benchmark compares against.
+    public var reduction: Bool
+    /// Whether to enumerate every workload of the checker's shape (every operation kind and key in every
+    /// slot) instead of exploring the one workload drawn from the first seed. Only sensible when
+    /// clients × operations is tiny: the number of workloads is `(2 + keys)^(clients × operations)`-ish.
+    public var allWorkloads: Bool
+    /// Whether to stop at the first violating schedule (the default) or explore every schedule and count
+    /// the violating ones per property (the benchmark compares these counts with and without reduction).
+    public var stopAtFirstViolation: Bool
+
+    /// An unbounded search with reduction over the workload of the first seed, stopping at a violation.
+    public init(
+        preemptionBound: Int? = nil, reduction: Bool = true, allWorkloads: Bool = false,
+        stopAtFirstViolation: Bool = true
+    ) {
+        self.preemptionBound = preemptionBound
+        self.reduction = reduction
+        self.allWorkloads = allWorkloads
+        self.stopAtFirstViolation = stopAtFirstViolation
+    }
+}

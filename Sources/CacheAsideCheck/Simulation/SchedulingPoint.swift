@@ -1,0 +1,77 @@
+/// One point of a run where the scheduler resumed a client, as exhaustive search sees it: who could run,
+/// the step each would take, and who ran.
+///
+/// Random and PCT runs never record these (the hot path stays allocation-free); exhaustive search asks for
+/// them to tell which pending steps commute (partial-order reduction) and which picks are preemptions.
+public struct SchedulingPoint: Sendable, Hashable {
+    /// A client that could run at this point.
+    public struct Candidate: Sendable, Hashable {
+        /// Its slot in the workload plan (scheduling choices count in slots).
+        public var slot: Int
+        /// The step it takes when resumed; `nil` for a client waking from `clock.sleep`, whose next step
+        /// is not known until it runs.
+        public var action: StepAction?
+        /// Whether that step is the first of an operation, so the operation's invocation is recorded with
+        /// it (this moves the operation's real-time start, which linearizability observes).
+        public var beginsOperation: Bool
+        /// The key of the operation the client is performing, if any.
+        public var operationKey: Key?
+    }
+
+    /// How many choices the run had drawn before this point. When `isChoice`, the pick itself is choice
+    /// number `choicesBefore`.
+    public var choicesBefore: Int
+    /// Whether the pick was drawn as a choice; `false` when only one client could run.
+    public var isChoice: Bool
+    /// The slot that ran the previous step, if any.
+    public var lastRun: Int?
+    /// The number of client slots, the bound of a scheduling choice.
+    public var slotCount: Int
+    /// The clients that could run, in slot order.
+    public var candidates: [Candidate]
+    /// The slot that ran.
+    public var chosen: Int
+
+    /// The scheduling choice value that picks `slot` here: its distance from the client that ran last.
+    public func offset(of slot: Int) -> Int { (slot - (lastRun ?? 0) + slotCount) % slotCount }
+
+    /// Whether running `slot` here preempts the client that ran last (it could have gone on).
+    public func isPreemption(_ slot: Int) -> Bool {
+        guard let lastRun, slot != lastRun else { return false }
+        return candidates.contains { $0.slot == lastRun }
+    }
+}
+
+extension Simulation {
+    /// Runs like `run(_:workload:choices:options:policy:)` and also returns every scheduling point.
+    static func runTracingSchedule(
+        _ strategy: any CachingStrategy, workload: Workload, choices: ChoiceSource, options: SimulationOptions
+    ) -> (record: RunRecord, trace: [SchedulingPoint]) {
+        var choices = choices
+        let plan = WorkloadPlan(drawing: workload, from: &choices)
+        let run = SimulationRun(
+            strategy: strategy, plan: plan, keys: workload.allKeys, choices: choices, options: options,
+            policy: RandomScheduling())
+        run.schedulingTrace = []
+        let record = run.execute()
+        return (record, run.schedulingTrace ?? [])
+    }
+}
+
+extension SimulationRun {
+    /// Records the point at which `chosen` was picked among `runnable` (called before it is resumed).
+    func traceSchedulingPoint(chosen: Int, among runnable: [ClientID]) {
+        let candidates = runnable.map { client -> SchedulingPoint.Candidate in
+            let slot = slotOfClient[client.number - 1]
+            let state = clients[slot]
+            return SchedulingPoint.Candidate(
+                slot: slot, action: state.pendingAction, beginsOperation: !state.invokeRecorded,
+                operationKey: state.operation?.key)
+        }
+        let isChoice = runnable.count > 1
+        schedulingTrace?.append(
+            SchedulingPoint(
+                choicesBefore: choices.recorded.count - (isChoice ? 1 : 0), isChoice: isChoice, lastRun: lastRun,
+                slotCount: clients.count, candidates: candidates, chosen: chosen))
+    }
+}

@@ -1,0 +1,76 @@
+import CacheAsideCheck
+import Foundation
+
+/// `cacheaside-check merge A.json B.json …`: combines the `--json` reports of `--shard K/N` runs into
+/// the report the unsharded run gives, so a CI matrix or a batch scheduler can split a check over
+/// machines with no service in between. Exit status as for a check: 0 every property held, 1 a property
+/// was violated, 2 bad usage or input (a malformed file, shards of different checks, a missing shard).
+enum MergeCommand {
+    static let usage = "usage: cacheaside-check merge SHARD.json SHARD.json …"
+    static let help = """
+        Combines the --json reports of one check run in shards (--shard K/N for every K from 0 to N − 1)
+        into the JSON report the unsharded check prints, byte for byte.
+        \(usage)
+        Every file must come from the same command apart from --shard and --jobs, each shard exactly once,
+        and each shard must have run all its seeds (no --time-limit cut).
+        exit status: 0 every property held, 1 a property was violated, 2 bad usage or input.
+        """
+
+    /// Runs the command on the arguments after `merge`. A usage mistake prints an error and the usage
+    /// line; a bad input file prints one error line.
+    static func run(
+        _ arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream
+    ) -> Int32 {
+        if arguments.contains("--help") || arguments.contains("-h") {
+            output.write(help + "\n")
+            return 0
+        }
+        if let option = arguments.first(where: { $0.hasPrefix("-") }) {
+            errors.write("Error: merge takes only file names, not '\(option)'; see cacheaside-check merge --help\n\(usage)\n")
+            return 2
+        }
+        guard !arguments.isEmpty else {
+            errors.write("Error: merge needs the shards' JSON reports, e.g. merge a.json b.json\n\(usage)\n")
+            return 2
+        }
+        do {
+            let merged = try merge(arguments)
+            output.write(merged.encoded())
+            return merged.holds ? 0 : 1
+        } catch {
+            errors.write("Error: \(error.message)\n")
+            return 2
+        }
+    }
+
+    /// The merged report of the files at `arguments`.
+    private static func merge(_ arguments: [String]) throws(UsageError) -> JSONReport {
+        var reports: [JSONReport] = []
+        for path in arguments {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw UsageError("cannot read \(path); check the path")
+            }
+            do {
+                reports.append(try JSONDecoder().decode(JSONReport.self, from: data))
+            } catch {
+                throw UsageError("\(path) is not a cacheaside-check --json report (\(describe(error)))")
+            }
+        }
+        do {
+            return try ReportMerge.merge(reports, names: arguments)
+        } catch {
+            throw UsageError(error.description)
+        }
+    }
+
+    /// A decoding error in a few words, on one line.
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "missing \"\(key.stringValue)\""
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            "unexpected value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.dataCorrupted: "not valid JSON"
+        default: "unreadable"
+        }
+    }
+}
