@@ -17,6 +17,8 @@ public struct Comparison: Sendable {
     public var faults: Set<Fault>
     /// Threads per model; the table is the same for every value.
     public var jobs: Int
+    /// The longest clock jump between two steps, or `nil` for none (see `SimulationOptions.clockJumps`).
+    public var clockJumps: Ticks?
     /// The models to compare, in table order.
     public var entries: [CatalogueEntry]
 
@@ -44,7 +46,7 @@ public struct Comparison: Sendable {
         let rows = entries.map { entry in
             let checker = Checker(
                 strategy: entry.make(ttl), workload: workload, properties: properties + RunCost.properties,
-                simulation: SimulationOptions(faults: faults), exploration: Exploration(seeds: seeds, jobs: jobs, shrink: false))
+                simulation: SimulationOptions(faults: faults, clockJumps: clockJumps), exploration: Exploration(seeds: seeds, jobs: jobs, shrink: false))
             let report = checker.check()
             let judged = report.properties.prefix(verdictCount)
             let cost = RunCost(report.properties.dropFirst(verdictCount))
@@ -58,7 +60,7 @@ public struct Comparison: Sendable {
                 runFailure: report.runFailure.map { "seed \($0.seed): \($0.failure)" })
         }
         return ComparisonTable(
-            seeds: seeds, workload: workload, ttl: ttl, faults: faults.sorted(),
+            seeds: seeds, workload: workload, ttl: ttl, faults: faults.sorted(), clockJumps: clockJumps,
             properties: properties.map(\.name), rows: rows)
     }
 }
@@ -73,6 +75,8 @@ public struct ComparisonTable: Sendable {
     public var ttl: Ticks?
     /// The faults that could fire.
     public var faults: [Fault]
+    /// The longest clock jump allowed, if any.
+    public var clockJumps: Ticks?
     /// The judged properties' names, in column order.
     public var properties: [String]
     /// One row per model, in catalogue order.

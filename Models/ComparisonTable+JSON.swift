@@ -11,6 +11,7 @@ extension ComparisonTable {
         var writeRatio: Double
         var ttl: Ticks?
         var faults: [String]
+        var clockJumps: Ticks?
         var properties: [String]
         var models: [ComparisonRow]
     }
@@ -21,7 +22,7 @@ extension ComparisonTable {
         let document = Document(
             seeds: [seeds.lowerBound, seeds.upperBound], clients: workload.clients,
             operationsPerClient: workload.operationsPerClient, keys: workload.keys, writeRatio: workload.writeRatio,
-            ttl: ttl, faults: faults.map(\.rawValue), properties: properties, models: rows)
+            ttl: ttl, faults: faults.map(\.rawValue), clockJumps: clockJumps, properties: properties, models: rows)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         // Encoding plain integers, strings and finite doubles cannot fail.

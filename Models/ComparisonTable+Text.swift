@@ -34,6 +34,7 @@ extension ComparisonTable {
             + "\(workload.clients) clients × \(workload.operationsPerClient) ops, \(workload.keys) "
             + (workload.keys == 1 ? "key" : "keys") + ", write ratio \(workload.writeRatio), "
             + "ttl \(ttl.map { "\($0)" } ?? "none"), faults \(faultList)"
+            + (clockJumps.map { ", clock jumps ≤ \($0)" } ?? "")
     }
 
     static func verdictCell(_ verdict: PropertyVerdict) -> String {

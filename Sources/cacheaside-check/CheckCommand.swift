@@ -63,7 +63,8 @@ enum CheckCommand {
         }
         return Checker(
             strategy: entry.make(options.ttl), workload: options.workload, properties: options.selectedProperties,
-            simulation: SimulationOptions(faults: Set(options.faults), stepBudget: options.stepBudget),
+            simulation: SimulationOptions(
+                faults: Set(options.faults), stepBudget: options.stepBudget, clockJumps: options.clockJumps),
             exploration: exploration)
     }
 

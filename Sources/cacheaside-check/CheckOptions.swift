@@ -25,6 +25,7 @@ struct CheckOptions: Equatable {
     var stalenessBound: Ticks?
     var stampedeLimit = 1
     var stepBudget: Int?
+    var clockJumps: Ticks?
     var shrink = true
     var shrinkLimit = 10_000
     var shrinkSeconds = 10
@@ -73,6 +74,8 @@ struct CheckOptions: Equatable {
                                 (default linearizability,convergence,staleness)
           --staleness-bound T   staleness property bound in ticks (default: the TTL; with --ttl none, bounded)
           --stampede-limit N    database reads allowed per refill (default 1)
+          --clock-jumps T       let the clock jump up to T ticks between steps (default: no jumps), so TTLs,
+                                early refresh and lease timeouts take part
           --step-budget N       scheduling points a run may take before it counts as looping
           --no-shrink           report failing runs as drawn
           --shrink-limit N      replays per shrink (default 10000); --shrink-seconds S bounds its time (default 10)
@@ -137,6 +140,7 @@ struct CheckOptions: Equatable {
                 options.properties = try reader.list(for: argument, allowed: propertyNames).uniqued()
             case "--staleness-bound": options.stalenessBound = try reader.integer(for: argument, in: 0...1_000_000_000)
             case "--stampede-limit": options.stampedeLimit = try reader.integer(for: argument, in: 1...1_000_000)
+            case "--clock-jumps": options.clockJumps = try reader.integer(for: argument, in: 1...1_000_000)
             case "--step-budget": options.stepBudget = try reader.integer(for: argument, in: 10...100_000_000)
             case "--no-shrink": options.shrink = false
             case "--shrink-limit": options.shrinkLimit = try reader.integer(for: argument, in: 0...10_000_000)
@@ -206,6 +210,7 @@ struct CheckOptions: Equatable {
         if let stalenessBound { arguments += ["--staleness-bound", "\(stalenessBound)"] }
         if stampedeLimit != defaults.stampedeLimit { arguments += ["--stampede-limit", "\(stampedeLimit)"] }
         if let stepBudget { arguments += ["--step-budget", "\(stepBudget)"] }
+        if let clockJumps { arguments += ["--clock-jumps", "\(clockJumps)"] }
         return arguments
     }
 

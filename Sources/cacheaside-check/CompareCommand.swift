@@ -6,7 +6,7 @@ import CacheAsideModels
 enum CompareCommand {
     static let usage = """
         usage: cacheaside-check compare [--seeds N] [--faults LIST] [--ttl T|none] [--clients C] [--ops O]
-                                        [--keys K] [--jobs J] [--json] [--help]
+                                        [--keys K] [--clock-jumps T] [--jobs J] [--json] [--help]
         """
 
     static let help = """
@@ -23,6 +23,7 @@ enum CompareCommand {
           --clients C      clients per run, 1-64 (default 3)
           --ops O          operations per client, 1-1000 (default 3)
           --keys K         distinct keys, 1-1000 (default 1)
+          --clock-jumps T  let the clock jump up to T ticks between steps (default: no jumps)
           --jobs J         threads (default: cores); the table is identical for every J
           --json           print the table as one JSON document
           --help           print this help
@@ -80,6 +81,7 @@ enum CompareCommand {
                 comparison.workload.operationsPerClient = try reader.integer(
                     for: argument, in: 1...Workload.maximumOperationsPerClient)
             case "--keys": comparison.workload.keys = try reader.integer(for: argument, in: 1...Workload.maximumKeys)
+            case "--clock-jumps": comparison.clockJumps = try reader.integer(for: argument, in: 1...1_000_000)
             case "--jobs": comparison.jobs = try reader.integer(for: argument, in: 1...256)
             case "--json": json = true
             default:

@@ -163,3 +163,43 @@ enum ReplayTokenFixtures {
     /// reader misses and reads v0, the writer writes v1 and deletes, the reader sets v0.
     static let staleSet = try! ReplayToken.decode("1AAACAAAAAAABAQAB")
 }
+
+final class ClockJumpTests: XCTestCase {
+    func testClockJumpsAreChoicesThatReplayAndLetEntriesExpire() {
+        let options = SimulationOptions(clockJumps: 100)
+        var jumped = 0
+        var expiredHit = false
+        for seed: UInt64 in 0..<300 {
+            let run = Simulation.run(CacheAside(ttl: 20), workload: Workload(), choices: ChoiceSource(seed: seed), options: options)
+            let replayed = Simulation.run(
+                CacheAside(ttl: 20), workload: Workload(), choices: ChoiceSource(replaying: run.choices), options: options)
+            XCTAssertEqual(run.history, replayed.history, "seed \(seed)")
+            let jumps = run.history.events.filter { if case .clockAdvanced = $0.kind { true } else { false } }
+            if !jumps.isEmpty { jumped += 1 }
+            // A miss after a fill with no delete in between can only be an expiry.
+            var filled = false
+            for (_, _, step) in run.history.steps {
+                switch (step.action, step.outcome) {
+                case (.cacheSet, _): filled = true
+                case (.cacheDelete, _): filled = false
+                case (.cacheGet, .value(nil)) where filled: expiredHit = true
+                default: break
+                }
+            }
+        }
+        XCTAssertGreaterThan(jumped, 50)
+        XCTAssertTrue(expiredHit, "some entry should expire after a jump")
+    }
+
+    func testZeroingTheJumpChoicesRemovesEveryJump() throws {
+        let options = SimulationOptions(clockJumps: 100)
+        let run = try XCTUnwrap(
+            (0..<300 as Range<UInt64>).lazy.map {
+                Simulation.run(CacheAside(), workload: Workload(), choices: ChoiceSource(seed: $0), options: options)
+            }.first { $0.history.events.contains { if case .clockAdvanced = $0.kind { true } else { false } } })
+        let withoutJumps = zip(run.choices, run.choiceBounds).map { $1 == 101 ? 0 : $0 }
+        let replayed = Simulation.run(CacheAside(), workload: Workload(), choices: ChoiceSource(replaying: withoutJumps), options: options)
+        XCTAssertFalse(replayed.history.events.contains { if case .clockAdvanced = $0.kind { true } else { false } })
+        XCTAssertEqual(replayed.finalWorld.now, replayed.history.stepCount)
+    }
+}

@@ -68,6 +68,7 @@ struct ExhaustiveExplorer {
             workloadSeed = seed
         }
         reduces = search.reduction && !checker.simulation.faults.contains(.cacheRestart)
+            && checker.simulation.clockJumps == nil  // a jump changes what later steps see, like a restart
     }
 
     /// Explores every schedule, or up to the first violation, a run that cannot complete, or the time limit.

@@ -89,11 +89,14 @@ public enum LaneDiagram {
                     : cell + String(repeating: " ", count: widths[index] - cell.count)
             }.joined(separator: "  ")
         }
-        var lines = [line(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
-        for (row, note) in zip(clipped, notes) {
-            var text = line(row)
+        func trimmed(_ text: String) -> String {
+            var text = text
             while text.last == " " { text.removeLast() }
-            lines.append(text + note)
+            return text
+        }
+        var lines = [trimmed(line(header)), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+        for (row, note) in zip(clipped, notes) {
+            lines.append(trimmed(line(row)) + note)
         }
         return lines.joined(separator: "\n")
     }

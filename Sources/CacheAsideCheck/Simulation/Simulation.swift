@@ -347,9 +347,21 @@ final class SimulationRun: @unchecked Sendable {
     }
 
     private func injectBetweenStepFaults() {
+        jumpClockIfChosen()
         guard faultFires(.cacheRestart) else { return }
         world.cache.flushAll()
         history.append(HistoryEvent(tick: world.now, client: nil, kind: .fault("cache restarted: every entry lost")))
         checkInvariants()
+    }
+
+    /// With clock jumps enabled, draws how far the clock jumps before the next step: `0` (no jump) or up
+    /// to the limit. Seeded runs jump at one point in twenty, by a uniform amount.
+    private func jumpClockIfChosen() {
+        guard let limit = options.clockJumps, limit > 0 else { return }
+        let jump = choices.choose(below: limit + 1) { rng in rng.unitInterval() < 0.05 ? 1 + rng.below(limit) : 0 }
+        guard jump > 0 else { return }
+        world.now += jump
+        history.append(HistoryEvent(tick: world.now, client: nil, kind: .clockAdvanced(to: world.now)))
+        checkInvariants()  // entries may have expired
     }
 }

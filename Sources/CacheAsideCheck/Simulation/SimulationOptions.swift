@@ -9,11 +9,18 @@ public struct SimulationOptions: Sendable {
     public var leaseTTL: Ticks?
     /// Checks run against the world after every step; the first break of each is recorded.
     public var worldInvariants: [WorldInvariant]
+    /// The longest clock jump the scheduler may make between two steps, or `nil` for none. Without jumps a
+    /// run lasts a few dozen ticks and TTLs of realistic length never end; with them, expiry, early
+    /// refresh and lease timeouts take part in the interleavings. Each jump is a choice (`0` = no jump),
+    /// so the shrinker removes jumps a failure does not need and shortens the ones it does.
+    public var clockJumps: Ticks?
 
-    /// Default options: no faults, derived step budget, no lease TTL, no invariants.
+    /// Default options: no faults, derived step budget, no lease TTL, no invariants, no clock jumps.
     public init(
-        faults: Set<Fault> = [], stepBudget: Int? = nil, leaseTTL: Ticks? = nil, worldInvariants: [WorldInvariant] = []
+        faults: Set<Fault> = [], stepBudget: Int? = nil, leaseTTL: Ticks? = nil, worldInvariants: [WorldInvariant] = [],
+        clockJumps: Ticks? = nil
     ) {
+        self.clockJumps = clockJumps
         self.faults = faults
         self.stepBudget = stepBudget
         self.leaseTTL = leaseTTL
