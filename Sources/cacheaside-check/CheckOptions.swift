@@ -44,7 +44,8 @@ struct CheckOptions: Equatable {
     static let usage = """
         usage: cacheaside-check [--model NAME] [--seeds N | --seed S | --replay TOKEN] [--clients C] [--ops O]
                                 [--keys K] [--write-ratio R] [--ttl T|none] [--faults LIST] [--property LIST]
-                                [--staleness-bound T] [--stampede-limit N] [--no-shrink] [--shrink-limit N]
+                                [--staleness-bound T] [--stampede-limit N] [--clock-jumps T] [--no-shrink]
+                                [--shrink-limit N]
                                 [--scheduler random|pct|exhaustive] [--depth D] [--preemptions P]
                                 [--all-workloads] [--time-limit S] [--shard K/N] [--jobs J] [--json] [--quiet]
                cacheaside-check models | compare | check-history FILE | merge A.json B.json …   (each takes --help)

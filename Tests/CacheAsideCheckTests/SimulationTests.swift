@@ -84,12 +84,15 @@ final class SimulationTests: XCTestCase {
         XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
     }
 
-    func testStrategyCallingFromUnstructuredTaskIsReported() {
-        let record = run(UnstructuredTaskStrategy(), seed: 3, workload: Workload(writeRatio: 0))
-        XCTAssertNotNil(record.failure)
-        if case .escaped = record.failure {} else if case .stepFromOutsideTheSimulation = record.failure {} else {
-            XCTFail("expected an escape, got \(String(describing: record.failure))")
+    /// Whichever notices first — the stray task's call from another thread, or the drain finding the
+    /// client neither parked nor done — the report is the same, so it does not depend on thread timing.
+    func testStrategyCallingFromUnstructuredTaskIsReportedTheSameWayEveryTime() {
+        var failures = Set<SimulationFailure>()
+        for _ in 0..<200 {
+            let record = run(UnstructuredTaskStrategy(), seed: 3, workload: Workload(writeRatio: 0))
+            if let failure = record.failure { failures.insert(failure) }
         }
+        XCTAssertEqual(failures, [.escaped(ClientID(1), during: .read(Key(1)))])
     }
 
     func testLoopingStrategyExceedsTheStepBudget() {

@@ -298,8 +298,11 @@ final class SimulationRun: @unchecked Sendable {
         _ slot: Int, _ action: StepAction, _ effect: (inout World) throws -> (Result, StepOutcome)
     ) async throws -> Result {
         guard thread.isCurrent else {
+            // Another thread: a `Task {}` or `Task.detached` inside the strategy. Whether this call or the
+            // drain notices first depends on thread timing, so both report the same escape of the client
+            // that was running (see `checkForEscape`), and the stray task is stopped without touching state.
             executor.noteForeignEnqueue()
-            throw SimulationFailure.stepFromOutsideTheSimulation
+            throw ClientStopped()
         }
         try await park(slot, before: action)
         try injectCrashIfChosen(slot)

@@ -1,10 +1,9 @@
 /// Why a run could not be completed: a defect in the strategy or its use of the simulation, not a
 /// property violation. Each names the problem and the fix in one line.
 public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertible {
-    /// A client awaited something the simulation does not control and so never came back to it.
+    /// A client awaited something the simulation does not control (so it never came back to it), or
+    /// called the cache, database or clock from a task that is not a simulated client.
     case escaped(ClientID, during: ClientOperation?)
-    /// A step ran on a thread other than the simulation's (from `Task {}`, `Task.detached`, …).
-    case stepFromOutsideTheSimulation
     /// The run took more scheduling points than its budget: the strategy probably loops.
     case stepBudgetExceeded(budget: Int, client: ClientID, during: ClientOperation?)
     /// A strategy threw an error the simulation did not inject.
@@ -19,10 +18,8 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
         switch self {
         case .escaped(let client, let operation):
             return "\(client) awaited something outside the simulation\(during(operation)) (Task.sleep, real I/O, "
-                + "an actor or a task it never resumed); use env.clock.sleep, env.lock and env.random instead"
-        case .stepFromOutsideTheSimulation:
-            return "a cache, database or clock call came from outside the simulated clients (Task {} or "
-                + "Task.detached in the strategy); await the work directly in read/write instead"
+                + "an actor, Task {} or Task.detached); use env.clock.sleep, env.lock and env.random, and await "
+                + "cache and database calls directly in read/write"
         case .stepBudgetExceeded(let budget, let client, let operation):
             return "the run exceeded its budget of \(budget) scheduling points, last \(client)\(during(operation)); "
                 + "the strategy probably loops forever — bound its retries, or raise --step-budget"

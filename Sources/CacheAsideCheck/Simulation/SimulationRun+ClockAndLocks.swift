@@ -4,7 +4,10 @@ extension SimulationRun {
     /// Parks `slot` until the clock reaches now + `ticks`. Sleeping is a scheduling point but not a step:
     /// it takes no tick of its own.
     nonisolated(nonsending) func sleep(_ slot: Int, ticks: Ticks) async throws {
-        guard thread.isCurrent else { throw SimulationFailure.stepFromOutsideTheSimulation }
+        guard thread.isCurrent else {
+            executor.noteForeignEnqueue()
+            throw ClientStopped()
+        }
         let wake = world.now + max(ticks, 0)
         history.append(
             HistoryEvent(
