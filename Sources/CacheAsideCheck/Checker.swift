@@ -66,10 +66,11 @@ public struct Checker: Sendable {
             // Job j takes every jobs-th seed; merging is order-independent, so the report is the same
             // for every job count.
             var result = SeedRangeResult(propertyCount: properties.count)
+            let checker = copyForJob()
             var index = job
             while index < seeds.count {
                 if result.runFailure != nil || monitor?.isOutOfTime == true { break }
-                let violated = explore(seed: seeds[index], into: &result)
+                let violated = checker.explore(seed: seeds[index], into: &result)
                 monitor?.runFinished(violated: violated)
                 index += jobs
             }
@@ -78,6 +79,16 @@ public struct Checker: Sendable {
         var total = SeedRangeResult(propertyCount: properties.count)
         for job in 0..<jobs { total.merge(partials[job]!) }
         return makeReport(from: total)
+    }
+
+    /// A copy whose arrays and sets have storage of their own, so parallel jobs do not retain and release
+    /// the same heap objects on every run (the reference counts would bounce between cores).
+    func copyForJob() -> Checker {
+        var copy = self
+        copy.properties = properties.map { Property(name: $0.name, measurementName: $0.measurementName, evaluate: $0.evaluate) }
+        copy.simulation.faults = Set(simulation.faults.sorted())
+        copy.simulation.worldInvariants = simulation.worldInvariants.map { WorldInvariant($0.name, holds: $0.holds) }
+        return copy
     }
 
     /// Runs `seed` into `result`; returns whether some property was violated.
