@@ -153,3 +153,13 @@ final class CommandLineTests: XCTestCase {
         Array(block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropFirst())
     }
 }
+
+extension CommandLineTests {
+    func testStaleSetWithoutTTLIsAnUnboundedStalenessViolation() {
+        let outcome = Self.run(["--seeds", "1000", "--ttl", "none", "--property", "staleness"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.output.contains("staleness bounded  VIOLATED"), outcome.output)
+        XCTAssertTrue(outcome.output.contains("max unbounded"), outcome.output)
+        XCTAssertTrue(outcome.output.contains("with no TTL to end it: unbounded"), outcome.output)
+    }
+}
