@@ -19,7 +19,14 @@ public struct TextReport: Sendable {
     public func render(header: String) -> String {
         var lines = [header]
         let seeds = report.seeds
-        let seedText = seeds.isEmpty ? "replayed" : seeds.count == 1 ? "seed \(seeds[0])" : "seeds \(seeds[0])…\(seeds[seeds.count - 1])"
+        let seedText: String
+        if case .exhaustive(let search) = report.scheduler, search.allWorkloads {
+            seedText = "every schedule of every workload"
+        } else if seeds.isEmpty {
+            seedText = "replayed"
+        } else {
+            seedText = seeds.count == 1 ? "seed \(seeds[0])" : "seeds \(seeds[0])…\(seeds[seeds.count - 1])"
+        }
         lines.append("\(report.runs) run\(report.runs == 1 ? "" : "s") (\(seedText)), \(report.schedulingPoints) scheduling points")
         lines.append("")
         lines.append(contentsOf: propertyTable())
