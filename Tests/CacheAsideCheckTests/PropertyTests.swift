@@ -143,147 +143,17 @@ final class PropertyTests: XCTestCase {
     }
 }
 
-/// An independent, tick-by-tick computation of staleness windows: replays the history event by event,
-/// keeping for each key the set of values some completed write has superseded, and when.
-enum StalenessOracle {
-    static func windows(_ run: RunRecord) -> [Int] {
-        let events = run.history.events
-        var commitOrder: [Key: [Value]] = [:]
-        for key in run.finalWorld.keys { commitOrder[key] = [.initial] }
-        var writer: [Value: Int] = [:]  // value → index of the write's return event
-        var returnTick: [Int: Ticks] = [:]
-        var openWrite: [ClientID: Value] = [:]
-        for (index, event) in events.enumerated() {
-            switch event.kind {
-            case .step(let step):
-                if case .databaseWrite(let key, let value) = step.action { commitOrder[key, default: []].append(value) }
-            case .invoke(.write(_, let value)): openWrite[event.client!] = value
-            case .returned(.write, _):
-                if let value = openWrite.removeValue(forKey: event.client!) {
-                    writer[value] = index
-                    returnTick[index] = event.tick
-                }
-            default: break
-            }
-        }
-        /// The tick at which `value` had been superseded by a completed write, as seen before event `limit`.
-        func supersededAt(_ value: Value, _ key: Key, before limit: Int) -> Ticks? {
-            let order = commitOrder[key] ?? []
-            guard let position = order.firstIndex(of: value) else { return nil }
-            var best: Ticks?
-            var commitsSeen: [Value: Ticks] = [:]
-            for (index, event) in events.enumerated() where index < limit {
-                if case .step(let step) = event.kind, case .databaseWrite(key, let written) = step.action {
-                    commitsSeen[written] = event.tick
-                }
-            }
-            for later in order[(position + 1)...] {
-                if let end = writer[later] {
-                    if end < limit { best = min(best ?? .max, returnTick[end]!) }
-                } else if let tick = commitsSeen[later], best == nil {
-                    best = tick
-                }
-            }
-            return best
-        }
-        var result: [Int] = []
-        var invokeOf: [ClientID: (Int, Ticks)] = [:]
-        for (index, event) in events.enumerated() {
-            switch event.kind {
-            case .invoke(.read): invokeOf[event.client!] = (index, event.tick)
-            case .returned(.read(let key), let value?):
-                let (invokeIndex, invokeTick) = invokeOf[event.client!]!
-                result.append(supersededAt(value, key, before: invokeIndex).map { invokeTick - $0 } ?? 0)
-            default: break
-            }
-        }
-        let world = run.finalWorld
-        for key in world.keys {
-            guard let entry = world.cache.entry(key, at: world.now),
-                let at = supersededAt(entry.value, key, before: events.count)
-            else { continue }
-            result.append(entry.expiresAt.map { max($0 - 1 - at, 0) } ?? Measurement.unbounded)
-        }
-        return result
-    }
-}
-
-/// An independent formulation of stampede: cut each key's timeline at the steps that fill its entry;
-/// a refill episode is the stretch from the first miss after a cut to the next cut, and its loads are the
-/// clients that missed within the stretch and then read the key from the database before looking in the
-/// cache again.
-enum StampedeOracle {
-    static func loadsPerEpisode(_ run: RunRecord) -> [Int] {
-        let steps = run.history.steps
-        func isMiss(_ step: Step) -> Bool {
-            switch (step.action, step.outcome) {
-            case (.cacheGet, .value(nil)), (.cacheGets, .versioned(nil, _)), (.cacheLeaseGet, .lease(.miss)),
-                (.cacheLeaseGet, .lease(.missLeaseHeld)):
-                true
-            default: false
-            }
-        }
-        func isFill(_ step: Step) -> Bool {
-            switch (step.action, step.outcome) {
-            case (.cacheSet, .done), (.cacheAdd, .stored(true)), (.cacheCompareAndSet, .stored(true)),
-                (.cacheLeaseSet, .stored(true)):
-                true
-            default: false
-            }
-        }
-        func isLookup(_ step: Step) -> Bool {
-            switch step.action {
-            case .cacheGet, .cacheGets, .cacheLeaseGet: true
-            default: false
-            }
-        }
-        func isLoad(_ step: Step) -> Bool {
-            switch step.action {
-            case .databaseRead, .databaseVersionedRead: true
-            default: false
-            }
-        }
-        var episodes: [(start: Int, key: Key)] = []
-        for key in run.finalWorld.keys {
-            var open = false
-            for (index, entry) in steps.enumerated() where entry.step.action.key == key {
-                if isMiss(entry.step), !open {
-                    episodes.append((index, key))
-                    open = true
-                } else if isFill(entry.step) {
-                    open = false
-                }
-            }
-        }
-        episodes.sort { $0.start < $1.start }
-        return episodes.map { episode in
-            // The episode's end: the first fill of the key after its start.
-            let end = steps.indices.first { $0 > episode.start && steps[$0].step.action.key == episode.key && isFill(steps[$0].step) } ?? steps.count
-            var loads = 0
-            for client in Set(steps.map(\.client)) {
-                // The client's last miss of this key inside the episode, then its next cache lookup or load.
-                guard let miss = (episode.start..<end).last(where: {
-                    steps[$0].client == client && steps[$0].step.action.key == episode.key && isMiss(steps[$0].step)
-                }) else { continue }
-                let next = steps.indices.first { index in
-                    index > miss && steps[index].client == client && steps[index].step.action.key == episode.key
-                        && (isLookup(steps[index].step) || isLoad(steps[index].step))
-                }
-                if let next, isLoad(steps[next].step) { loads += 1 }
-            }
-            return loads
-        }
-    }
-}
-
-final class StampedeOracleTests: XCTestCase {
+extension PropertyTests {
     func testStampedeMatchesIntervalOracle() {
-        for seed: UInt64 in 0..<1_500 {
-            let run = Simulation.run(
-                CacheAside(ttl: 5), workload: Workload(clients: 3, operationsPerClient: 3, keys: 2, writeRatio: 0.3),
-                choices: ChoiceSource(seed: seed))
-            let measured = Property.stampede().evaluate(run).measurements
-            XCTAssertEqual(measured, StampedeOracle.loadsPerEpisode(run), "seed \(seed)")
+        let strategies: [any CachingStrategy] = [CacheAside(ttl: 5), SingleFlight(ttl: 5), Lease(ttl: 5), VersionedSet(ttl: 5)]
+        for strategy in strategies {
+            for seed: UInt64 in 0..<500 {
+                let run = Simulation.run(
+                    strategy, workload: Workload(clients: 3, operationsPerClient: 3, keys: 2, writeRatio: 0.3),
+                    choices: ChoiceSource(seed: seed), options: SimulationOptions(clockJumps: 10))
+                let measured = Property.stampede().evaluate(run).measurements
+                XCTAssertEqual(measured, StampedeOracle.loadsPerEpisode(run), "\(strategy.name) seed \(seed)")
+            }
         }
     }
 }
