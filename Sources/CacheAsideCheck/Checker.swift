@@ -121,10 +121,25 @@ public struct Checker: Sendable {
                 measurements: total.measurements[index],
                 counterexample: firstSeed.map { counterexample(property: index, seed: $0) })
         }
+        var runFailure = total.runFailure
+        if exploration.checkDeterminism, runFailure == nil {
+            runFailure = total.firstFailingSeeds.compactMap { $0 }.uniqueSorted().lazy.compactMap(determinismFailure).first
+        }
         return Report(
             strategyName: strategy.name, workload: workload, faults: simulation.faults.sorted(),
             scheduler: exploration.scheduler, seeds: exploration.selectedSeeds, runs: total.runs,
-            schedulingPoints: total.schedulingPoints, properties: propertyReports, runFailure: total.runFailure)
+            schedulingPoints: total.schedulingPoints, properties: propertyReports, runFailure: runFailure)
+    }
+
+    /// Runs `seed` twice more and replays its choices (as FoundationDB and madsim do); if the three runs
+    /// differ, the strategy depends on something outside the simulation that escape detection missed
+    /// (global state, the system clock or random generator).
+    func determinismFailure(seed: UInt64) -> RunFailure? {
+        let first = run(seed: seed)
+        let second = run(seed: seed)
+        let replayed = replay(first.choices)
+        guard first.history != second.history || first.history != replayed.history else { return nil }
+        return RunFailure(seed: seed, failure: .nondeterministic(seed: seed), choices: first.choices)
     }
 
     /// The failing run of `seed`, shrunk against the property at `index` when shrinking is on.

@@ -10,6 +10,9 @@ public struct Exploration: Sendable {
     public var jobs: Int
     /// Whether failing runs are shrunk.
     public var shrink: Bool
+    /// Whether each first failing seed is run again and replayed, and a difference reported as a failure
+    /// (`--check-determinism`).
+    public var checkDeterminism = false
     /// At most this many replays per shrink.
     public var shrinkAttemptLimit: Int
     /// At most this long per shrink.

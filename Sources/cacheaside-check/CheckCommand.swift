@@ -52,6 +52,7 @@ enum CheckCommand {
             seeds: 0..<10_000, scheduler: options.scheduling.kind, jobs: options.jobs, shrink: options.shrink,
             shrinkAttemptLimit: options.shrinkLimit, shrinkTimeLimit: .seconds(options.shrinkSeconds))
         exploration.timeLimit = options.timeLimit.map { .seconds($0) }
+        exploration.checkDeterminism = options.checkDeterminism
         exploration.shard = options.shard.map { ($0.index, $0.count) }
         switch options.runs {
         case .seeds(let count): exploration.seeds = 0..<UInt64(count)

@@ -26,6 +26,7 @@ struct CheckOptions: Equatable {
     var stampedeLimit = 1
     var stepBudget: Int?
     var clockJumps: Ticks?
+    var checkDeterminism = false
     var shrink = true
     var shrinkLimit = 10_000
     var shrinkSeconds = 10
@@ -78,6 +79,7 @@ struct CheckOptions: Equatable {
           --clock-jumps T       let the clock jump up to T ticks between steps (default: no jumps), so TTLs,
                                 early refresh and lease timeouts take part
           --step-budget N       scheduling points a run may take before it counts as looping
+          --check-determinism   run each first failing seed again and replay it; a difference is an error
           --no-shrink           report failing runs as drawn
           --shrink-limit N      replays per shrink (default 10000); --shrink-seconds S bounds its time (default 10)
           --scheduler NAME      how runs are scheduled: random (default); pct, probabilistic concurrency
@@ -141,6 +143,7 @@ struct CheckOptions: Equatable {
                 options.properties = try reader.list(for: argument, allowed: propertyNames).uniqued()
             case "--staleness-bound": options.stalenessBound = try reader.integer(for: argument, in: 0...1_000_000_000)
             case "--stampede-limit": options.stampedeLimit = try reader.integer(for: argument, in: 1...1_000_000)
+            case "--check-determinism": options.checkDeterminism = true
             case "--clock-jumps": options.clockJumps = try reader.integer(for: argument, in: 1...1_000_000)
             case "--step-budget": options.stepBudget = try reader.integer(for: argument, in: 10...100_000_000)
             case "--no-shrink": options.shrink = false

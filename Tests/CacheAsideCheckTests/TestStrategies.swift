@@ -1,4 +1,6 @@
+import Synchronization
 import CacheAsideCheck
+import CacheAsideModels
 
 /// Strategies that misbehave on purpose, to pin down how the simulation reports them.
 struct SleepsForRealStrategy: CachingStrategy {
@@ -62,5 +64,22 @@ struct SleepyLockedReader: CachingStrategy {
     }
     func write(_ key: Key, _ value: Value, in env: Environment) async throws {
         try await env.database.write(key, value)
+    }
+}
+
+/// Cache-aside that skips its delete on every other write, counted in a process-wide counter: state the
+/// simulation cannot see, so the same seed gives different runs.
+struct GlobalCounterStrategy: CachingStrategy {
+    static let writes = Mutex(0)
+    func read(_ key: Key, in env: Environment) async throws -> Value? {
+        try await CacheAside().read(key, in: env)
+    }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+        try await env.database.write(key, value)
+        let count = Self.writes.withLock { count in
+            count += 1
+            return count
+        }
+        if count % 2 == 0 { try await env.cache.delete(key) }
     }
 }

@@ -12,6 +12,8 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
     case concurrentSteps(ClientID)
     /// Every unfinished client waits for a lock that no runnable client will release.
     case deadlock(waiting: [ClientID], keys: [Key])
+    /// The same seed gave different runs (found by `--check-determinism`).
+    case nondeterministic(seed: UInt64)
 
     public var description: String {
         func during(_ operation: ClientOperation?) -> String { operation.map { " during its \($0)" } ?? "" }
@@ -29,6 +31,10 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
         case .concurrentSteps(let client):
             return "\(client) took two steps at once (async let or a task group around cache or database calls); "
                 + "make each client's calls sequential"
+        case .nondeterministic(let seed):
+            return "seed \(seed) gave different runs when repeated: the strategy depends on something outside the "
+                + "simulation (global or static state, the system clock or random generator); take time from "
+                + "env.clock and randomness from env.random"
         case .deadlock(let waiting, let keys):
             return "deadlock: \(waiting.map(\.description).joined(separator: ", ")) wait for lock "
                 + "\(keys.map(\.description).joined(separator: ", ")) that no running client will release; "
