@@ -9,33 +9,39 @@ struct ShrinkPass: Sendable {
     /// Deletes runs of consecutive choices (8, 4, 2, then 1 long): removes whole scheduling decisions
     /// and the steps that depended on them.
     static let deleteBlocks = ShrinkPass(name: "delete blocks") { state, isFailing, replay in
-        var improved = false
-        for size in [8, 4, 2, 1] {
-            var start = 0
-            while start + size <= state.best.choices.count, !state.exhausted {
-                var candidate = state.best.choices
-                candidate.removeSubrange(start..<(start + size))
-                if state.consider(candidate, isFailing, replay) { improved = true } else { start += 1 }
-            }
+        [8, 4, 2, 1].reduce(false) { improved, size in
+            // After a deletion new choices slide into the window, so the same position is tried again.
+            sweepWindows(of: size, &state, retryAfterSuccess: true, isFailing, replay) { candidate, window in
+                candidate.removeSubrange(window)
+                return true
+            } || improved
         }
-        return improved
     }
 
     /// Sets runs of consecutive choices to zero: no operation, no preemption, no fault.
     static let zeroBlocks = ShrinkPass(name: "zero blocks") { state, isFailing, replay in
+        [8, 4, 2].reduce(false) { improved, size in
+            sweepWindows(of: size, &state, retryAfterSuccess: false, isFailing, replay) { candidate, window in
+                guard candidate[window].contains(where: { $0 != 0 }) else { return false }
+                for index in window { candidate[index] = 0 }
+                return true
+            } || improved
+        }
+    }
+
+    /// Tries `edit` on every window of `size` consecutive choices of the best sequence, left to right;
+    /// `edit` returns false when it has nothing to try at a window. Returns whether any edit was adopted.
+    private static func sweepWindows(
+        of size: Int, _ state: inout ShrinkState, retryAfterSuccess: Bool, _ isFailing: (RunRecord) -> Bool,
+        _ replay: ([Int]) -> RunRecord, edit: (inout [Int], Range<Int>) -> Bool
+    ) -> Bool {
         var improved = false
-        for size in [8, 4, 2] {
-            var start = 0
-            while start + size <= state.best.choices.count, !state.exhausted {
-                var candidate = state.best.choices
-                guard candidate[start..<(start + size)].contains(where: { $0 != 0 }) else {
-                    start += 1
-                    continue
-                }
-                for index in start..<(start + size) { candidate[index] = 0 }
-                if state.consider(candidate, isFailing, replay) { improved = true }
-                start += 1
-            }
+        var start = 0
+        while start + size <= state.best.choices.count, !state.exhausted {
+            var candidate = state.best.choices
+            let adopted = edit(&candidate, start..<(start + size)) && state.consider(candidate, isFailing, replay)
+            improved = improved || adopted
+            if !(adopted && retryAfterSuccess) { start += 1 }
         }
         return improved
     }
