@@ -19,6 +19,8 @@ enum CommandLineInterface {
                 return 0
             default:
                 let options = try CheckOptions.parse(arguments)
+                let watchdog = StallWatchdog.forCommandLine(seconds: 60)
+                defer { watchdog.cancel() }
                 return CheckCommand.run(options, output: &output, errors: &errors)
             }
         } catch {

@@ -23,7 +23,9 @@ public enum Simulation {
     ) -> RunRecord {
         let run = SimulationRun(
             strategy: strategy, plan: plan, keys: keys, choices: choices, options: options, policy: policy)
-        return run.execute()
+        let record = run.execute()
+        SimulationHeartbeat.runFinished()
+        return record
     }
 }
 
