@@ -31,7 +31,7 @@ public struct Environment: Sendable {
         return run.choices.choose(below: bound)
     }
 
-    func step<Result>(
+    nonisolated(nonsending) func step<Result>(
         _ action: StepAction, _ effect: (inout World) throws -> (Result, StepOutcome)
     ) async throws -> Result {
         try await run.step(slot, action, effect)
@@ -43,7 +43,7 @@ public struct Environment: Sendable {
 public struct CacheClient: Sendable {
     let environment: Environment
 
-    private func cacheStep<Result>(
+    nonisolated(nonsending) private func cacheStep<Result>(
         _ action: StepAction, _ effect: (inout World) -> (Result, StepOutcome)
     ) async throws -> Result {
         try await environment.step(action) { world in

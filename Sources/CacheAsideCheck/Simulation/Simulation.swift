@@ -296,7 +296,7 @@ final class SimulationRun: @unchecked Sendable {
 
     /// One atomic step: park, then (once picked) record the invocation if this is the operation's first
     /// step, advance the clock, apply `effect` to the world and record what came of it.
-    func step<Result>(
+    nonisolated(nonsending) func step<Result>(
         _ slot: Int, _ action: StepAction, _ effect: (inout World) throws -> (Result, StepOutcome)
     ) async throws -> Result {
         guard thread.isCurrent else {
