@@ -7,7 +7,13 @@ enum CommandLineInterface {
     {
         do {
             switch arguments.first {
-            case "models": return try ModelsCommand.run(Array(arguments.dropFirst()), output: &output)
+            case "models":
+                do {
+                    return try ModelsCommand.run(Array(arguments.dropFirst()), output: &output)
+                } catch {
+                    errors.write("Error: \(error.message)\n\(ModelsCommand.usage)\n")
+                    return 2
+                }
             case "check-history": return CheckHistoryCommand.run(Array(arguments.dropFirst()))
             case "compare": return CompareCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
             case "merge": return MergeCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
