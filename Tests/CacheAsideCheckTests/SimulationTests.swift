@@ -134,7 +134,7 @@ final class SimulationTests: XCTestCase {
                 case (.lockAcquire, .acquired(true)):
                     XCTAssertNil(holder, "seed \(seed): \(client) acquired while \(holder!) held the lock")
                     holder = client
-                case (.lockRelease, _):
+                case (.lockRelease, .released(true)):
                     XCTAssertEqual(holder, client)
                     holder = nil
                 default: break

@@ -83,3 +83,31 @@ struct GlobalCounterStrategy: CachingStrategy {
         if count % 2 == 0 { try await env.cache.delete(key) }
     }
 }
+
+/// Takes a leased lock, then sleeps past the lease before releasing: the lock can pass to another
+/// client while this one still thinks it holds it.
+struct SlowLeasedLockHolder: CachingStrategy {
+    var lease: Ticks
+    var work: Ticks
+    func read(_ key: Key, in env: Environment) async throws -> Value? {
+        try await env.lock.acquire(key, lease: lease)
+        try await env.clock.sleep(work)
+        let row = try await env.database.read(key)
+        try await env.lock.release(key)
+        return row
+    }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+        try await env.database.write(key, value)
+    }
+}
+
+/// Takes a leased lock and never releases it.
+struct ForgetsToUnlockLeasedStrategy: CachingStrategy {
+    func read(_ key: Key, in env: Environment) async throws -> Value? {
+        try await env.lock.acquire(key, lease: 4)
+        return try await env.database.read(key)
+    }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+        try await env.database.write(key, value)
+    }
+}

@@ -12,7 +12,7 @@ public enum StepAction: Hashable, Sendable {
     case databaseVersionedRead(Key)
     case databaseWrite(Key, Value)
     case sleep(ticks: Ticks)
-    case lockAcquire(Key)
+    case lockAcquire(Key, lease: Ticks?)
     case lockRelease(Key)
 
     /// Which component the step touched; the lane diagram draws each in its own column.
@@ -36,7 +36,7 @@ public enum StepAction: Hashable, Sendable {
         case .cacheGet(let k), .cacheSet(let k, _, _), .cacheAdd(let k, _, _), .cacheDelete(let k),
             .cacheGets(let k), .cacheCompareAndSet(let k, _, _, _), .cacheLeaseGet(let k),
             .cacheLeaseSet(let k, _, _, _), .databaseRead(let k), .databaseVersionedRead(let k),
-            .databaseWrite(let k, _), .lockAcquire(let k), .lockRelease(let k):
+            .databaseWrite(let k, _), .lockAcquire(let k, _), .lockRelease(let k):
             k
         case .sleep: nil
         }
@@ -58,7 +58,7 @@ public enum StepAction: Hashable, Sendable {
         case .databaseVersionedRead(let k): return "db.readVersioned \(k)"
         case .databaseWrite(let k, let v): return "db.write \(k)=\(v)"
         case .sleep(let ticks): return "clock.sleep \(ticks)"
-        case .lockAcquire(let k): return "lock \(k)"
+        case .lockAcquire(let k, let lease): return "lock \(k)" + (lease.map { " lease \($0)" } ?? "")
         case .lockRelease(let k): return "unlock \(k)"
         }
     }
@@ -78,6 +78,8 @@ public enum StepOutcome: Hashable, Sendable, CustomStringConvertible {
     case lease(ModelCache.LeaseResult)
     /// Whether a lock was taken (false: another client holds it and this one waits).
     case acquired(Bool)
+    /// Whether a release freed the lock (false: this client no longer held it — its lease had expired).
+    case released(Bool)
     /// The step was refused by an injected fault, named here; the call threw.
     case fault(String)
     /// The step was acknowledged but an injected fault dropped its effect, named here.
@@ -94,6 +96,7 @@ public enum StepOutcome: Hashable, Sendable, CustomStringConvertible {
         case .lease(.miss(let token)): "miss, lease \(token)"
         case .lease(.missLeaseHeld): "miss, lease held elsewhere"
         case .acquired(let taken): taken ? "acquired" : "busy, waiting"
+        case .released(let freed): freed ? "released" : "not held any more (lease expired)"
         case .fault(let name): "failed (\(name))"
         case .silentlyDropped(let name): "ok, but dropped (\(name))"
         }

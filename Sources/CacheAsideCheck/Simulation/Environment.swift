@@ -168,28 +168,32 @@ public struct ClockClient: Sendable {
 public struct LockClient: Sendable {
     let environment: Environment
 
-    /// Takes the lock on `key`, waiting while another client holds it.
-    nonisolated(nonsending) public func acquire(_ key: Key) async throws {
-        while try await !tryAcquire(key) {
+    /// Takes the lock on `key`, waiting while another client holds it (or until its lease ends).
+    /// - Parameter lease: how many ticks the lock lasts unless released, like Redis `SET NX PX`; `nil`
+    ///   = until released. A lease keeps a crashed holder from blocking everyone, and lets a slow holder
+    ///   lose the lock while it still thinks it holds it (Kleppmann, "How to do distributed locking").
+    nonisolated(nonsending) public func acquire(_ key: Key, lease: Ticks? = nil) async throws {
+        while try await !tryAcquire(key, lease: lease) {
             try await environment.run.waitForLock(environment.slot, key: key)
         }
     }
 
-    /// Takes the lock on `key` if it is free; returns whether it did.
-    nonisolated(nonsending) public func tryAcquire(_ key: Key) async throws -> Bool {
+    /// Takes the lock on `key` if it is free (or its holder's lease has ended); returns whether it did.
+    nonisolated(nonsending) public func tryAcquire(_ key: Key, lease: Ticks? = nil) async throws -> Bool {
         let slot = environment.slot
-        return try await environment.step(.lockAcquire(key)) { _ in
-            let taken = environment.run.takeLock(key, for: slot)
+        return try await environment.step(.lockAcquire(key, lease: lease)) { world in
+            let taken = environment.run.takeLock(key, for: slot, lease: lease, now: world.now)
             return (taken, .acquired(taken))
         }
     }
 
-    /// Releases the lock on `key`.
-    nonisolated(nonsending) public func release(_ key: Key) async throws {
+    /// Releases the lock on `key`; returns false if this client no longer held it (its lease ended).
+    @discardableResult
+    nonisolated(nonsending) public func release(_ key: Key) async throws -> Bool {
         let slot = environment.slot
-        try await environment.step(.lockRelease(key)) { _ in
-            environment.run.releaseLock(key, by: slot)
-            return ((), .done)
+        return try await environment.step(.lockRelease(key)) { world in
+            let freed = environment.run.releaseLock(key, by: slot, now: world.now)
+            return (freed, .released(freed))
         }
     }
 }

@@ -40,7 +40,8 @@ final class SimulationRun: @unchecked Sendable {
     enum ClientState: Equatable {
         case notStarted, running, ready, done
         case sleeping(until: Ticks)
-        case waitingForLock(Key)
+        /// Waiting for the lock on the key to be released, or until its holder's lease ends.
+        case waitingForLock(Key, until: Ticks?)
     }
 
     struct ClientSlot {
@@ -79,7 +80,7 @@ final class SimulationRun: @unchecked Sendable {
     @exclusivity(unchecked) var failure: SimulationFailure?
     @exclusivity(unchecked) var schedulingPoints = 0
     @exclusivity(unchecked) var nextWriteVersion = 1
-    var lockHolders: [Key: Int] = [:]
+    var lockHolders: [Key: LockHold] = [:]
     var invariantBreaks: [String: Int] = [:]
     /// Every scheduling point, when exhaustive search asks for them (`nil` otherwise: nothing is recorded).
     var schedulingTrace: [SchedulingPoint]?
@@ -138,6 +139,7 @@ final class SimulationRun: @unchecked Sendable {
             switch clients[slot].state {
             case .ready: runnableBuffer.append(clientIDs[slot])
             case .sleeping(let until) where until <= world.now: runnableBuffer.append(clientIDs[slot])
+            case .waitingForLock(_, let until?) where until <= world.now: runnableBuffer.append(clientIDs[slot])
             default: break
             }
         }
@@ -172,7 +174,7 @@ final class SimulationRun: @unchecked Sendable {
     private func isRunnable(_ slot: Int) -> Bool {
         switch clients[slot].state {
         case .ready: true
-        case .sleeping(let until): until <= world.now
+        case .sleeping(let until), .waitingForLock(_, let until?): until <= world.now
         default: false
         }
     }
@@ -189,8 +191,10 @@ final class SimulationRun: @unchecked Sendable {
     /// With nobody runnable: jump the clock to the earliest sleeper, or end (done, or deadlocked).
     private func advanceClockOrFinish() -> Bool {
         let wakeTimes = clients.compactMap { slot -> Ticks? in
-            if case .sleeping(let until) = slot.state { return until }
-            return nil
+            switch slot.state {
+            case .sleeping(let until), .waitingForLock(_, let until?): return until
+            default: return nil
+            }
         }
         if let earliest = wakeTimes.min() {
             world.now = earliest
@@ -199,7 +203,7 @@ final class SimulationRun: @unchecked Sendable {
             return true
         }
         let waiting = clients.indices.compactMap { slot -> (ClientID, Key)? in
-            if case .waitingForLock(let key) = clients[slot].state { return (clientIDs[slot], key) }
+            if case .waitingForLock(let key, nil) = clients[slot].state { return (clientIDs[slot], key) }
             return nil
         }
         if !waiting.isEmpty {

@@ -16,24 +16,26 @@ extension SimulationRun {
         try await park(slot, as: .sleeping(until: wake))
     }
 
-    /// Parks `slot` until the lock on `key` is released (then it is ready again and retries).
+    /// Parks `slot` until the lock on `key` is released or its holder's lease ends (then it is ready
+    /// again and retries).
     nonisolated(nonsending) func waitForLock(_ slot: Int, key: Key) async throws {
-        guard lockHolders[key] != nil else { return }
-        try await park(slot, as: .waitingForLock(key))
+        guard let hold = lockHolders[key] else { return }
+        try await park(slot, as: .waitingForLock(key, until: hold.expiresAt))
     }
 
-    func takeLock(_ key: Key, for slot: Int) -> Bool {
-        guard lockHolders[key] == nil else { return lockHolders[key] == slot }
-        lockHolders[key] = slot
+    func takeLock(_ key: Key, for slot: Int, lease: Ticks?, now: Ticks) -> Bool {
+        if let hold = lockHolders[key], hold.slot != slot, !hold.hasExpired(at: now) { return false }
+        lockHolders[key] = LockHold(slot: slot, expiresAt: lease.map { now + max($0, 1) })
         return true
     }
 
-    func releaseLock(_ key: Key, by slot: Int) {
-        guard lockHolders[key] == slot else { return }
+    func releaseLock(_ key: Key, by slot: Int, now: Ticks) -> Bool {
+        guard let hold = lockHolders[key], hold.slot == slot, !hold.hasExpired(at: now) else { return false }
         lockHolders[key] = nil
-        for waiter in clients.indices where clients[waiter].state == .waitingForLock(key) {
-            clients[waiter].state = .ready
+        for waiter in clients.indices {
+            if case .waitingForLock(key, _) = clients[waiter].state { clients[waiter].state = .ready }
         }
+        return true
     }
 
     /// How many writes behind the primary this database read is served (0 = the primary).
@@ -42,4 +44,14 @@ extension SimulationRun {
         let rate = Fault.replicaLag.generationRate
         return choices.choose(below: 3) { rng in rng.unitInterval() < rate ? 1 + rng.below(2) : 0 }
     }
+}
+
+/// Who holds a lock, and until when.
+struct LockHold: Equatable {
+    /// The holder's slot.
+    var slot: Int
+    /// The first tick at which the lock is free again without a release; `nil` = until released.
+    var expiresAt: Ticks?
+
+    func hasExpired(at now: Ticks) -> Bool { expiresAt.map { now >= $0 } ?? false }
 }
