@@ -19,8 +19,7 @@ extension Checker {
             }
             propertyReports.append(
                 PropertyReport(
-                    name: property.name, measurementName: property.measurementName,
-                    failingRuns: evaluation.violation == nil ? 0 : 1, firstFailingSeed: nil,
+                    property, failingRuns: evaluation.violation == nil ? 0 : 1, firstFailingSeed: nil,
                     measurements: measurements, counterexample: counterexample))
         }
         return Report(

@@ -34,13 +34,22 @@ public struct Checker: Sendable {
     /// The run drawn in full from `seed`.
     public func run(seed: UInt64) -> RunRecord {
         Simulation.run(
-            strategy, workload: workload, choices: ChoiceSource(seed: seed), options: simulation,
+            strategy, workload: workload, choices: ChoiceSource(seed: seed), options: simulationWithPropertyChecks,
             policy: exploration.scheduler.policy(seed: seed, workload: workload))
     }
 
     /// The run a recorded choice sequence describes (from a `RunRecord`, or a decoded replay token).
     public func replay(_ choices: [Int]) -> RunRecord {
-        Simulation.run(strategy, workload: workload, choices: ChoiceSource(replaying: choices), options: simulation)
+        Simulation.run(
+            strategy, workload: workload, choices: ChoiceSource(replaying: choices), options: simulationWithPropertyChecks)
+    }
+
+    /// `simulation` plus the per-step checks the properties carry (user world invariants).
+    var simulationWithPropertyChecks: SimulationOptions {
+        guard properties.contains(where: { $0.worldInvariant != nil }) else { return simulation }
+        var options = simulation
+        options.worldInvariants += properties.compactMap(\.worldInvariant)
+        return options
     }
 
     /// The run a replay token describes.
@@ -81,13 +90,14 @@ public struct Checker: Sendable {
         return makeReport(from: total)
     }
 
-    /// A copy whose arrays and sets have storage of their own, so parallel jobs do not retain and release
-    /// the same heap objects on every run (the reference counts would bounce between cores).
+    /// A copy whose arrays and sets have storage of their own (`map` always allocates), so parallel jobs
+    /// do not retain and release the same heap objects on every run: the reference counts would bounce
+    /// between cores.
     func copyForJob() -> Checker {
         var copy = self
-        copy.properties = properties.map { Property(name: $0.name, measurementName: $0.measurementName, evaluate: $0.evaluate) }
+        copy.properties = properties.map { $0 }
         copy.simulation.faults = Set(simulation.faults.sorted())
-        copy.simulation.worldInvariants = simulation.worldInvariants.map { WorldInvariant($0.name, holds: $0.holds) }
+        copy.simulation.worldInvariants = simulation.worldInvariants.map { $0 }
         return copy
     }
 
@@ -116,8 +126,7 @@ public struct Checker: Sendable {
         let propertyReports = properties.enumerated().map { index, property in
             let firstSeed = total.firstFailingSeeds[index]
             return PropertyReport(
-                name: property.name, measurementName: property.measurementName,
-                failingRuns: total.failingRuns[index], firstFailingSeed: firstSeed,
+                property, failingRuns: total.failingRuns[index], firstFailingSeed: firstSeed,
                 measurements: total.measurements[index],
                 counterexample: firstSeed.map { counterexample(property: index, seed: $0) })
         }

@@ -36,7 +36,7 @@ final class LockLeaseTests: XCTestCase {
 
     func testLockNeverReleasedButLeasedDoesNotDeadlock() {
         let run = Simulation.run(
-            ForgetsToUnlockLeasedStrategy(), plan: twoReaders, keys: [Key(1)], choices: ChoiceSource(replaying: []))
+            ForgetsToUnlockStrategy(lease: 4), plan: twoReaders, keys: [Key(1)], choices: ChoiceSource(replaying: []))
         XCTAssertNil(run.failure)
         XCTAssertEqual(run.history.operations.filter(\.returned).count, 2)
         XCTAssertTrue(run.history.events.contains { if case .clockAdvanced = $0.kind { true } else { false } })

@@ -42,10 +42,11 @@ struct UnstructuredTaskStrategy: CachingStrategy {
     }
 }
 
-/// Takes the lock and never releases it, so a second client deadlocks.
+/// Takes the lock and never releases it: without a lease a second client deadlocks.
 struct ForgetsToUnlockStrategy: CachingStrategy {
+    var lease: Ticks?
     func read(_ key: Key, in env: Environment) async throws -> Value? {
-        try await env.lock.acquire(key)
+        try await env.lock.acquire(key, lease: lease)
         return try await env.database.read(key)
     }
     func write(_ key: Key, _ value: Value, in env: Environment) async throws {
@@ -95,17 +96,6 @@ struct SlowLeasedLockHolder: CachingStrategy {
         let row = try await env.database.read(key)
         try await env.lock.release(key)
         return row
-    }
-    func write(_ key: Key, _ value: Value, in env: Environment) async throws {
-        try await env.database.write(key, value)
-    }
-}
-
-/// Takes a leased lock and never releases it.
-struct ForgetsToUnlockLeasedStrategy: CachingStrategy {
-    func read(_ key: Key, in env: Environment) async throws -> Value? {
-        try await env.lock.acquire(key, lease: 4)
-        return try await env.database.read(key)
     }
     func write(_ key: Key, _ value: Value, in env: Environment) async throws {
         try await env.database.write(key, value)

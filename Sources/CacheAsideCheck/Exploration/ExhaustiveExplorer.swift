@@ -87,7 +87,7 @@ struct ExhaustiveExplorer {
             }
             let (record, trace) = Simulation.runTracingSchedule(
                 checker.strategy, workload: checker.workload,
-                choices: ChoiceSource(replaying: frozen + path.map(\.value)), options: checker.simulation)
+                choices: ChoiceSource(replaying: frozen + path.map(\.value)), options: checker.simulationWithPropertyChecks)
             statistics.replays += 1
             switch walk(record, trace, &statistics) {
             case .redirected: continue search
@@ -245,7 +245,7 @@ struct ExhaustiveExplorer {
     ) -> Report {
         let properties = checker.properties.enumerated().map { index, property in
             PropertyReport(
-                name: property.name, measurementName: property.measurementName, failingRuns: failingRuns[index],
+                property, failingRuns: failingRuns[index],
                 firstFailingSeed: failing[index] == nil ? nil : workloadSeed, measurements: measurements[index],
                 counterexample: failing[index].map {
                     checker.counterexample(property: index, original: $0, seed: workloadSeed)

@@ -14,35 +14,25 @@
 public struct Invariant: Sendable {
     /// The name reports use.
     public var name: String
-    /// The check the simulation runs after every step, for a world invariant.
-    var worldCheck: WorldInvariant?
     /// The property that judges a finished run: where the invariant first broke, if it did.
     public var property: Property
 
     /// A world invariant: `holds` must be true of the world (cache, database, clock) after every step of
-    /// every run, and after the run ends. The violation marks the step after which it first failed.
+    /// every run, and after every clock jump or cache restart. The violation marks the step after which
+    /// it first failed.
     ///
     /// The world is the model's state, not one client's view: read it with `world.cache.get(key, at:
     /// world.now)` (expired entries are absent), `world.database.read(key)`, `world.database.committed`.
     public static func world(_ name: String, _ holds: @escaping @Sendable (World) -> Bool) -> Invariant {
-        let check = WorldInvariant(name, holds: holds)
-        let property = Property(name: name) { run in
-            if let index = run.invariantBreaks[name] {
-                return PropertyEvaluation(
-                    violation: Violation(
-                        "“\(name)” stopped holding after \(run.history.eventDescription(at: index))",
-                        eventIndex: index))
-            }
-            // Checked after every step, so this only catches what no step did: an entry expiring as the
-            // clock jumps, or options that lost the per-step check (`checker.simulation` replaced later).
-            guard holds(run.finalWorld) else {
-                let last = run.history.events.indices.last
-                return PropertyEvaluation(
-                    violation: Violation("“\(name)” does not hold of the world after the run", eventIndex: last))
-            }
-            return .holds
+        // The simulation evaluates the check (the checker hands it every property's `worldInvariant`);
+        // the property only reads where it first broke.
+        let property = Property(name: name, worldInvariant: WorldInvariant(name, holds: holds)) { run in
+            guard let index = run.invariantBreaks[name] else { return .holds }
+            return PropertyEvaluation(
+                violation: Violation(
+                    "“\(name)” stopped holding after \(run.history.eventDescription(at: index))", eventIndex: index))
         }
-        return Invariant(name: name, worldCheck: check, property: property)
+        return Invariant(name: name, property: property)
     }
 
     /// A history invariant: `check` looks at a finished run's history (every invocation, step and return,
@@ -55,7 +45,7 @@ public struct Invariant: Sendable {
         _ name: String, _ check: @escaping @Sendable (History) -> Violation?
     ) -> Invariant {
         Invariant(
-            name: name, worldCheck: nil,
+            name: name,
             property: Property(name: name) { run in PropertyEvaluation(violation: check(run.history)) })
     }
 }

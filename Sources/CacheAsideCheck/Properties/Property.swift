@@ -10,15 +10,24 @@ public struct Property: Sendable {
     /// What a measurement counts, for the report's figures (e.g. "staleness (ticks) of each read"), or
     /// `nil` if the property measures nothing.
     public var measurementName: String?
+    /// Whether the report's percentiles are taken over the measurements above zero only (staleness: the
+    /// stale reads, which the many current reads would otherwise drown) rather than over all of them.
+    public var percentilesOverPositive: Bool
+    /// A check the simulation runs after every step for this property (`Invariant.world` sets it); the
+    /// checker hands it to every run, so it cannot be lost by replacing `Checker.simulation`.
+    public var worldInvariant: WorldInvariant?
     /// Evaluates the property on one run.
     public var evaluate: @Sendable (RunRecord) -> PropertyEvaluation
 
     /// A property from a name and an evaluation.
     public init(
-        name: String, measurementName: String? = nil, evaluate: @escaping @Sendable (RunRecord) -> PropertyEvaluation
+        name: String, measurementName: String? = nil, percentilesOverPositive: Bool = false,
+        worldInvariant: WorldInvariant? = nil, evaluate: @escaping @Sendable (RunRecord) -> PropertyEvaluation
     ) {
         self.name = name
         self.measurementName = measurementName
+        self.percentilesOverPositive = percentilesOverPositive
+        self.worldInvariant = worldInvariant
         self.evaluate = evaluate
     }
 }

@@ -8,7 +8,7 @@ extension Property {
     /// after the overwrite, so the window is the TTL plus the refill's delay.
     public static func staleness(bound: Ticks?) -> Property {
         let name = bound.map { "staleness ≤ \($0)" } ?? "staleness bounded"
-        return Property(name: name, measurementName: "staleness (ticks)") { run in
+        return Property(name: name, measurementName: "staleness (ticks)", percentilesOverPositive: true) { run in
             StalenessAnalysis(run: run).evaluation(bound: bound)
         }
     }

@@ -53,6 +53,9 @@ public struct JSONReport: Codable, Sendable, Equatable {
         public var unbounded: Bool
         public var p50: Int?
         public var p99: Int?
+        /// Whether `p50` and `p99` are over the measurements above zero only (see
+        /// `Property.percentilesOverPositive`), as the text report's are.
+        public var percentilesOverPositive: Bool
         public var histogram: [[Int?]]
     }
 
@@ -98,7 +101,11 @@ public struct JSONReport: Codable, Sendable, Equatable {
             PropertyEntry(
                 name: property.name, holds: property.holds, failingRuns: property.failingRuns,
                 firstFailingSeed: property.firstFailingSeed,
-                measurement: property.measurementName.map { MeasurementEntry(name: $0, summary: property.measurements) },
+                measurement: property.measurementName.map {
+                    MeasurementEntry(
+                        name: $0, summary: property.measurements,
+                        percentilesOverPositive: property.percentilesOverPositive)
+                },
                 counterexample: property.counterexample.map { example in
                     CounterexampleEntry(
                         seed: example.seed, violation: example.violation.explanation,
@@ -124,14 +131,15 @@ public struct JSONReport: Codable, Sendable, Equatable {
 }
 
 extension JSONReport.MeasurementEntry {
-    init(name: String, summary: MeasurementSummary) {
+    init(name: String, summary: MeasurementSummary, percentilesOverPositive: Bool) {
         self.name = name
+        self.percentilesOverPositive = percentilesOverPositive
         count = summary.count
         positive = summary.positiveCount
         unbounded = summary.max == Measurement.unbounded
         max = summary.max.flatMap { $0 == Measurement.unbounded ? summary.maxBounded : $0 }
-        p50 = summary.percentile(50)
-        p99 = summary.percentile(99)
+        p50 = summary.percentile(50, positiveOnly: percentilesOverPositive)
+        p99 = summary.percentile(99, positiveOnly: percentilesOverPositive)
         histogram = summary.histogram.map { [$0.value == Measurement.unbounded ? nil : $0.value, $0.count] }
     }
 }

@@ -39,14 +39,10 @@ public struct MeasurementSummary: Sendable, Hashable {
         count = histogram.reduce(0) { $0 + $1.count }
     }
 
-    /// The `p`-th percentile (nearest rank) of the observations above zero, if any; `p` in `0...100`.
-    public func percentileOfPositive(_ p: Double) -> Int? { percentile(p) { $0 > 0 } }
-
-    /// The `p`-th percentile (nearest rank) of all observations, if any.
-    public func percentile(_ p: Double) -> Int? { percentile(p) { _ in true } }
-
-    private func percentile(_ p: Double, of include: (Int) -> Bool) -> Int? {
-        let sorted = counts.filter { include($0.key) }.sorted { $0.key < $1.key }
+    /// The `p`-th percentile (nearest rank, `p` in `0...100`) of all observations, or of those above
+    /// zero only, if there are any.
+    public func percentile(_ p: Double, positiveOnly: Bool = false) -> Int? {
+        let sorted = counts.filter { !positiveOnly || $0.key > 0 }.sorted { $0.key < $1.key }
         let total = sorted.reduce(0) { $0 + $1.value }
         guard total > 0 else { return nil }
         let rank = Swift.max(1, Int((p / 100 * Double(total)).rounded(.up)))

@@ -33,6 +33,8 @@ public struct PropertyReport: Sendable {
     public var name: String
     /// What its measurements count, if it measures anything.
     public var measurementName: String?
+    /// Whether its percentiles are over the measurements above zero only.
+    public var percentilesOverPositive: Bool
     /// How many runs violated it.
     public var failingRuns: Int
     /// The smallest seed whose run violated it.
@@ -44,6 +46,26 @@ public struct PropertyReport: Sendable {
 
     /// Whether no run violated it.
     public var holds: Bool { failingRuns == 0 }
+
+    /// The report on `property`.
+    init(
+        _ property: Property, failingRuns: Int, firstFailingSeed: UInt64?, measurements: MeasurementSummary,
+        counterexample: Counterexample?
+    ) {
+        name = property.name
+        measurementName = property.measurementName
+        percentilesOverPositive = property.percentilesOverPositive
+        self.failingRuns = failingRuns
+        self.firstFailingSeed = firstFailingSeed
+        self.measurements = measurements
+        self.counterexample = counterexample
+    }
+
+    /// The `p`-th percentile of its measurements, over the ones the property says (see
+    /// `Property.percentilesOverPositive`).
+    public func percentile(_ p: Double) -> Int? {
+        measurements.percentile(p, positiveOnly: percentilesOverPositive)
+    }
 }
 
 /// A run that could not complete, with the choices that reproduce it.

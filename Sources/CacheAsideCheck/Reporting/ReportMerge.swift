@@ -103,7 +103,9 @@ public enum ReportMerge {
                             (value: pair.first.flatMap { $0 } ?? Measurement.unbounded, count: pair.last.flatMap { $0 } ?? 0)
                         }))
             }
-            merged.measurement = JSONReport.MeasurementEntry(name: measurement.name, summary: summary)
+            merged.measurement = JSONReport.MeasurementEntry(
+                name: measurement.name, summary: summary,
+                percentilesOverPositive: measurement.percentilesOverPositive)
         }
         return merged
     }

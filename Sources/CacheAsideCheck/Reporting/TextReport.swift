@@ -93,11 +93,8 @@ public struct TextReport: Sendable {
         func ticks(_ value: Int?) -> String {
             value.map { $0 == Measurement.unbounded ? "unbounded" : "\($0)" } ?? "-"
         }
-        if name.hasPrefix("staleness") {
-            return "stale \(summary.positiveCount) of \(summary.count) reads/entries; max \(ticks(summary.max)), "
-                + "p50 \(ticks(summary.percentileOfPositive(50))), p99 \(ticks(summary.percentileOfPositive(99)))"
-        }
-        return "\(name): max \(ticks(summary.max)), p50 \(ticks(summary.percentile(50))), "
-            + "p99 \(ticks(summary.percentile(99))) over \(summary.count)"
+        let over = property.percentilesOverPositive ? "\(summary.positiveCount) of \(summary.count) above 0" : "\(summary.count)"
+        return "\(name): max \(ticks(summary.max)), p50 \(ticks(property.percentile(50))), "
+            + "p99 \(ticks(property.percentile(99))) over \(over)"
     }
 }

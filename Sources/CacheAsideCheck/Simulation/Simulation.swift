@@ -135,14 +135,7 @@ final class SimulationRun: @unchecked Sendable {
     /// Picks and resumes one client; returns false when nothing is left to run.
     private func scheduleNext() -> Bool {
         runnableBuffer.removeAll(keepingCapacity: true)
-        for slot in clients.indices {
-            switch clients[slot].state {
-            case .ready: runnableBuffer.append(clientIDs[slot])
-            case .sleeping(let until) where until <= world.now: runnableBuffer.append(clientIDs[slot])
-            case .waitingForLock(_, let until?) where until <= world.now: runnableBuffer.append(clientIDs[slot])
-            default: break
-            }
-        }
+        for slot in clients.indices where isRunnable(slot) { runnableBuffer.append(clientIDs[slot]) }
         if runnableBuffer.isEmpty { return advanceClockOrFinish() }
         injectBetweenStepFaults()
         let slot = runnableBuffer.count == 1 ? slotOfClient[runnableBuffer[0].number - 1] : chooseClient()

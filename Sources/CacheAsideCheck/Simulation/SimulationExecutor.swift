@@ -10,17 +10,16 @@ import Synchronization
 /// forever and never touches another run. Jobs enqueued by the owner thread itself (every resume in a
 /// healthy run) take a lock-free path: that is the hot path of a scheduling point.
 final class SimulationExecutor: TaskExecutor, @unchecked Sendable {
-    private struct ForeignQueue: ~Copyable {
-        var jobs: [UnownedJob] = []
-        var count = 0
-    }
 
     /// Jobs from the owner thread; only the owner thread touches these two.
     @exclusivity(unchecked) private var localJobs: [UnownedJob] = []
     @exclusivity(unchecked) private var localHead = 0
-    private let foreign = Mutex(ForeignQueue())
+    private let foreignJobs = Mutex<[UnownedJob]>([])
     /// Set when a foreign job is waiting, so the owner only takes the mutex when there is something to take.
     private let foreignPending = Atomic<Bool>(false)
+    /// Foreign enqueues (and foreign steps) so far. An atomic rather than a field behind the mutex:
+    /// the simulation reads it after every scheduling point.
+    private let foreignEvents = Atomic<Int>(0)
     private let ownerThread: ThreadIdentity
 
     /// An executor owned by the calling thread.
@@ -35,18 +34,16 @@ final class SimulationExecutor: TaskExecutor, @unchecked Sendable {
             localJobs.append(unownedJob)
             return
         }
-        foreign.withLock { queue in
-            queue.jobs.append(unownedJob)
-            queue.count += 1
-        }
+        foreignJobs.withLock { $0.append(unownedJob) }
+        foreignEvents.add(1, ordering: .relaxed)
         foreignPending.store(true, ordering: .releasing)
     }
 
     /// Remembers a sign of escape seen outside `enqueue` (a step called from another thread).
-    func noteForeignEnqueue() { foreign.withLock { $0.count += 1 } }
+    func noteForeignEnqueue() { foreignEvents.add(1, ordering: .relaxed) }
 
     /// How many jobs arrived from another thread: each one means a client left the simulation.
-    var foreignEnqueueCount: Int { foreign.withLock { $0.count } }
+    var foreignEnqueueCount: Int { foreignEvents.load(ordering: .relaxed) }
 
     /// Runs queued jobs, including the ones they enqueue, until both queues are empty.
     func drain() {
@@ -69,13 +66,9 @@ final class SimulationExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     private func takeForeignJob() -> UnownedJob? {
-        foreign.withLock { queue in
-            guard !queue.jobs.isEmpty else {
-                foreignPending.store(false, ordering: .relaxed)
-                return nil
-            }
-            let job = queue.jobs.removeFirst()
-            if queue.jobs.isEmpty { foreignPending.store(false, ordering: .relaxed) }
+        foreignJobs.withLock { jobs in
+            let job = jobs.isEmpty ? nil : jobs.removeFirst()
+            if jobs.isEmpty { foreignPending.store(false, ordering: .relaxed) }
             return job
         }
     }
