@@ -39,11 +39,14 @@ public struct PropertyEvaluation: Sendable, Hashable {
     /// The property's observations in this run (e.g. one staleness per read); `Measurement.unbounded`
     /// stands for a window that never closes.
     public var measurements: [Int]
+    /// Why the property could not be decided on this run (a counted search budget ran out); nil when decided.
+    public var undecided: String?
 
     /// An evaluation.
-    public init(violation: Violation? = nil, measurements: [Int] = []) {
+    public init(violation: Violation? = nil, measurements: [Int] = [], undecided: String? = nil) {
         self.violation = violation
         self.measurements = measurements
+        self.undecided = undecided
     }
 
     /// The property holds.

@@ -63,19 +63,25 @@ public struct WorkloadPlan: Hashable, Sendable {
     /// A plan from explicit per-client operations (tests and hand-written scenarios use this).
     public init(operations: [[PlannedOperation]]) { self.operations = operations }
 
-    /// Draws a plan: per client slot and operation slot, one choice for the kind (0 = no operation,
-    /// 1 = read, 2 = write) and, with several keys, one for the key. Every slot draws the same number of
-    /// choices whatever it holds, so turning one operation off does not shift the meaning of the rest.
+    /// Draws a plan: per client slot and operation slot, one choice for the kind (0 = no operation, then
+    /// the kinds the workload allows: read, write) and, with several keys, one for the key. Every slot
+    /// draws the same number of choices whatever it holds, so turning one operation off does not shift
+    /// the meaning of the rest.
+    ///
+    /// The kind's bound admits only the kinds the workload can produce (a read-only workload draws below
+    /// 2, so no value means "write"): a shrunk or hand-edited sequence whose values land on other choices
+    /// reads out-of-range values as `0`, and every replayed sequence stays a run the generator could have
+    /// drawn under the same options (DESIGN.md, "shrinking stays in the generator's domain").
     public init(drawing workload: Workload, from choices: inout ChoiceSource) {
-        let writeRatio = workload.writeRatio
+        let kinds = OperationKinds(writeRatio: workload.writeRatio)
         operations = (0..<workload.clients).map { _ in
             (0..<workload.operationsPerClient).compactMap { _ in
-                let kind = choices.choose(below: 3) { $0.unitInterval() < writeRatio ? 2 : 1 }
+                let kind = choices.choose(below: kinds.bound) { kinds.draw(&$0) }
                 let key = workload.keys > 1 ? Key(choices.choose(below: workload.keys) + 1) : Key(1)
-                switch kind {
-                case 1: return .read(key)
-                case 2: return .write(key)
-                default: return nil
+                switch kinds.kind(of: kind) {
+                case .read?: return .read(key)
+                case .write?: return .write(key)
+                case nil: return nil
                 }
             }
         }
@@ -88,6 +94,34 @@ public struct WorkloadPlan: Hashable, Sendable {
 
     /// The number of operations in the plan.
     public var operationCount: Int { operations.reduce(0) { $0 + $1.count } }
+}
+
+/// The operation kinds a workload can draw, and how a kind choice's value maps to them: `0` is always
+/// "no operation"; reads and writes follow, each only when the write ratio allows it.
+struct OperationKinds {
+    enum Kind { case read, write }
+    private let allowed: [Kind]
+    private let writeRatio: Double
+
+    init(writeRatio: Double) {
+        self.writeRatio = writeRatio
+        var allowed: [Kind] = []
+        if !(writeRatio >= 1) { allowed.append(.read) }
+        if writeRatio > 0 { allowed.append(.write) }
+        self.allowed = allowed
+    }
+
+    /// The bound of a kind choice: "no operation" plus every allowed kind.
+    var bound: Int { allowed.count + 1 }
+
+    /// The kind a value stands for; `nil` for `0`, "no operation".
+    func kind(of value: Int) -> Kind? { value == 0 ? nil : allowed[value - 1] }
+
+    /// A seeded draw: a write with probability `writeRatio`, else a read.
+    func draw(_ rng: inout SplitMix64) -> Int {
+        let kind: Kind = rng.unitInterval() < writeRatio ? .write : .read
+        return (allowed.firstIndex(of: kind) ?? 0) + 1
+    }
 }
 
 /// A simulated client, numbered from 1.
