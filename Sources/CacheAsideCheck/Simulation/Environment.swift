@@ -27,7 +27,7 @@ public struct Environment: Sendable {
     /// else. `0` must be the strategy's simplest behaviour (shrinking drives values toward it).
     public func random(below bound: Int) -> Int {
         precondition(bound > 0, "random(below:) needs a positive bound")
-        guard run.thread.isCurrent else { return 0 }
+        guard run.acceptsCalls else { return 0 }
         return run.choices.choose(below: bound)
     }
 
@@ -154,8 +154,8 @@ public struct DatabaseClient: Sendable {
 public struct ClockClient: Sendable {
     let environment: Environment
 
-    /// The current tick.
-    public var now: Ticks { environment.run.world.now }
+    /// The current tick (0 for a task outside the simulation, which must not read the run's state).
+    public var now: Ticks { environment.run.acceptsCalls ? environment.run.world.now : 0 }
 
     /// Parks the client until `ticks` ticks from now; other clients run meanwhile, and if nobody else can
     /// run the clock jumps ahead.

@@ -80,6 +80,8 @@ final class SimulationRun: @unchecked Sendable {
     @exclusivity(unchecked) var failure: SimulationFailure?
     @exclusivity(unchecked) var schedulingPoints = 0
     @exclusivity(unchecked) var nextWriteVersion = 1
+    /// Set when `execute` returns: calls from clients left behind are refused from then on.
+    @exclusivity(unchecked) var isFinished = false
     var lockHolders: [Key: LockHold] = [:]
     var invariantBreaks: [String: Int] = [:]
     /// Every scheduling point, when exhaustive search asks for them (`nil` otherwise: nothing is recorded).
@@ -108,6 +110,16 @@ final class SimulationRun: @unchecked Sendable {
     }
 
     func execute() -> RunRecord {
+        _ = TaskSpawnHook.isInstalled
+        CurrentRun.driving(self) { executeClients() }
+        isFinished = true
+        return RunRecord(
+            plan: plan, history: history, finalWorld: world, choices: choices.recorded,
+            choiceBounds: choices.bounds, failure: failure, schedulingPoints: schedulingPoints,
+            invariantBreaks: invariantBreaks)
+    }
+
+    private func executeClients() {
         for slot in clients.indices {
             guard !plan.operations[slot].isEmpty else {
                 clients[slot].state = .done
@@ -124,10 +136,6 @@ final class SimulationRun: @unchecked Sendable {
             executor.drain()
             _ = checkForEscape()
         }
-        return RunRecord(
-            plan: plan, history: history, finalWorld: world, choices: choices.recorded,
-            choiceBounds: choices.bounds, failure: failure, schedulingPoints: schedulingPoints,
-            invariantBreaks: invariantBreaks)
     }
 
     // MARK: Scheduling
@@ -205,19 +213,6 @@ final class SimulationRun: @unchecked Sendable {
         return false
     }
 
-    /// After a drain the client that was resumed must have parked again or finished; if it is still
-    /// "running", it is suspended on something this executor will never run.
-    private func checkForEscape() -> Bool {
-        guard failure == nil else { return true }
-        if executor.foreignEnqueueCount > 0, let slot = running ?? lastRun {
-            failure = .escaped(clientIDs[slot], during: clients[slot].operation)
-            return true
-        }
-        guard let slot = running, clients[slot].state == .running else { return false }
-        failure = .escaped(clientIDs[slot], during: clients[slot].operation)
-        return true
-    }
-
     // MARK: Clients
 
     private func runClient(_ slot: Int) async {
@@ -274,7 +269,7 @@ final class SimulationRun: @unchecked Sendable {
     /// Parks `slot` until the scheduler picks it. A client that must never run again (crashed, or its run
     /// was abandoned) parks for good: its task is simply never resumed, whatever errors it swallows.
     nonisolated(nonsending) func park(_ slot: Int, as state: ClientState = .ready, before action: StepAction? = nil) async throws {
-        guard thread.isCurrent else { throw ClientStopped() }
+        guard acceptsCalls else { throw ClientStopped() }
         if clients[slot].stopped || failure != nil {
             // Suspend for good: nobody will resume this continuation, so the client never runs again.
             await withUnsafeContinuation { (_: UnsafeContinuation<Void, Never>) in }
@@ -296,11 +291,11 @@ final class SimulationRun: @unchecked Sendable {
     nonisolated(nonsending) func step<Result>(
         _ slot: Int, _ action: StepAction, _ effect: (inout World) throws -> (Result, StepOutcome)
     ) async throws -> Result {
-        guard thread.isCurrent else {
-            // Another thread: a `Task {}` or `Task.detached` inside the strategy. Whether this call or the
-            // drain notices first depends on thread timing, so both report the same escape of the client
-            // that was running (see `checkForEscape`), and the stray task is stopped without touching state.
-            executor.noteForeignEnqueue()
+        guard acceptsCalls else {
+            // A stray task (another thread) or a client left behind by a finished run: stopped without
+            // touching state. Its start was already reported (see `SimulationRun+Escapes`); the count is
+            // a last resort for a stray the hooks could not see.
+            if !thread.isCurrent { executor.noteForeignEnqueue() }
             throw ClientStopped()
         }
         try await park(slot, before: action)

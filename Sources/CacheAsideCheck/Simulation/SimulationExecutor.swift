@@ -1,24 +1,31 @@
+@_spi(ExperimentalCustomExecutors) import _Concurrency
 import Synchronization
 
 /// A task executor that runs jobs only when the simulation drains it, on the simulation's own thread.
 ///
 /// Clients are tasks that prefer this executor (SE-0417), so every job of theirs lands here and runs one
-/// at a time, in enqueue order: nothing in a run executes in parallel and the run is deterministic.
-/// `enqueue` may be called from any thread — a timer of an escaped `Task.sleep` fires on another thread,
-/// possibly after the run was reported and abandoned — so foreign jobs go to a queue behind a mutex, and
-/// each one is remembered as evidence of an escape. A late job sits in the abandoned executor's queue
-/// forever and never touches another run. Jobs enqueued by the owner thread itself (every resume in a
-/// healthy run) take a lock-free path: that is the hot path of a scheduling point.
+/// at a time, in enqueue order: nothing in a run executes in parallel and the run is deterministic. In a
+/// healthy run every job is a client task's, enqueued by the owner thread itself (each resume): that is
+/// the hot path of a scheduling point, and it takes no lock.
+///
+/// Anything else is a client leaving the simulation, and is reported, never run:
+/// - A job that is not a task, enqueued by the owner thread, is a default actor's processing: a client
+///   entered an actor, which (with this executor preferred) schedules its turn here. Whether that happens
+///   depends on whether another thread holds the actor at that instant (under `--jobs`, another run may),
+///   so entering any actor is an escape, reported the moment it happens, on the owner thread. When the
+///   actor is busy instead, the client is left neither parked nor finished, which the run reports as the
+///   same escape. The job runs (leaving the actor stuck would hang whoever shares it).
+/// - A job enqueued from another thread (a timer of an escaped `Task.sleep`, an actor released by another
+///   thread, a continuation resumed by real I/O) may arrive at any time, even after the run was reported
+///   and abandoned, so its arrival is only counted and the job is dropped: the client it belongs to never
+///   runs again, and no thread timing can change what the run did.
 final class SimulationExecutor: TaskExecutor, @unchecked Sendable {
 
     /// Jobs from the owner thread; only the owner thread touches these two.
     @exclusivity(unchecked) private var localJobs: [UnownedJob] = []
     @exclusivity(unchecked) private var localHead = 0
-    private let foreignJobs = Mutex<[UnownedJob]>([])
-    /// Set when a foreign job is waiting, so the owner only takes the mutex when there is something to take.
-    private let foreignPending = Atomic<Bool>(false)
-    /// Foreign enqueues (and foreign steps) so far. An atomic rather than a field behind the mutex:
-    /// the simulation reads it after every scheduling point.
+    /// Foreign enqueues (and foreign steps) so far. An atomic: it is written from any thread, and the
+    /// simulation reads it after every scheduling point.
     private let foreignEvents = Atomic<Int>(0)
     private let ownerThread: ThreadIdentity
 
@@ -29,14 +36,14 @@ final class SimulationExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
-        let unownedJob = UnownedJob(job)
-        if ownerThread.isCurrent {
-            localJobs.append(unownedJob)
+        guard ownerThread.isCurrent else {
+            // Dropped: a job that never runs leaves its task suspended for good, which is what an
+            // abandoned client must be.
+            foreignEvents.add(1, ordering: .relaxed)
             return
         }
-        foreignJobs.withLock { $0.append(unownedJob) }
-        foreignEvents.add(1, ordering: .relaxed)
-        foreignPending.store(true, ordering: .releasing)
+        if job.kind != .task { CurrentRun.current?.noteEnteredActor() }
+        localJobs.append(UnownedJob(job))
     }
 
     /// Remembers a sign of escape seen outside `enqueue` (a step called from another thread).
@@ -45,31 +52,17 @@ final class SimulationExecutor: TaskExecutor, @unchecked Sendable {
     /// How many jobs arrived from another thread: each one means a client left the simulation.
     var foreignEnqueueCount: Int { foreignEvents.load(ordering: .relaxed) }
 
-    /// Runs queued jobs, including the ones they enqueue, until both queues are empty.
+    /// Runs queued jobs, including the ones they enqueue, until the queue is empty.
     func drain() {
         let me = asUnownedTaskExecutor()
-        while true {
-            if localHead < localJobs.count {
-                let job = localJobs[localHead]
-                localHead += 1
-                if localHead == localJobs.count {
-                    localJobs.removeAll(keepingCapacity: true)
-                    localHead = 0
-                }
-                job.runSynchronously(on: me)
-            } else if foreignPending.load(ordering: .acquiring), let job = takeForeignJob() {
-                job.runSynchronously(on: me)
-            } else {
-                return
+        while localHead < localJobs.count {
+            let job = localJobs[localHead]
+            localHead += 1
+            if localHead == localJobs.count {
+                localJobs.removeAll(keepingCapacity: true)
+                localHead = 0
             }
-        }
-    }
-
-    private func takeForeignJob() -> UnownedJob? {
-        foreignJobs.withLock { jobs in
-            let job = jobs.isEmpty ? nil : jobs.removeFirst()
-            if jobs.isEmpty { foreignPending.store(false, ordering: .relaxed) }
-            return job
+            job.runSynchronously(on: me)
         }
     }
 }

@@ -4,6 +4,10 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
     /// A client awaited something the simulation does not control (so it never came back to it), or
     /// called the cache, database or clock from a task that is not a simulated client.
     case escaped(ClientID, during: ClientOperation?)
+    /// A client started a task of its own (`Task {}` or `Task.detached`), which runs outside the
+    /// simulation, on another thread, at a time no seed decides. Reported when the task is started, so
+    /// the same seed always names the same client and operation, whatever the task later does.
+    case spawnedTask(ClientID, during: ClientOperation?)
     /// The run took more scheduling points than its budget: the strategy probably loops.
     case stepBudgetExceeded(budget: Int, client: ClientID, during: ClientOperation?)
     /// A strategy threw an error the simulation did not inject.
@@ -22,6 +26,10 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
             return "\(client) awaited something outside the simulation\(during(operation)) (Task.sleep, real I/O, "
                 + "an actor, Task {} or Task.detached); use env.clock.sleep, env.lock and env.random, and await "
                 + "cache and database calls directly in read/write"
+        case .spawnedTask(let client, let operation):
+            return "\(client) started a task (Task {} or Task.detached)\(during(operation)), which runs outside the "
+                + "simulation, on another thread at a time no seed decides; await the cache, database and clock calls "
+                + "directly in read/write"
         case .stepBudgetExceeded(let budget, let client, let operation):
             return "the run exceeded its budget of \(budget) scheduling points, last \(client)\(during(operation)); "
                 + "the strategy probably loops forever — bound its retries, or raise --step-budget"

@@ -4,8 +4,8 @@ extension SimulationRun {
     /// Parks `slot` until the clock reaches now + `ticks`. Sleeping is a scheduling point but not a step:
     /// it takes no tick of its own.
     nonisolated(nonsending) func sleep(_ slot: Int, ticks: Ticks) async throws {
-        guard thread.isCurrent else {
-            executor.noteForeignEnqueue()
+        guard acceptsCalls else {
+            if !thread.isCurrent { executor.noteForeignEnqueue() }
             throw ClientStopped()
         }
         let wake = world.now + max(ticks, 0)
@@ -19,6 +19,7 @@ extension SimulationRun {
     /// Parks `slot` until the lock on `key` is released or its holder's lease ends (then it is ready
     /// again and retries).
     nonisolated(nonsending) func waitForLock(_ slot: Int, key: Key) async throws {
+        guard acceptsCalls else { throw ClientStopped() }
         guard let hold = lockHolders[key] else { return }
         try await park(slot, as: .waitingForLock(key, until: hold.expiresAt))
     }
