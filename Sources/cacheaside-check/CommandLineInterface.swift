@@ -25,8 +25,7 @@ enum CommandLineInterface {
                 return 0
             default:
                 let options = try CheckOptions.parse(arguments)
-                let watchdog = StallWatchdog.forCommandLine(seconds: 60)
-                defer { watchdog.cancel() }
+                StallWatchdog.installForCommandLine()
                 return CheckCommand.run(options, output: &output, errors: &errors)
             }
         } catch {

@@ -23,9 +23,7 @@ public enum Simulation {
     ) -> RunRecord {
         let run = SimulationRun(
             strategy: strategy, plan: plan, keys: keys, choices: choices, options: options, policy: policy)
-        let record = run.execute()
-        SimulationHeartbeat.runFinished()
-        return record
+        return run.execute()
     }
 }
 
@@ -75,6 +73,8 @@ final class SimulationRun: @unchecked Sendable {
     @exclusivity(unchecked) var clients: [ClientSlot]
     let executor = SimulationExecutor()
     let thread = ThreadIdentity.current
+    /// Where this thread publishes which client runs, for `SimulationWatchdog`.
+    let activity = RunActivity.forCurrentThread
     @exclusivity(unchecked) var running: Int?
     @exclusivity(unchecked) var lastRun: Int?
     @exclusivity(unchecked) var failure: SimulationFailure?
@@ -111,7 +111,9 @@ final class SimulationRun: @unchecked Sendable {
 
     func execute() -> RunRecord {
         _ = TaskSpawnHook.isInstalled
+        activity.begin(self, timeout: options.stallTimeout)
         CurrentRun.driving(self) { executeClients() }
+        activity.end()
         isFinished = true
         return RunRecord(
             plan: plan, history: history, finalWorld: world, choices: choices.recorded,
@@ -128,12 +130,16 @@ final class SimulationRun: @unchecked Sendable {
             clients[slot].state = .running
             running = slot
             Task(executorPreference: executor) { await self.runClient(slot) }
+            activity.clientRunning(slot, at: schedulingPoints)
             executor.drain()
+            activity.clientYielded()
             if checkForEscape() { break }
         }
         running = nil
         while failure == nil, scheduleNext() {
+            if let slot = lastRun { activity.clientRunning(slot, at: schedulingPoints) }
             executor.drain()
+            activity.clientYielded()
             _ = checkForEscape()
         }
     }

@@ -8,6 +8,10 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
     /// simulation, on another thread, at a time no seed decides. Reported when the task is started, so
     /// the same seed always names the same client and operation, whatever the task later does.
     case spawnedTask(ClientID, during: ClientOperation?)
+    /// A client ran for `SimulationOptions.stallTimeout` (wall clock) without reaching a scheduling point:
+    /// a loop with no `await`, which nothing can interrupt. Reported by `SimulationWatchdog`, which then
+    /// ends the process; never part of a report.
+    case stalled(ClientID, during: ClientOperation?, after: Duration)
     /// The run took more scheduling points than its budget: the strategy probably loops.
     case stepBudgetExceeded(budget: Int, client: ClientID, during: ClientOperation?)
     /// A strategy threw an error the simulation did not inject.
@@ -30,6 +34,12 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
             return "\(client) started a task (Task {} or Task.detached)\(during(operation)), which runs outside the "
                 + "simulation, on another thread at a time no seed decides; await the cache, database and clock calls "
                 + "directly in read/write"
+        case .stalled(let client, let operation, let timeout):
+            let seconds = timeout.components.seconds
+            let waited = seconds > 0 ? "\(seconds) s" : "\(timeout.components.attoseconds / 1_000_000_000_000_000) ms"
+            return "\(client) ran for \(waited) without reaching a scheduling point\(during(operation)): it is probably "
+                + "stuck in a loop that never awaits; make every loop await env.cache, env.database or env.clock, or "
+                + "bound it (SimulationOptions.stallTimeout sets how long to wait)"
         case .stepBudgetExceeded(let budget, let client, let operation):
             return "the run exceeded its budget of \(budget) scheduling points, last \(client)\(during(operation)); "
                 + "the strategy probably loops forever — bound its retries, or raise --step-budget"

@@ -14,12 +14,19 @@ public struct SimulationOptions: Sendable {
     /// refresh and lease timeouts take part in the interleavings. Each jump is a choice (`0` = no jump),
     /// so the shrinker removes jumps a failure does not need and shortens the ones it does.
     public var clockJumps: Ticks?
+    /// How long (wall clock) one client may run without reaching a scheduling point before
+    /// `SimulationWatchdog` reports it as stuck in a loop with no `await` and ends the process; `nil` =
+    /// never. It only stops a process that would otherwise hang: it never changes a report, so it is not
+    /// part of a replay token's fingerprint.
+    public var stallTimeout: Duration?
 
-    /// Default options: no faults, derived step budget, no lease TTL, no invariants, no clock jumps.
+    /// Default options: no faults, derived step budget, no lease TTL, no invariants, no clock jumps, and a
+    /// one-minute stall timeout.
     public init(
         faults: Set<Fault> = [], stepBudget: Int? = nil, leaseTTL: Ticks? = nil, worldInvariants: [WorldInvariant] = [],
-        clockJumps: Ticks? = nil
+        clockJumps: Ticks? = nil, stallTimeout: Duration? = .seconds(60)
     ) {
+        self.stallTimeout = stallTimeout
         self.clockJumps = clockJumps
         self.faults = faults
         self.stepBudget = stepBudget
