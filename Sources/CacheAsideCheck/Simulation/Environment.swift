@@ -60,7 +60,8 @@ public struct CacheClient: Sendable {
         }
     }
 
-    /// Stores `value` under `key` for `ttl` ticks (`nil` = no expiry).
+    /// Stores `value` under `key` for `ttl` ticks (`nil` = no expiry; zero or less = stored already expired,
+    /// so it only replaces and invalidates what was there).
     nonisolated(nonsending) public func set(_ key: Key, _ value: Value, ttl: Ticks?) async throws {
         try await cacheStep(.cacheSet(key, value, ttl: ttl)) { world in
             world.cache.set(key, value, ttl: ttl, at: world.now)
@@ -68,7 +69,7 @@ public struct CacheClient: Sendable {
         }
     }
 
-    /// Stores `value` only if `key` is absent; returns whether it stored.
+    /// Stores `value` only if `key` is absent; returns whether it stored. `ttl` reads as in `set`.
     nonisolated(nonsending) public func add(_ key: Key, _ value: Value, ttl: Ticks?) async throws -> Bool {
         try await cacheStep(.cacheAdd(key, value, ttl: ttl)) { world in
             let stored = world.cache.add(key, value, ttl: ttl, at: world.now)
@@ -158,7 +159,7 @@ public struct ClockClient: Sendable {
     public var now: Ticks { environment.run.acceptsCalls ? environment.run.world.now : 0 }
 
     /// Parks the client until `ticks` ticks from now; other clients run meanwhile, and if nobody else can
-    /// run the clock jumps ahead.
+    /// run the clock jumps ahead. A sleep of zero or less only yields; one past `Ticks.max` ends there.
     nonisolated(nonsending) public func sleep(_ ticks: Ticks) async throws {
         try await environment.run.sleep(environment.slot, ticks: ticks)
     }
@@ -170,7 +171,7 @@ public struct LockClient: Sendable {
 
     /// Takes the lock on `key`, waiting while another client holds it (or until its lease ends).
     /// - Parameter lease: how many ticks the lock lasts unless released, like Redis `SET NX PX`; `nil`
-    ///   = until released. A lease keeps a crashed holder from blocking everyone, and lets a slow holder
+    ///   = until released; less than one tick counts as one. A lease keeps a crashed holder from blocking everyone, and lets a slow holder
     ///   lose the lock while it still thinks it holds it (Kleppmann, "How to do distributed locking").
     nonisolated(nonsending) public func acquire(_ key: Key, lease: Ticks? = nil) async throws {
         while try await !tryAcquire(key, lease: lease) {

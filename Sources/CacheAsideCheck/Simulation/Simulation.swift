@@ -306,7 +306,7 @@ final class SimulationRun: @unchecked Sendable {
         }
         try await park(slot, before: action)
         try injectCrashIfChosen(slot)
-        world.now += 1
+        world.now = world.now.advanced(saturatingBy: 1)
         recordInvokeIfNeeded(slot)
         let result: Result
         let outcome: StepOutcome
@@ -360,10 +360,11 @@ final class SimulationRun: @unchecked Sendable {
     /// With clock jumps enabled, draws how far the clock jumps before the next step: `0` (no jump) or up
     /// to the limit. Seeded runs jump at one point in twenty, by a uniform amount.
     private func jumpClockIfChosen() {
-        guard let limit = options.clockJumps, limit > 0 else { return }
+        // The bound of the choice is `limit + 1`, so the longest jump stops one short of `Ticks.max`.
+        guard let limit = options.clockJumps.map({ min($0, Ticks.max - 1) }), limit > 0 else { return }
         let jump = choices.choose(below: limit + 1) { rng in rng.unitInterval() < 0.05 ? 1 + rng.below(limit) : 0 }
         guard jump > 0 else { return }
-        world.now += jump
+        world.now = world.now.advanced(saturatingBy: jump)
         history.append(HistoryEvent(tick: world.now, client: nil, kind: .clockAdvanced(to: world.now)))
         checkInvariants()  // entries may have expired
     }

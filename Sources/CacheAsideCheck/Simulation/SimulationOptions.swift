@@ -5,7 +5,8 @@ public struct SimulationOptions: Sendable {
     /// How many scheduling points a run may take before it is reported as looping; `nil` derives it from
     /// the workload (generous: 200 per operation, at least 2,000).
     public var stepBudget: Int?
-    /// How long a memcache-style lease lasts; `nil` = until voided or used.
+    /// How long a memcache-style lease lasts; `nil` = until voided or used; zero or less = a lease that has
+    /// already ended when handed out (every `leaseSet` with it is refused).
     public var leaseTTL: Ticks?
     /// Checks run against the world after every step; the first break of each is recorded.
     public var worldInvariants: [WorldInvariant]
@@ -13,6 +14,7 @@ public struct SimulationOptions: Sendable {
     /// run lasts a few dozen ticks and TTLs of realistic length never end; with them, expiry, early
     /// refresh and lease timeouts take part in the interleavings. Each jump is a choice (`0` = no jump),
     /// so the shrinker removes jumps a failure does not need and shortens the ones it does.
+    /// Zero or less means none; the longest jump is `Ticks.max - 1`, and the clock stops at `Ticks.max`.
     public var clockJumps: Ticks?
     /// How long (wall clock) one client may run without reaching a scheduling point before
     /// `SimulationWatchdog` reports it as stuck in a loop with no `await` and ends the process; `nil` =

@@ -1,14 +1,14 @@
 /// Sleeping, locks and replica lag: the parts of the world that live in the run rather than in `World`,
 /// because they decide who may run next.
 extension SimulationRun {
-    /// Parks `slot` until the clock reaches now + `ticks`. Sleeping is a scheduling point but not a step:
-    /// it takes no tick of its own.
+    /// Parks `slot` until the clock reaches now + `ticks` (a negative sleep is a zero one: the client only
+    /// yields). Sleeping is a scheduling point but not a step: it takes no tick of its own.
     nonisolated(nonsending) func sleep(_ slot: Int, ticks: Ticks) async throws {
         guard acceptsCalls else {
             if !thread.isCurrent { executor.noteForeignEnqueue() }
             throw ClientStopped()
         }
-        let wake = world.now + max(ticks, 0)
+        let wake = world.now.advanced(saturatingBy: max(ticks, 0))
         history.append(
             HistoryEvent(
                 tick: world.now, client: clientIDs[slot],
@@ -26,7 +26,7 @@ extension SimulationRun {
 
     func takeLock(_ key: Key, for slot: Int, lease: Ticks?, now: Ticks) -> Bool {
         if let hold = lockHolders[key], hold.slot != slot, !hold.hasExpired(at: now) { return false }
-        lockHolders[key] = LockHold(slot: slot, expiresAt: lease.map { now + max($0, 1) })
+        lockHolders[key] = LockHold(slot: slot, expiresAt: lease.map { now.advanced(saturatingBy: max($0, 1)) })
         return true
     }
 

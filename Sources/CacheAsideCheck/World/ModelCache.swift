@@ -2,7 +2,10 @@
 /// memcache-style leases.
 ///
 /// Every method takes the current tick because expiry is evaluated lazily against the logical clock: an
-/// entry set at tick `t` with TTL `T` is visible at ticks `t ..< t + T` and absent from `t + T` on.
+/// entry set at tick `t` with TTL `T` is visible at ticks `t ..< t + T` and absent from `t + T` on. So a
+/// TTL of zero or less stores an entry that has already expired (it still replaces the old entry and
+/// voids its leases, as memcached's negative expiry does), `nil` means no expiry, and a TTL reaching
+/// past `Ticks.max` ends there (see `TickArithmetic.swift`). Lease TTLs read the same way.
 public struct ModelCache: Sendable, Equatable {
     /// One stored entry.
     public struct Entry: Sendable, Equatable {
@@ -55,7 +58,7 @@ public struct ModelCache: Sendable, Equatable {
 
     /// Stores `value` unconditionally.
     public mutating func set(_ key: Key, _ value: Value, ttl: Ticks?, at now: Ticks) {
-        entries[key] = Entry(value: value, expiresAt: ttl.map { now + $0 }, casUnique: nextUnique)
+        entries[key] = Entry(value: value, expiresAt: ttl.map { now.advanced(saturatingBy: $0) }, casUnique: nextUnique)
         nextUnique += 1
         leases[key] = nil
     }
@@ -98,7 +101,7 @@ public struct ModelCache: Sendable, Equatable {
         if let lease = leases[key], lease.expiresAt.map({ now < $0 }) ?? true { return .missLeaseHeld }
         let token = nextUnique
         nextUnique += 1
-        leases[key] = (token, leaseTTL.map { now + $0 })
+        leases[key] = (token, leaseTTL.map { now.advanced(saturatingBy: $0) })
         return .miss(token: token)
     }
 

@@ -1,0 +1,14 @@
+/// Tick arithmetic that cannot trap.
+///
+/// Every deadline in the simulation is "now plus some ticks" (a TTL, a lease, a sleep, a clock jump), and
+/// the ticks come from strategies and options, so they may be anything an `Int` holds. `Ticks.max` is
+/// "the end of time": a deadline past it is pinned there instead of overflowing, and a clock that reaches
+/// it stays there. A negative or zero duration gives a deadline at or before now: already passed.
+extension Ticks {
+    /// `self + ticks`, pinned to `Ticks.min ... Ticks.max` instead of overflowing.
+    func advanced(saturatingBy ticks: Ticks) -> Ticks {
+        let (sum, overflow) = addingReportingOverflow(ticks)
+        guard overflow else { return sum }
+        return ticks > 0 ? .max : .min
+    }
+}
