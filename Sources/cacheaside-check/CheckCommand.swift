@@ -25,7 +25,7 @@ enum CheckCommand {
         progress?.clear()
         if let failure = report.runFailure {
             let replay = options.replayCommand(ReplayToken.encode(failure.choices))
-            errors.write("Error: seed \(failure.seed): \(failure.failure.description). Reproduce with: \(replay)\n")
+            errors.write("Error: seed \(failure.seed): \(failure.failure.commandLineDescription). Reproduce with: \(replay)\n")
             return 2
         }
         if options.json {

@@ -1,5 +1,6 @@
 /// Why a run could not be completed: a defect in the strategy or its use of the simulation, not a
-/// property violation. Each names the problem and the fix in one line.
+/// property violation. Each names the problem and the fix in one line, in the library's terms (a
+/// `SimulationOptions` parameter, never a command-line flag: the command line words its own).
 public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// A client awaited something the simulation does not control (so it never came back to it), or
     /// called the cache, database or clock from a task that is not a simulated client.
@@ -42,7 +43,7 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
                 + "bound it (SimulationOptions.stallTimeout sets how long to wait)"
         case .stepBudgetExceeded(let budget, let client, let operation):
             return "the run exceeded its budget of \(budget) scheduling points, last \(client)\(during(operation)); "
-                + "the strategy probably loops forever — bound its retries, or raise --step-budget"
+                + "the strategy probably loops forever — bound its retries, or raise SimulationOptions.stepBudget"
         case .unexpectedError(let client, let operation, let error):
             return "\(client)'s \(operation) threw \(error), which the simulation did not inject; "
                 + "strategies may only let injected faults (CacheUnavailable) escape"
