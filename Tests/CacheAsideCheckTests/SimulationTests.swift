@@ -159,6 +159,22 @@ final class SimulationTests: XCTestCase {
         }
         XCTAssertEqual(step.action, .cacheSet(Key(1), .initial, ttl: 60))
     }
+
+    /// The library speaks in its own parameters: a command-line flag in a message would mean nothing to
+    /// someone calling `Checker` from a test.
+    func testNoFailureMessageNamesACommandLineFlag() {
+        let client = ClientID(1)
+        let failures: [SimulationFailure] = [
+            .escaped(client, during: .read(Key(1))), .spawnedTask(client, during: nil),
+            .stalled(client, during: .read(Key(1)), after: .seconds(60)),
+            .stepBudgetExceeded(budget: 10, client: client, during: nil),
+            .unexpectedError(client, during: .read(Key(1)), error: "E"), .concurrentSteps(client),
+            .deadlock(waiting: [client], keys: [Key(1)]), .nondeterministic(seed: 3),
+        ]
+        for failure in failures {
+            XCTAssertFalse(failure.description.contains("--"), failure.description)
+        }
+    }
 }
 
 /// Choice sequences of known runs.
@@ -206,21 +222,4 @@ final class ClockJumpTests: XCTestCase {
         XCTAssertFalse(replayed.history.events.contains { if case .clockAdvanced = $0.kind { true } else { false } })
         XCTAssertEqual(replayed.finalWorld.now, replayed.history.stepCount)
     }
-
-    /// The library speaks in its own parameters: a command-line flag in a message would mean nothing to
-    /// someone calling `Checker` from a test.
-    func testNoFailureMessageNamesACommandLineFlag() {
-        let client = ClientID(1)
-        let failures: [SimulationFailure] = [
-            .escaped(client, during: .read(Key(1))), .spawnedTask(client, during: nil),
-            .stalled(client, during: .read(Key(1)), after: .seconds(60)),
-            .stepBudgetExceeded(budget: 10, client: client, during: nil),
-            .unexpectedError(client, during: .read(Key(1)), error: "E"), .concurrentSteps(client),
-            .deadlock(waiting: [client], keys: [Key(1)]), .nondeterministic(seed: 3),
-        ]
-        for failure in failures {
-            XCTAssertFalse(failure.description.contains("--"), failure.description)
-        }
-    }
 }
-
