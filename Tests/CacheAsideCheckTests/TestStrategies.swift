@@ -101,3 +101,12 @@ struct SlowLeasedLockHolder: CachingStrategy {
         try await env.database.write(key, value)
     }
 }
+
+/// Asks the environment for a number below zero.
+struct DrawsBelowZero: CachingStrategy {
+    func read(_ key: Key, in env: Environment) async throws -> Value? {
+        _ = env.random(below: 0)
+        return try await env.database.read(key)
+    }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws { try await env.database.write(key, value) }
+}

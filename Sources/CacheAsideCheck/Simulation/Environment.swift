@@ -24,10 +24,14 @@ public struct Environment: Sendable {
     public var lock: LockClient { LockClient(environment: self) }
 
     /// A number in `0..<bound` drawn from the run's choices, so it replays and shrinks like everything
-    /// else. `0` must be the strategy's simplest behaviour (shrinking drives values toward it).
+    /// else. `0` must be the strategy's simplest behaviour (shrinking drives values toward it). A bound
+    /// below 1 fails the run with `SimulationFailure.invalidCall` (and returns 0) instead of trapping.
     public func random(below bound: Int) -> Int {
-        precondition(bound > 0, "random(below:) needs a positive bound")
         guard run.acceptsCalls else { return 0 }
+        guard bound > 0 else {
+            run.noteInvalidCall(slot, call: "env.random(below: \(bound))", fix: "the bound must be at least 1")
+            return 0
+        }
         return run.choices.choose(below: bound)
     }
 

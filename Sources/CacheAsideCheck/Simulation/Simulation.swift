@@ -299,7 +299,7 @@ final class SimulationRun: @unchecked Sendable {
     ) async throws -> Result {
         guard acceptsCalls else {
             // A stray task (another thread) or a client left behind by a finished run: stopped without
-            // touching state. Its start was already reported (see `SimulationRun+Escapes`); the count is
+            // touching state. Its start was already reported (see `SimulationRun+Misuse`); the count is
             // a last resort for a stray the hooks could not see.
             if !thread.isCurrent { executor.noteForeignEnqueue() }
             throw ClientStopped()

@@ -1,4 +1,5 @@
-/// How a run notices a client leaving the simulation, and keeps such a client from touching it.
+/// How a run notices a client misusing it — leaving the simulation, or passing an argument it cannot
+/// take — and keeps a client that left from touching it.
 ///
 /// Every escape is charged to the client that was running when it happened, at a moment the schedule
 /// decides, never thread timing: a task start is seen as it is enqueued (`TaskSpawnHook`), an actor
@@ -19,6 +20,12 @@ extension SimulationRun {
     func noteSpawnedTask() {
         guard failure == nil, !isFinished, let slot = culprit else { return }
         failure = .spawnedTask(clientIDs[slot], during: clients[slot].operation)
+    }
+
+    /// A client passed an argument the environment cannot take: the run fails, naming the call and the fix.
+    func noteInvalidCall(_ slot: Int, call: String, fix: String) {
+        guard failure == nil else { return }
+        failure = .invalidCall(clientIDs[slot], during: clients[slot].operation, call: call, fix: fix)
     }
 
     /// Called by the executor on this run's thread when a client enters an actor.
