@@ -38,21 +38,29 @@ final class SimulationWatchdogTests: XCTestCase {
         body(recorded)
     }
 
+    /// Runs a spinning client on a thread of its own with `stallTimeout`; `waitWhileSpinning` runs while it
+    /// spins, then the client is released and the run waited for.
+    private func spin(stallTimeout: Duration?, waitWhileSpinning: () -> Void) {
+        let release = SpinsWithoutAwaiting.Release()
+        let finished = expectation(description: "the run ends once released")
+        let workload = oneRead
+        Thread {
+            _ = Simulation.run(
+                SpinsWithoutAwaiting(release: release), workload: workload, choices: ChoiceSource(seed: 0),
+                options: SimulationOptions(stallTimeout: stallTimeout))
+            finished.fulfill()
+        }.start()
+        waitWhileSpinning()
+        release.released.store(true, ordering: .releasing)
+        wait(for: [finished], timeout: 30)
+    }
+
     func testStallNamesTheClientTheOperationAndTheFix() {
         recordingStalls { recorded in
-            let release = SpinsWithoutAwaiting.Release()
-            let finished = expectation(description: "the run ends once released")
-            let workload = oneRead
-            Thread {
-                _ = Simulation.run(
-                    SpinsWithoutAwaiting(release: release), workload: workload, choices: ChoiceSource(seed: 0),
-                    options: SimulationOptions(stallTimeout: .milliseconds(300)))
-                finished.fulfill()
-            }.start()
-            let deadline = ContinuousClock.now + .seconds(30)
-            while recorded.withLock({ $0.isEmpty }), ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
-            release.released.store(true, ordering: .releasing)
-            wait(for: [finished], timeout: 30)
+            spin(stallTimeout: .milliseconds(300)) {
+                let deadline = ContinuousClock.now + .seconds(30)
+                while recorded.withLock({ $0.isEmpty }), ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            }
             let stalls = recorded.withLock { $0 }
             XCTAssertEqual(stalls, [.stalled(ClientID(1), during: .read(Key(1)), after: .milliseconds(300))])
             let message = stalls.first.map(String.init(describing:)) ?? ""
@@ -81,18 +89,7 @@ final class SimulationWatchdogTests: XCTestCase {
 
     func testNoTimeoutMeansNoStallIsReported() {
         recordingStalls { recorded in
-            let release = SpinsWithoutAwaiting.Release()
-            let finished = expectation(description: "the run ends once released")
-            let workload = oneRead
-            Thread {
-                _ = Simulation.run(
-                    SpinsWithoutAwaiting(release: release), workload: workload, choices: ChoiceSource(seed: 0),
-                    options: SimulationOptions(stallTimeout: nil))
-                finished.fulfill()
-            }.start()
-            Thread.sleep(forTimeInterval: 0.6)
-            release.released.store(true, ordering: .releasing)
-            wait(for: [finished], timeout: 30)
+            spin(stallTimeout: nil) { Thread.sleep(forTimeInterval: 0.6) }
             XCTAssertEqual(recorded.withLock { $0 }, [])
         }
     }
