@@ -79,7 +79,7 @@ final class SimulationWatchdogTests: XCTestCase {
             exploration.timeLimit = .milliseconds(1_500)
             _ = Checker(
                 strategy: CacheAside(), properties: [.convergence],
-                simulation: SimulationOptions(stallTimeout: .milliseconds(200)), exploration: exploration
+                simulation: SimulationOptions(stallTimeout: .milliseconds(500)), exploration: exploration
             ).check()
             XCTAssertGreaterThan(ContinuousClock.now - started, .milliseconds(1_000))
             Thread.sleep(forTimeInterval: 0.3)

@@ -18,21 +18,22 @@ import Darwin
 /// run's `SimulationOptions.stallTimeout` without reaching a scheduling point, the stall handler is
 /// called with `SimulationFailure.stalled`. It watches that, and only that: a long exhaustive search
 /// or shrink reaches scheduling points all the time and is never stopped. It never changes a report; it
-/// only ends a process that could otherwise never end.
-public enum SimulationWatchdog {
+/// only ends a process that could otherwise never end. It stands down while a debugger is attached (a
+/// breakpoint in a strategy looks just like a spin). `package`: users set the timeout, not the watchdog.
+package enum SimulationWatchdog {
     private static let activities = Mutex<[RunActivity]>([])
     private static let handler = Mutex<@Sendable (SimulationFailure) -> Void>(defaultHandler)
 
     /// What happens on a stall. The default prints the failure to standard error and exits with status 2
     /// (the thread cannot be stopped, so the process must be); a command line may word its own message,
     /// and a test may record the failure instead (the spinning thread then spins on).
-    public static var stallHandler: @Sendable (SimulationFailure) -> Void {
+    package static var stallHandler: @Sendable (SimulationFailure) -> Void {
         get { handler.withLock { $0 } }
         set { handler.withLock { $0 = newValue } }
     }
 
     /// Prints `failure` to standard error and exits with status 2.
-    public static let defaultHandler: @Sendable (SimulationFailure) -> Void = { failure in
+    package static let defaultHandler: @Sendable (SimulationFailure) -> Void = { failure in
         let line = "error: \(failure)\n"
         _ = line.withCString { write(2, $0, strlen($0)) }
         exit(2)
@@ -71,7 +72,7 @@ public enum SimulationWatchdog {
             return nil
         }
         let waited = now - activity.unchangedSince
-        guard word != 0, timeout > 0, !activity.reported, waited >= .milliseconds(timeout),
+        guard word != 0, timeout > 0, !activity.reported, waited >= .milliseconds(timeout), !DebuggerPresence.isAttached,
             let (client, operation) = activity.stalledClient(word: word)
         else { return nil }
         activity.reported = true
