@@ -87,6 +87,24 @@ final class SimulationWatchdogTests: XCTestCase {
         }
     }
 
+    /// Threads that ran simulations and exited leave nothing behind in the watch list.
+    func testExitedThreadsAreNoLongerWatched() {
+        _ = Simulation.run(CacheAside(), workload: oneRead, choices: ChoiceSource(seed: 0))
+        let before = SimulationWatchdog.watchedThreads
+        for _ in 0..<20 {
+            let finished = expectation(description: "thread ran a simulation")
+            let workload = oneRead
+            Thread {
+                _ = Simulation.run(CacheAside(), workload: workload, choices: ChoiceSource(seed: 0))
+                finished.fulfill()
+            }.start()
+            wait(for: [finished], timeout: 30)
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while SimulationWatchdog.watchedThreads > before, ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        XCTAssertEqual(SimulationWatchdog.watchedThreads, before)
+    }
+
     func testNoTimeoutMeansNoStallIsReported() {
         recordingStalls { recorded in
             spin(stallTimeout: nil) { Thread.sleep(forTimeInterval: 0.6) }

@@ -32,9 +32,15 @@ final class RunActivity: @unchecked Sendable {
     var unchangedSince = ContinuousClock.now
     var reported = false
 
+    /// The thread's record; when the thread exits, the watchdog lets go of it (threads come and go in
+    /// test runners, and the watch list must not grow with them).
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
-        guard pthread_key_create(&key, nil) == 0 else { fatalError("pthread_key_create failed: out of thread-specific keys") }
+        let released: @convention(c) (UnsafeMutableRawPointer?) -> Void = { pointer in
+            guard let pointer else { return }
+            SimulationWatchdog.unwatch(Unmanaged<RunActivity>.fromOpaque(pointer).takeRetainedValue())
+        }
+        guard pthread_key_create(&key, released) == 0 else { fatalError("pthread_key_create failed: out of thread-specific keys") }
         return key
     }()
 

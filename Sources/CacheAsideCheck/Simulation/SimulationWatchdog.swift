@@ -45,6 +45,14 @@ package enum SimulationWatchdog {
         activities.withLock { $0.append(activity) }
     }
 
+    /// Stops watching a thread's activity (its thread exited).
+    static func unwatch(_ activity: RunActivity) {
+        activities.withLock { $0.removeAll { $0 === activity } }
+    }
+
+    /// How many threads are watched.
+    package static var watchedThreads: Int { activities.withLock { $0.count } }
+
     /// Created once, never touched again: the timer only calls `sweep`.
     nonisolated(unsafe) private static let timer: any DispatchSourceTimer = {
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "CacheAsideCheck.SimulationWatchdog"))
