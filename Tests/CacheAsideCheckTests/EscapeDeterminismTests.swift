@@ -120,6 +120,17 @@ final class EscapeDeterminismTests: XCTestCase {
         }
     }
 
+    /// The later run is refused and says so; the earlier run is not touched.
+    func testEnvironmentKeptFromAFinishedRunIsRefusedAndReported() {
+        let strategy = KeepsItsFirstEnvironment()
+        let workload = Workload(clients: 1, operationsPerClient: 1, keys: 1, writeRatio: 0)
+        let first = Simulation.run(strategy, workload: workload, choices: ChoiceSource(seed: 0))
+        XCTAssertNil(first.failure)
+        let second = Simulation.run(strategy, workload: workload, choices: ChoiceSource(seed: 0))
+        XCTAssertEqual(second.failure, .escaped(ClientID(1), during: .read(Key(1))))
+        XCTAssertEqual(second.history.operations.count, 0, "the refused call took no step")
+    }
+
     /// A stray task outlives its run and keeps calling; the runs after it, on the same thread, are the
     /// same as if it did not exist.
     func testStrayTaskCannotTouchLaterRuns() {
@@ -134,6 +145,17 @@ final class EscapeDeterminismTests: XCTestCase {
         }
         KeepsCallingFromAStrayTask.stop.store(true, ordering: .relaxed)
     }
+}
+
+/// Keeps the first environment it is given and uses it in every later run: a leftover of a finished
+/// run, called on the same thread during another.
+final class KeepsItsFirstEnvironment: CachingStrategy, @unchecked Sendable {
+    private var kept: Environment?
+    func read(_ key: Key, in env: Environment) async throws -> Value? {
+        if kept == nil { kept = env }
+        return try await kept!.database.read(key)
+    }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws { try await env.database.write(key, value) }
 }
 
 /// Leaves a task behind that calls into its environment in a loop until told to stop.

@@ -244,6 +244,9 @@ final class SimulationRun: @unchecked Sendable {
                 recordInvokeIfNeeded(slot)
                 record(slot, .returned(operation, result))
             } catch is ClientStopped {
+                // Stopped by this run (a crash, a failure), or by another: an `Environment` kept from an
+                // earlier run refuses every call, and must not end this client silently.
+                if !clients[slot].stopped, failure == nil { failure = .escaped(clientIDs[slot], during: operation) }
                 return
             } catch let fault as CacheUnavailable {
                 recordInvokeIfNeeded(slot)
