@@ -162,13 +162,9 @@ final class SimulationTests: XCTestCase {
 
     func testRandomWithABoundBelowOneFailsTheRunInsteadOfTrapping() {
         let record = run(DrawsBelowZero(), seed: 1, workload: Workload(clients: 2, operationsPerClient: 1, writeRatio: 0))
-        guard case .invalidCall(let client, let operation, let call, _)? = record.failure else {
-            return XCTFail("expected an invalid call, got \(String(describing: record.failure))")
-        }
-        XCTAssertEqual(client.number, 1)
-        XCTAssertEqual(operation, .read(Key(1)))
-        XCTAssertEqual(call, "env.random(below: 0)")
-        XCTAssertTrue(record.failure!.description.contains("the bound must be at least 1"))
+        XCTAssertEqual(record.failure, .randomBoundBelowOne(ClientID(1), during: .read(Key(1)), bound: 0))
+        XCTAssertEqual(
+            record.failure?.description, "client 1 called env.random(below: 0) during its read k1; the bound must be at least 1")
     }
 
     /// The library speaks in its own parameters: a command-line flag in a message would mean nothing to
@@ -181,7 +177,7 @@ final class SimulationTests: XCTestCase {
             .stepBudgetExceeded(budget: 10, client: client, during: nil),
             .unexpectedError(client, during: .read(Key(1)), error: "E"), .concurrentSteps(client),
             .deadlock(waiting: [client], keys: [Key(1)]), .nondeterministic(seed: 3),
-            .invalidCall(client, during: nil, call: "env.random(below: 0)", fix: "the bound must be at least 1"),
+            .randomBoundBelowOne(client, during: nil, bound: 0),
         ]
         for failure in failures {
             XCTAssertFalse(failure.description.contains("--"), failure.description)

@@ -25,11 +25,11 @@ public struct Environment: Sendable {
 
     /// A number in `0..<bound` drawn from the run's choices, so it replays and shrinks like everything
     /// else. `0` must be the strategy's simplest behaviour (shrinking drives values toward it). A bound
-    /// below 1 fails the run with `SimulationFailure.invalidCall` (and returns 0) instead of trapping.
+    /// below 1 fails the run with `SimulationFailure.randomBoundBelowOne` (and returns 0) instead of trapping.
     public func random(below bound: Int) -> Int {
         guard run.acceptsCalls else { return 0 }
         guard bound > 0 else {
-            run.noteInvalidCall(slot, call: "env.random(below: \(bound))", fix: "the bound must be at least 1")
+            run.noteRandomBoundBelowOne(slot, bound: bound)
             return 0
         }
         return run.choices.choose(below: bound)

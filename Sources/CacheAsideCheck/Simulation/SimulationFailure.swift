@@ -17,8 +17,8 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
     case stepBudgetExceeded(budget: Int, client: ClientID, during: ClientOperation?)
     /// A strategy threw an error the simulation did not inject.
     case unexpectedError(ClientID, during: ClientOperation, error: String)
-    /// A client called the environment with an argument it cannot take (e.g. `env.random(below: 0)`).
-    case invalidCall(ClientID, during: ClientOperation?, call: String, fix: String)
+    /// A client called `env.random(below:)` with a bound below 1, which has no value to draw.
+    case randomBoundBelowOne(ClientID, during: ClientOperation?, bound: Int)
     /// A client started a step while another step of its own was waiting (concurrent child tasks).
     case concurrentSteps(ClientID)
     /// Every unfinished client waits for a lock that no runnable client will release.
@@ -49,8 +49,8 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
         case .unexpectedError(let client, let operation, let error):
             return "\(client)'s \(operation) threw \(error), which the simulation did not inject; "
                 + "strategies may only let injected faults (CacheUnavailable) escape"
-        case .invalidCall(let client, let operation, let call, let fix):
-            return "\(client) called \(call)\(during(operation)); \(fix)"
+        case .randomBoundBelowOne(let client, let operation, let bound):
+            return "\(client) called env.random(below: \(bound))\(during(operation)); the bound must be at least 1"
         case .concurrentSteps(let client):
             return "\(client) took two steps at once (async let or a task group around cache or database calls); "
                 + "make each client's calls sequential"

@@ -22,10 +22,10 @@ extension SimulationRun {
         failure = .spawnedTask(clientIDs[slot], during: clients[slot].operation)
     }
 
-    /// A client passed an argument the environment cannot take: the run fails, naming the call and the fix.
-    func noteInvalidCall(_ slot: Int, call: String, fix: String) {
+    /// A client asked for a random number below a bound under 1: the run fails, naming the call and the fix.
+    func noteRandomBoundBelowOne(_ slot: Int, bound: Int) {
         guard failure == nil else { return }
-        failure = .invalidCall(clientIDs[slot], during: clients[slot].operation, call: call, fix: fix)
+        failure = .randomBoundBelowOne(clientIDs[slot], during: clients[slot].operation, bound: bound)
     }
 
     /// Called by the executor on this run's thread when a client enters an actor.
