@@ -18,8 +18,8 @@ public struct SimulationOptions: Sendable {
     public var clockJumps: Ticks?
     /// How long (wall clock) one client may run without reaching a scheduling point before
     /// `SimulationWatchdog` reports it as stuck in a loop with no `await` and ends the process; `nil` =
-    /// never. It only stops a process that would otherwise hang: it never changes a report, so it is not
-    /// part of a replay token's fingerprint.
+    /// never. It only stops a process that would otherwise hang: it never changes a report, so a
+    /// fingerprint of the options (for replay tokens) leaves it out.
     public var stallTimeout: Duration?
 
     /// Default options: no faults, derived step budget, no lease TTL, no invariants, no clock jumps, and a
