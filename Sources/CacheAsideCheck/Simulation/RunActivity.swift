@@ -18,7 +18,7 @@ import Darwin
 /// hands control back. The word standing still while non-zero is exactly "one client has been running
 /// for that long without reaching a scheduling point"; a long search or a long shrink keeps changing it.
 final class RunActivity: @unchecked Sendable {
-    /// `0` while no client runs; otherwise `(scheduling point << 16) | (slot + 1)`.
+    /// `0` while no client runs; otherwise `(scheduling point << 24) | (slot + 1)`.
     private let word = Atomic<Int>(0)
     /// The run being driven, for naming the client once a stall is found. Behind a lock (taken twice per
     /// run, never per point) so that the watchdog holds a reference of its own and the run cannot be freed
@@ -68,7 +68,7 @@ final class RunActivity: @unchecked Sendable {
 
     /// The run hands control to `slot` at scheduling point `point` (the hot path: one relaxed store).
     @inline(__always)
-    func clientRunning(_ slot: Int, at point: Int) { word.store(point &<< 16 | (slot + 1), ordering: .relaxed) }
+    func clientRunning(_ slot: Int, at point: Int) { word.store(point &<< 24 | (slot + 1), ordering: .relaxed) }
 
     /// The client handed control back.
     @inline(__always)
@@ -85,7 +85,7 @@ final class RunActivity: @unchecked Sendable {
         guard let run = currentRun.withLock({ $0 }), word.load(ordering: .relaxed) == expected, expected != 0 else {
             return nil
         }
-        let slot = (expected & 0xFFFF) - 1
+        let slot = (expected & 0xFF_FFFF) - 1
         guard run.clientIDs.indices.contains(slot) else { return nil }
         return (run.clientIDs[slot], run.clients[slot].operation)
     }
