@@ -5,6 +5,7 @@ enum CommandLineInterface {
     static func run(_ arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream)
         -> Int32
     {
+        StallWatchdog.installForCommandLine()  // every form that runs simulations (check, compare) words its stall
         do {
             switch arguments.first {
             case "models":
@@ -25,7 +26,6 @@ enum CommandLineInterface {
                 return 0
             default:
                 let options = try CheckOptions.parse(arguments)
-                StallWatchdog.installForCommandLine()
                 return CheckCommand.run(options, output: &output, errors: &errors)
             }
         } catch {
