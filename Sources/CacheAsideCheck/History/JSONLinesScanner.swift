@@ -66,6 +66,13 @@ private struct Cursor {
 
     private var peek: UInt8? { position < end ? bytes[position] : nil }
 
+    private static let types: [(StaticString, RecordedEvent.EventType)] = [
+        ("invoke", .invoke), ("ok", .ok), ("fail", .fail), ("info", .info),
+    ]
+    private static let functions: [(StaticString, RecordedEvent.Function)] = [
+        ("read", .read), ("write", .write), ("cas", .compareAndSet),
+    ]
+
     /// The fields an event may carry.
     private enum Field { case process, type, function, key, value, succeeded, time, other }
 
@@ -88,8 +95,8 @@ private struct Cursor {
                 switch field {
                 case .process: process = try identifier("process")
                 case .key: key = try identifier("key")
-                case .type: type = try word("type", RecordedEvent.EventType.init(rawValue:), fix: #"Use "invoke", "ok", "fail" or "info""#)
-                case .function: function = try word("f", RecordedEvent.Function.init(rawValue:), fix: #"Use "read", "write" or "cas""#)
+                case .type: type = try word("type", Self.types, fix: #"Use "invoke", "ok", "fail" or "info""#)
+                case .function: function = try word("f", Self.functions, fix: #"Use "read", "write" or "cas""#)
                 case .value: value = try recordedValue()
                 case .succeeded: succeeded = try flag()
                 case .time: time = try timestamp()
@@ -115,33 +122,58 @@ private struct Cursor {
     }
 
     private mutating func fieldName() throws(RecordedHistoryError) -> Field {
-        let start = position + 1
-        let name = try string()
-        // Field names are compared on their bytes when they had no escapes (the usual case).
-        let length = position - 1 - start
-        func named(_ literal: StaticString) -> Bool {
-            guard literal.utf8CodeUnitCount == length else { return false }
-            let text = literal.utf8Start
-            for index in 0..<length where bytes[start + index] != text[index] { return false }
-            return true
+        let start = position
+        let (first, end, escaped) = try rawString()
+        // Field names are compared on their bytes; only a name with escapes is decoded first.
+        if escaped {
+            position = start
+            switch try string() {
+            case "process": return .process
+            case "type": return .type
+            case "f": return .function
+            case "key": return .key
+            case "value": return .value
+            case "succeeded": return .succeeded
+            case "time": return .time
+            default: return .other
+            }
         }
-        if named("process") { return .process }
-        if named("type") { return .type }
-        if named("f") { return .function }
-        if named("key") { return .key }
-        if named("value") { return .value }
-        if named("succeeded") { return .succeeded }
-        if named("time") { return .time }
-        switch name {
-        case "process": return .process
-        case "type": return .type
-        case "f": return .function
-        case "key": return .key
-        case "value": return .value
-        case "succeeded": return .succeeded
-        case "time": return .time
-        default: return .other
+        if matches(first, end, "process") { return .process }
+        if matches(first, end, "type") { return .type }
+        if matches(first, end, "f") { return .function }
+        if matches(first, end, "key") { return .key }
+        if matches(first, end, "value") { return .value }
+        if matches(first, end, "succeeded") { return .succeeded }
+        if matches(first, end, "time") { return .time }
+        return .other
+    }
+
+    /// Whether the bytes `first..<end` spell `literal`.
+    private func matches(_ first: Int, _ end: Int, _ literal: StaticString) -> Bool {
+        let length = end - first
+        guard literal.utf8CodeUnitCount == length else { return false }
+        let text = literal.utf8Start
+        for index in 0..<length where bytes[first + index] != text[index] { return false }
+        return true
+    }
+
+    /// Skips the string at the cursor (on its opening quote): its contents' range and whether it has
+    /// escapes. Control characters are refused here; escapes are checked when decoded.
+    private mutating func rawString() throws(RecordedHistoryError) -> (first: Int, end: Int, escaped: Bool) {
+        position += 1
+        let first = position
+        var escaped = false
+        while position < end {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return (first, position - 1, escaped)
+            }
+            if byte == UInt8(ascii: "\\") { escaped = true; position += 2; continue }
+            if byte < 0x20 { throw malformed("a control character in a string") }
+            position += 1
         }
+        throw malformed("a string is not closed")
     }
 
     /// A process or key: an integer or a string.
@@ -155,12 +187,15 @@ private struct Cursor {
         return scalar
     }
 
-    /// `type` or `f`: one of a few strings.
+    /// `type` or `f`: one of a few strings, compared on their bytes.
     private mutating func word<Word>(
-        _ name: String, _ make: (String) -> Word?, fix: String
+        _ name: String, _ words: [(StaticString, Word)], fix: String
     ) throws(RecordedHistoryError) -> Word {
         let start = position
-        if peek == UInt8(ascii: "\""), let word = make(try string()) { return word }
+        if peek == UInt8(ascii: "\"") {
+            let (first, end, escaped) = try rawString()
+            if !escaped { for (spelling, word) in words where matches(first, end, spelling) { return word } }
+        }
         position = start
         throw fail("unknown \"\(name)\" \(try spellValue())", fix: fix)
     }
@@ -268,8 +303,7 @@ private struct Cursor {
             if byte == UInt8(ascii: "\"") {
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
                 position += 1
-                guard let text = String(validating: raw, as: UTF8.self) else { throw invalidUTF8() }
-                return text
+                return try decodeUTF8(raw)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw malformed("a control character in a string") }
@@ -282,8 +316,7 @@ private struct Cursor {
             position += 1
             switch byte {
             case UInt8(ascii: "\""):
-                guard let text = String(validating: decoded, as: UTF8.self) else { throw invalidUTF8() }
-                return text
+                return try decoded.withUnsafeBufferPointer { (raw) throws(RecordedHistoryError) in try decodeUTF8(raw) }
             case UInt8(ascii: "\\"):
                 guard position < end else { throw malformed("a string is not closed") }
                 let escape = bytes[position]
@@ -332,8 +365,15 @@ private struct Cursor {
         return value
     }
 
-    private func invalidUTF8() -> RecordedHistoryError {
-        fail("a string is not valid UTF-8", fix: "Save the history as UTF-8")
+    /// The bytes as a string; ASCII (the usual case) skips validation.
+    private func decodeUTF8(_ raw: UnsafeBufferPointer<UInt8>) throws(RecordedHistoryError) -> String {
+        var ascii = true
+        for byte in raw where byte >= 0x80 { ascii = false; break }
+        if ascii { return String(decoding: raw, as: UTF8.self) }
+        guard let text = String(validating: raw, as: UTF8.self) else {
+            throw fail("a string is not valid UTF-8", fix: "Save the history as UTF-8")
+        }
+        return text
     }
 
     /// Skips any JSON value, checking its grammar.

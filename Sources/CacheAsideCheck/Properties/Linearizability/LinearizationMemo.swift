@@ -55,7 +55,7 @@ struct LinearizationMemo {
         let low = set.lowWord, high = set.highWord
         windows.append(UInt64(low))
         windows.append(UInt64(high &- low &+ 1))
-        if high >= low { windows.append(contentsOf: set.words[low...high]) }
+        if high >= low { for word in low...high { windows.append(set.words[word]) } }
         count += 1
         // Half full at most, so probes stay short.
         if count * 2 > slotHashes.count { grow() }
