@@ -24,7 +24,7 @@ enum HistoryVerdictText {
                 out.append("\(key): not linearizable")
                 out.append("  " + violation.explanation(valueName: history.valueName, keyName: { "key \(history.keyName($0))" }))
                 let prefix = violation.longestLinearizablePrefix
-                if violation.cause != .readOfUnwrittenValue {
+                if violation.prefixFound {
                     out.append("  longest linearisable prefix (\(prefix.count) operation\(prefix.count == 1 ? "" : "s")):")
                     for (position, op) in prefix.enumerated() {
                         out.append("    \(position + 1). \(op.summary(valueName: history.valueName)) (\(lines(of: op)))")

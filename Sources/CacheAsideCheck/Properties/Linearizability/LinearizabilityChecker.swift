@@ -93,17 +93,22 @@ public struct LinearizabilityChecker: Sendable {
         _ key: Int, _ operations: [RegisterOperation], initialValue: Int, budget: RegisterSearch.Budget
     ) -> LinearizabilityVerdict {
         var budget = budget
-        var refutation: RegisterOperation?
-        if let read = firstReadOfUnwrittenValue(operations, initialValue: initialValue) {
-            // Already refuted: search only briefly, for the longest prefix to show.
-            refutation = read
-            budget.stepLimit = min(budget.stepLimit, Self.refutedSearchSteps)
+        var refutation = firstReadOfUnwrittenValue(operations, initialValue: initialValue)
+        if refutation == nil {
+            switch UniqueValueRegisterCheck.decide(operations, initialValue: initialValue) {
+            case .linearizable?: return .linearizable
+            case .violation(let index)?: refutation = operations[index]
+            case nil: break
+            }
         }
+        // Already refuted: search only briefly, for the longest prefix to show.
+        if refutation != nil { budget.stepLimit = min(budget.stepLimit, Self.refutedSearchSteps) }
         let outcome = RegisterSearch.run(operations, initialValue: initialValue, budget: budget)
         if let read = refutation, case .abandoned = outcome {
             return .violation(LinearizabilityViolation(
                 key: key, operation: read, longestLinearizablePrefix: [], registerValue: initialValue,
-                initialValue: initialValue, cause: .readOfUnwrittenValue))
+                initialValue: initialValue, cause: cause(of: read, among: operations, initialValue: initialValue),
+                prefixFound: false))
         }
         switch outcome {
         case .linearizable:
@@ -118,10 +123,11 @@ public struct LinearizabilityChecker: Sendable {
         }
     }
 
-    /// How many steps the search may take for its longest prefix once the pre-pass has refuted a key:
-    /// a millisecond or so. Small histories get their exact prefix; a large one that would need more
-    /// gets the refutation alone, with an empty prefix.
-    static let refutedSearchSteps = 100_000
+    /// How many steps the search may take for its longest prefix once a pre-check (a read of an
+    /// unwritten value, or `UniqueValueRegisterCheck`) has refuted a key: some milliseconds. Small
+    /// histories get their exact prefix; a large one that would need more gets the refutation alone
+    /// (`prefixFound == false`).
+    static let refutedSearchSteps = 1_000_000
 
     /// The completed read that returned first among those that returned a value no operation could have
     /// written (nor the initial value), if any. Such a read refutes linearizability outright, whatever

@@ -33,12 +33,17 @@ public struct LinearizabilityViolation: Sendable {
     public var initialValue: Int
     /// What was wrong with `operation`.
     public var cause: Cause
+    /// Whether `longestLinearizablePrefix` is the search's result. False when a linear-time pre-check
+    /// refuted the key and the search for the prefix ran out of its small budget: the prefix is then
+    /// empty and says nothing, but the violation stands.
+    public var prefixFound: Bool
 
     /// Creates a violation record.
     public init(
         key: Int, operation: RegisterOperation, longestLinearizablePrefix: [RegisterOperation],
-        registerValue: Int, initialValue: Int, cause: Cause
+        registerValue: Int, initialValue: Int, cause: Cause, prefixFound: Bool = true
     ) {
+        self.prefixFound = prefixFound
         self.key = key
         self.operation = operation
         self.longestLinearizablePrefix = longestLinearizablePrefix
@@ -81,6 +86,8 @@ public struct LinearizabilityViolation: Sendable {
         switch cause {
         case .readOfUnwrittenValue:
             return "\(subject), a value no operation on \(key) wrote"
+        case _ where !prefixFound:
+            return "\(subject), which no order of the operations on \(key) allows"
         case .readOfWrongValue, .compareAndSetSucceededOnWrongValue:
             return "\(subject), but \(was)"
         case .compareAndSetFailedOnExpectedValue:

@@ -89,6 +89,7 @@ struct RegisterSearch {
 
         while true {
             steps &+= 1
+            if steps > budget.stepLimit { return .abandoned(.searchSteps(budget.stepLimit)) }
             if steps & 1023 == 0, let limit = exhausted(budget, steps: steps, memo: memo) {
                 return .abandoned(limit)
             }
@@ -169,7 +170,6 @@ struct RegisterSearch {
     }
 
     private static func exhausted(_ budget: Budget, steps: Int, memo: LinearizationMemo) -> SearchLimit? {
-        if steps >= budget.stepLimit { return .searchSteps(budget.stepLimit) }
         if memo.byteCount > budget.memoryLimit { return .memory(bytes: budget.memoryLimit) }
         if let deadline = budget.deadline, steps % budget.stepsPerClockCheck == 0, ContinuousClock.now >= deadline {
             return .time
