@@ -188,4 +188,63 @@ final class RecordedHistoryTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("no file at /no/such/history.jsonl"), "\(error)")
         }
     }
+
+    // MARK: Line ends, number range, consistency
+
+    func testWindowsLineEndsAreAccepted() throws {
+        let history = try RecordedHistory(parsing: writeX5.joined(separator: "\r\n") + "\r\n")
+        XCTAssertEqual(history.operations.map(\.returnedAt), [2])
+    }
+
+    func testTheWholeSignedSixtyFourBitRangeIsAcceptedAndNoMore() throws {
+        for good in ["-9223372036854775808", "9223372036854775807"] {
+            let history = try parse([#"{"process": 1, "type": "invoke", "f": "write", "key": 1, "value": \#(good)}"#])
+            XCTAssertEqual(history.valueName(history.operations[0].written!), good)
+        }
+        for bad in ["-9223372036854775809", "9223372036854775808", "99999999999999999999"] {
+            assertRejected([#"{"process": 1, "type": "invoke", "f": "write", "key": 1, "value": \#(bad)}"#],
+                           onLine: 1, mentioning: "\(bad) is out of the signed 64-bit range")
+        }
+        assertRejected([#"{"process": 18446744073709551616, "type": "invoke", "f": "read", "key": 1}"#],
+                       onLine: 1, mentioning: "out of the signed 64-bit range")
+    }
+
+    func testWriteReturnWithAnotherValueThanItsInvokeIsRejected() {
+        assertRejected([writeX5[0], #"{"process": 1, "type": "ok", "f": "write", "key": "x", "value": 6}"#],
+                       onLine: 2, mentioning: "carries 6 but its invoke on line 1 carries 5")
+    }
+
+    func testSucceededOnAWriteIsRejected() {
+        assertRejected([writeX5[0], #"{"process": 1, "type": "ok", "f": "write", "key": "x", "value": 5, "succeeded": true}"#],
+                       onLine: 2, mentioning: #""succeeded" on a write ok"#)
+    }
+
+    func testReadInvokeCarryingAValueIsRejected() {
+        assertRejected([#"{"process": 1, "type": "invoke", "f": "read", "key": "x", "value": 5}"#],
+                       onLine: 1, mentioning: "a read invoke carries the value 5")
+    }
+
+    func testUnknownFieldsOfAnyShapeAreSkippedAndEscapesDecoded() throws {
+        let history = try parse([
+            #"{"process": 1, "extra": {"a": [1, 2.5e3, true, null, "\u00e9"]}, "type": "invoke", "f": "write", "key": "caf\u00e9", "value": "tab\there"}"#,
+        ])
+        XCTAssertEqual(history.keyName(history.operations[0].key), "\"café\"")
+        XCTAssertEqual(history.valueName(history.operations[0].written!), #""tab\there""#)
+    }
+
+    func testTimestampsAreKeptPerOperation() throws {
+        let history = try parse([
+            #"{"process": 1, "type": "invoke", "f": "write", "key": 1, "value": 5, "time": 100}"#,
+            #"{"process": 1, "type": "ok", "f": "write", "key": 1, "value": 5, "time": 250}"#,
+        ])
+        XCTAssertEqual(history.times, [RecordedHistory.OperationTimes(invoked: 100, returned: 250)])
+        XCTAssertEqual(try parse(writeX5).times, [], "no timestamps, no times")
+    }
+
+    func testInvalidUTF8InAStringIsRejected() {
+        let bytes = Array(#"{"process": 1, "type": "invoke", "f": "write", "key": ""#.utf8) + [0xFF] + Array(#"", "value": 1}"#.utf8)
+        XCTAssertThrowsError(try RecordedHistory(bytes: bytes)) { error in
+            XCTAssertTrue("\(error)".contains("line 1: a string is not valid UTF-8"), "\(error)")
+        }
+    }
 }
