@@ -181,4 +181,30 @@ final class CheckHistoryCommandTests: XCTestCase {
         XCTAssertEqual(memory.status, 2, "a zero limit is a usage error")
         XCTAssertEqual(try run(["check-history", file.path]).status, 0, "the default limits decide it")
     }
+
+    // MARK: Jepsen EDN
+
+    func testEDNHistoryIsDetectedOrChosenAndSeveralFilesGetOneLineEach() throws {
+        let edn = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString).edn")
+        try """
+            [{:process 0, :type :invoke, :f :write, :value [1 3]}
+             {:process 0, :type :ok, :f :write, :value [1 3]}
+             {:process 1, :type :invoke, :f :read, :value [1 nil]}
+             {:process 1, :type :ok, :f :read, :value [1 3]}]
+
+            """.write(to: edn, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: edn) }
+        XCTAssertEqual(try run(["check-history", edn.path]).status, 0)
+        XCTAssertEqual(try run(["check-history", "--format", "edn", edn.path]).status, 0)
+        let forced = try run(["check-history", "--format", "jsonl", edn.path])
+        XCTAssertEqual(forced.status, 2, "read as JSON Lines it is malformed")
+        let jsonl = try write(staleRead)
+        let both = try run(["check-history", edn.path, jsonl.path])
+        XCTAssertEqual(both.status, 1)
+        let lines = both.output.split(separator: "\n")
+        XCTAssertEqual(lines.count, 3, both.output)
+        XCTAssertEqual(lines[0], "\(edn.path): linearizable (2 operations on 1 key)")
+        XCTAssertEqual(lines[2], "2 files: 1 linearizable, 1 not linearizable, 0 unknown, 0 unreadable")
+        XCTAssertEqual(try run(["check-history", "--format", "yaml", edn.path]).status, 2)
+    }
 }

@@ -119,7 +119,8 @@ public struct RecordedHistory: Sendable {
     }
 
     /// The format the bytes are in: EDN when the first map, after blanks, `;` comments and an opening
-    /// `[` or `(`, starts with a keyword (`{:type …`); JSON Lines otherwise.
+    /// `[` or `(`, starts with a keyword (`{:type …`) or the content starts with a `#` tag; JSON Lines
+    /// otherwise.
     public static func detectFormat(_ bytes: [UInt8]) -> Format {
         var index = 0
         var openedCollection = false
@@ -129,6 +130,8 @@ public struct RecordedHistory: Sendable {
                 index += 1
             case UInt8(ascii: ";"):
                 while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            case UInt8(ascii: "#"):
+                return .edn  // a tagged literal such as #jepsen.history.Op{…}; JSON has no '#'
             case UInt8(ascii: "["), UInt8(ascii: "(") where !openedCollection:
                 openedCollection = true
                 index += 1
