@@ -36,7 +36,17 @@ enum HistoryVerdictText {
                 }
             }
         }
+        out.append(stalenessLine(history))
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The stale-read windows, in the file's time unit, or a note that the file has no timestamps.
+    static func stalenessLine(_ history: RecordedHistory) -> String {
+        guard let staleness = RecordedStaleness(history) else {
+            return "staleness: not measured (the events have no \"time\" fields)"
+        }
+        return "staleness (in the file's time unit): \(staleness.staleReadCount) of \(staleness.windows.count) reads stale;"
+            + " max \(staleness.maximum), p50 \(staleness.percentile(50)), p99 \(staleness.percentile(99))"
     }
 
     /// Several files: one verdict line each, then a summary line.
@@ -117,8 +127,13 @@ enum HistoryVerdictText {
             }
             keys.append("    {" + fields.joined(separator: ", ") + "}")
         }
+        var staleness = "null"
+        if let measured = RecordedStaleness(history) {
+            staleness = "{\"max\": \(measured.maximum), \"p50\": \(measured.percentile(50)), \"p99\": \(measured.percentile(99)), "
+                + "\"reads\": \(measured.windows.count), \"staleReads\": \(measured.staleReadCount)}"
+        }
         return "{\n  \"file\": \(quoted(outcome.path)),\n  \"keys\": [\n" + keys.joined(separator: ",\n")
-            + "\n  ],\n  \"verdict\": \"\(overall)\"\n}"
+            + "\n  ],\n  \"staleness\": \(staleness),\n  \"verdict\": \"\(overall)\"\n}"
     }
 
     /// A string as a JSON string literal.

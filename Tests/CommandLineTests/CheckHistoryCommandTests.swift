@@ -207,4 +207,20 @@ final class CheckHistoryCommandTests: XCTestCase {
         XCTAssertEqual(lines[2], "2 files: 1 linearizable, 1 not linearizable, 0 unknown, 0 unreadable")
         XCTAssertEqual(try run(["check-history", "--format", "yaml", edn.path]).status, 2)
     }
+
+    func testStalenessIsPrintedInTheFilesTimeUnit() throws {
+        let file = try write([
+            #"{"process": 1, "type": "invoke", "f": "write", "key": 1, "value": 3, "time": 0}"#,
+            #"{"process": 1, "type": "ok", "f": "write", "key": 1, "value": 3, "time": 10}"#,
+            #"{"process": 2, "type": "invoke", "f": "read", "key": 1, "value": null, "time": 25}"#,
+            #"{"process": 2, "type": "ok", "f": "read", "key": 1, "value": null, "time": 30}"#,
+        ])
+        let outcome = try run(["check-history", file.path])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.output.hasSuffix("staleness (in the file's time unit): 1 of 1 reads stale; max 15, p50 15, p99 15\n"), outcome.output)
+        let json = try run(["check-history", file.path, "--json"])
+        XCTAssertTrue(json.output.contains(#""staleness": {"max": 15, "p50": 15, "p99": 15, "reads": 1, "staleReads": 1}"#), json.output)
+        let untimed = try run(["check-history", try write(linearizable).path])
+        XCTAssertTrue(untimed.output.hasSuffix("staleness: not measured (the events have no \"time\" fields)\n"), untimed.output)
+    }
 }
