@@ -32,11 +32,15 @@ enum HistoryFile {
             }
             if status.st_mode & S_IFMT == S_IFREG { sizeHint = Int(status.st_size) }
         }
+        // One read buffer, sized for the file when its size is known, never zeroed: a 4-line file
+        // costs one small read, a large one a few big ones, a pipe 64 KiB at a time.
+        let chunkSize = min(max(sizeHint + 1, 4096), sizeHint > 0 ? 1 << 24 : 1 << 16)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { chunk.deallocate() }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(sizeHint + 1, 1 << 16))
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        bytes.reserveCapacity(sizeHint + 1)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = read(descriptor, chunk.baseAddress, chunkSize)
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -44,7 +48,7 @@ enum HistoryFile {
                 throw RecordedHistoryError(line: nil, problem: "\(name) \(reason)",
                                            fix: errno == EISDIR ? "Name a history file, not a directory" : "Check the file")
             }
-            bytes.append(contentsOf: chunk[0..<count])
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
         }
         if bytes.isEmpty {
             throw RecordedHistoryError(
