@@ -131,8 +131,10 @@ struct RecordedHistoryBuilder {
 }
 
 /// Gives each distinct scalar a small integer, in order of first appearance, and its spelling.
+/// Small non-negative integers (the usual process ids and keys) are looked up in a table, not hashed.
 private struct ScalarInterner {
     private(set) var names: [String] = []
+    private var smallIntegers = [Int32](repeating: -1, count: 1024)
     private var integers: [Int: Int] = [:]
     private var strings: [String: Int] = [:]
     private var null: Int?
@@ -146,6 +148,10 @@ private struct ScalarInterner {
         case .null:
             if let null { return null }
             null = names.count
+        case .integer(let value) where value >= 0 && value < smallIntegers.count:
+            let id = smallIntegers[value]
+            if id >= 0 { return Int(id) }
+            smallIntegers[value] = Int32(names.count)
         case .integer(let value):
             if let id = integers[value] { return id }
             integers[value] = names.count

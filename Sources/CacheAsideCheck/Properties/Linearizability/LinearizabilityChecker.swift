@@ -127,7 +127,7 @@ public struct LinearizabilityChecker: Sendable {
     /// unwritten value, or `UniqueValueRegisterCheck`) has refuted a key: some milliseconds. Small
     /// histories get their exact prefix; a large one that would need more gets the refutation alone
     /// (`prefixFound == false`).
-    static let refutedSearchSteps = 1_000_000
+    static let refutedSearchSteps = 100_000
 
     /// The completed read that returned first among those that returned a value no operation could have
     /// written (nor the initial value), if any. Such a read refutes linearizability outright, whatever
