@@ -1,5 +1,5 @@
 /// A JSON integer, string or null: what recorded processes, keys and values may be.
-enum JSONScalar: Hashable, Sendable {
+package enum JSONScalar: Hashable, Sendable {
     case null
     case integer(Int)
     case string(String)
@@ -13,8 +13,8 @@ enum JSONScalar: Hashable, Sendable {
         }
     }
 
-    /// A string as a JSON string literal.
-    static func quoted(_ value: String) -> String {
+    /// A string as a JSON string literal (reports written by the command line use it too).
+    package static func quoted(_ value: String) -> String {
         var escaped = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
