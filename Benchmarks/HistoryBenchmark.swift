@@ -91,7 +91,7 @@ enum HistoryBenchmark {
         let directory = FileManager.default.temporaryDirectory
         let large = directory.appendingPathComponent("history-benchmark-1m.jsonl")
         let small = directory.appendingPathComponent("history-benchmark-small.jsonl")
-        FileManager.default.createFile(atPath: large.path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: large.path, contents: Data(bytes))
         let smallHistory = """
             {"process": 1, "type": "invoke", "f": "write", "key": 1, "value": 3}
             {"process": 2, "type": "invoke", "f": "read", "key": 1, "value": null}
@@ -99,7 +99,7 @@ enum HistoryBenchmark {
             {"process": 1, "type": "ok", "f": "write", "key": 1, "value": 3}
 
             """
-        FileManager.default.createFile(atPath: small.path, contents: Data(smallHistory.utf8))
+        _ = FileManager.default.createFile(atPath: small.path, contents: Data(smallHistory.utf8))
         defer {
             try? FileManager.default.removeItem(at: large)
             try? FileManager.default.removeItem(at: small)

@@ -132,7 +132,7 @@ public struct RecordedHistory: Sendable {
                 while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
             case UInt8(ascii: "#"):
                 return .edn  // a tagged literal such as #jepsen.history.Op{…}; JSON has no '#'
-            case UInt8(ascii: "["), UInt8(ascii: "(") where !openedCollection:
+            case let byte where (byte == UInt8(ascii: "[") || byte == UInt8(ascii: "(")) && !openedCollection:
                 openedCollection = true
                 index += 1
             case UInt8(ascii: "{"):
