@@ -91,6 +91,10 @@ public struct RecordedHistory: Sendable {
     /// Reads a history from bytes.
     public init(bytes: [UInt8], format: Format? = nil) throws(RecordedHistoryError) {
         var builder = RecordedHistoryBuilder()
+        // An operation is two events, an event usually one line: the arrays then grow once, not by doubling.
+        var lines = 0
+        for byte in bytes where byte == UInt8(ascii: "\n") { lines += 1 }
+        builder.reserve(operations: lines / 2 + 1)
         let chosen = format ?? Self.detectFormat(bytes)
         try bytes.withUnsafeBufferPointer { (buffer) throws(RecordedHistoryError) in
             switch chosen {
