@@ -31,6 +31,11 @@ extension Property {
 
     /// Linearizability with the default counted limits.
     public static let linearizability = linearizability()
+
+    /// The old wall-clock form: a verdict must not depend on the machine, so the time limit is ignored
+    /// and the counted defaults apply.
+    @available(*, deprecated, message: "Limits are counted now: use linearizability(stepLimit:memoryLimit:)")
+    public static func linearizability(timeLimit: Duration) -> Property { linearizability() }
 }
 
 /// The violation in the run's own terms: for a stale read, which completed write it missed and the steps
