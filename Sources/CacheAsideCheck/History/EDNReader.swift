@@ -50,7 +50,7 @@ indirect enum EDNValue: Equatable, Sendable {
         case .otherNumber(let text), .symbol(let text): return text
         case .string(let text): return JSONScalar.quoted(text)
         case .keyword(let name): return ":" + name
-        case .character(let text): return "\\" + text
+        case .character(let text): return "\\" + String(text.debugDescription.dropFirst().dropLast())
         case .vector(let items): return "[" + items.map(\.spelling).joined(separator: " ") + "]"
         case .list(let items): return "(" + items.map(\.spelling).joined(separator: " ") + ")"
         case .set(let items): return "#{" + items.map(\.spelling).joined(separator: " ") + "}"
@@ -245,7 +245,8 @@ struct EDNReader {
                     else { throw error("a bad \\u escape in a string") }
                     position += 4
                     decoded.append(contentsOf: String(scalar).utf8)
-                default: throw error("an unknown escape \\\(Character(Unicode.Scalar(escape))) in a string")
+                default:
+                    throw error("an unknown escape \\\(String(decoding: [escape], as: UTF8.self).debugDescription.dropFirst().dropLast()) in a string")
                 }
             case UInt8(ascii: "\n"):
                 line += 1
