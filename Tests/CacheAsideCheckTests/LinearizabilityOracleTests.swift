@@ -77,7 +77,7 @@ final class UniqueValueRegisterOracleTests: XCTestCase {
                 XCTFail("seed \(seed): out of scope \(history)"); continue
             }
             XCTAssertEqual(outcome == .linearizable, expected, "seed \(seed): \(history)")
-            if case .violation(let index) = outcome { XCTAssertEqual(history[index].kind, .read, "seed \(seed)") }
+            if case .violation(let index, _) = outcome { XCTAssertEqual(history[index].kind, .read, "seed \(seed)") }
             if expected { linearizable += 1 } else { violations += 1 }
         }
         XCTAssertGreaterThan(violations, 800)

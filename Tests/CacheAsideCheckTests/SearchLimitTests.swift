@@ -86,4 +86,35 @@ final class SearchLimitTests: XCTestCase {
         XCTAssertNil(undecided.violation, "undecided is not a violation")
         XCTAssertNotEqual(undecided, .holds, "nor does it hold")
     }
+
+    func testZoneRefutationWithoutAPrefixNamesTheValueThatHadToBeHeld() throws {
+        // Thirty concurrent writes, then, after all completed, one read of v3 and a later read of v4:
+        // v3 and v4 would both have to be the register's value after the last write. One search step is
+        // far too few for the prefix; the zones refute it anyway.
+        var history = (1...30).map { RegisterOperation.write(process: $0, value: $0, invokedAt: $0, returnedAt: 30 + $0) }
+        history.append(.read(process: 40, observed: 3, invokedAt: 70, returnedAt: 71))
+        history.append(.read(process: 41, observed: 4, invokedAt: 72, returnedAt: 73))
+        let violation = try XCTUnwrap(LinearizabilityChecker(stepLimit: 1).check(history).violation)
+        XCTAssertFalse(violation.prefixFound)
+        XCTAssertEqual(violation.longestLinearizablePrefix, [])
+        XCTAssertEqual(violation.cause, .readOfWrongValue)
+        XCTAssertEqual(violation.operation.observed, 4)
+        XCTAssertEqual(
+            violation.explanation,
+            "client 41's read of k0 returned v4, but v3 had to be the register's value over an overlapping stretch of the history")
+        // Five writes instead of thirty: the short search after the refutation finds the prefix.
+        let small = Array(history[0..<5]) + history.suffix(2)
+        XCTAssertTrue(try XCTUnwrap(LinearizabilityChecker().check(small).violation).prefixFound)
+    }
+
+    func testReadThatReturnedBeforeItsWriteBeganIsNamedSo() throws {
+        let history: [RegisterOperation] = [
+            .read(process: 1, observed: 5, invokedAt: 0, returnedAt: 1),
+            .write(process: 2, value: 5, invokedAt: 2, returnedAt: 3),
+        ]
+        XCTAssertEqual(UniqueValueRegisterCheck.decide(history, initialValue: 0), .violation(operation: 0, heldValue: nil))
+        let violation = try XCTUnwrap(LinearizabilityChecker(stepLimit: 1).check(history).violation)
+        XCTAssertEqual(violation.cause, .readBeforeItsWrite)
+        XCTAssertEqual(violation.explanation, "client 1's read of k0 returned v5 before any write of that value had begun")
+    }
 }

@@ -93,22 +93,26 @@ public struct LinearizabilityChecker: Sendable {
         _ key: Int, _ operations: [RegisterOperation], initialValue: Int, budget: RegisterSearch.Budget
     ) -> LinearizabilityVerdict {
         var budget = budget
-        var refutation = firstReadOfUnwrittenValue(operations, initialValue: initialValue)
-        if refutation == nil {
+        // A pre-check's refutation: the read, why it fails, and the value that had to be held instead.
+        var refutation: (read: RegisterOperation, cause: LinearizabilityViolation.Cause, held: Int)?
+        if let read = firstReadOfUnwrittenValue(operations, initialValue: initialValue) {
+            refutation = (read, .readOfUnwrittenValue, initialValue)
+        } else {
             switch UniqueValueRegisterCheck.decide(operations, initialValue: initialValue) {
             case .linearizable?: return .linearizable
-            case .violation(let index)?: refutation = operations[index]
+            case .violation(let index, let held?)?: refutation = (operations[index], .readOfWrongValue, held)
+            case .violation(let index, nil)?: refutation = (operations[index], .readBeforeItsWrite, initialValue)
             case nil: break
             }
         }
         // Already refuted: search only briefly, for the longest prefix to show.
         if refutation != nil { budget.stepLimit = min(budget.stepLimit, Self.refutedSearchSteps) }
         let outcome = RegisterSearch.run(operations, initialValue: initialValue, budget: budget)
-        if let read = refutation, case .abandoned = outcome {
+        if let (read, cause, held) = refutation, case .abandoned = outcome {
+            // Without a prefix, the register value reported is the one that had to be held instead.
             return .violation(LinearizabilityViolation(
-                key: key, operation: read, longestLinearizablePrefix: [], registerValue: initialValue,
-                initialValue: initialValue, cause: cause(of: read, among: operations, initialValue: initialValue),
-                prefixFound: false))
+                key: key, operation: read, longestLinearizablePrefix: [], registerValue: held,
+                initialValue: initialValue, cause: cause, prefixFound: false))
         }
         switch outcome {
         case .linearizable:

@@ -20,8 +20,10 @@ package enum UniqueValueRegisterCheck {
     package enum Outcome: Equatable {
         case linearizable
         /// Not linearizable; `operation` is a read that could not see its write (for the report when the
-        /// search cannot find the longest prefix within its budget).
-        case violation(operation: Int)
+        /// search cannot find the longest prefix within its budget), and `heldValue` the value that had
+        /// to be the register's over a stretch its value also needed; `nil` when the read returned
+        /// before its value's write was even invoked.
+        case violation(operation: Int, heldValue: Int?)
     }
 
     /// The verdict, or `nil` when the history is outside the check's scope: it has a compare-and-set, a
@@ -31,6 +33,7 @@ package enum UniqueValueRegisterCheck {
         // Cluster 0 is the initial value; writes get clusters 1… in order of appearance.
         var clusterOfValue: [Int: Int] = [initialValue: 0]
         var writeOf: [Int] = [-1]  // per cluster, the write's operation index (-1: the initial value)
+        var valueOf: [Int] = [initialValue]
         var times: [Int] = []
         times.reserveCapacity(operations.count * 2)
         for (index, op) in operations.enumerated() {
@@ -40,6 +43,7 @@ package enum UniqueValueRegisterCheck {
                 guard let value = op.written, clusterOfValue[value] == nil else { return nil }
                 clusterOfValue[value] = writeOf.count
                 writeOf.append(index)
+                valueOf.append(value)
             case .read:
                 guard op.observed != nil, op.returnedAt != nil else { continue }
             }
@@ -60,10 +64,10 @@ package enum UniqueValueRegisterCheck {
         for (index, op) in operations.enumerated() where op.kind == .read {
             guard let observed = op.observed, let returned = op.returnedAt else { continue }
             // A read of a value nobody wrote is the pre-pass's business; here it simply fails.
-            guard let cluster = clusterOfValue[observed] else { return .violation(operation: index) }
+            guard let cluster = clusterOfValue[observed] else { return .violation(operation: index, heldValue: nil) }
             if cluster > 0 {
                 // (1) A read that returned before its write was invoked.
-                if returned < operations[writeOf[cluster]].invokedAt { return .violation(operation: index) }
+                if returned < operations[writeOf[cluster]].invokedAt { return .violation(operation: index, heldValue: nil) }
             }
             hasReads[cluster] = true
             if firstRead[cluster] < 0 { firstRead[cluster] = index }
@@ -87,9 +91,16 @@ package enum UniqueValueRegisterCheck {
             if f < s { forward.append((f, s, cluster)) } else { backward.append((s, f, cluster)) }
         }
         forward.sort { $0.f < $1.f }
+        /// A read to name for a conflict between two clusters — one of the first's, else one of the
+        /// second's — and the other cluster's value.
+        func blame(_ cluster: Int, _ other: Int) -> Outcome {
+            firstRead[cluster] >= 0
+                ? .violation(operation: firstRead[cluster], heldValue: valueOf[other])
+                : .violation(operation: firstRead[other], heldValue: valueOf[cluster])
+        }
         // (2) Forward zones, in order of their starts, must each end before the next starts.
         for index in forward.indices.dropFirst() where forward[index].f < forward[index - 1].s {
-            return .violation(operation: blame(forward[index].cluster, forward[index - 1].cluster, firstRead))
+            return blame(forward[index].cluster, forward[index - 1].cluster)
         }
         // (3) A backward zone inside a forward zone; zones are disjoint, so only the forward zone that
         // starts last before the backward zone's start can contain it.
@@ -100,14 +111,10 @@ package enum UniqueValueRegisterCheck {
                 if forward[middle].f < zone.s { low = middle + 1 } else { high = middle }
             }
             if low > 0, zone.f < forward[low - 1].s {
-                return .violation(operation: blame(zone.cluster, forward[low - 1].cluster, firstRead))
+                return blame(zone.cluster, forward[low - 1].cluster)
             }
         }
         return .linearizable
     }
 
-    /// A read to name for a conflict between two clusters: one of the first's, else one of the second's.
-    private static func blame(_ cluster: Int, _ other: Int, _ firstRead: [Int]) -> Int {
-        firstRead[cluster] >= 0 ? firstRead[cluster] : firstRead[other]
-    }
 }
