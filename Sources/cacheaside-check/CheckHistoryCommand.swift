@@ -1,169 +1,191 @@
 import CacheAsideCheck
-import Foundation
 
-/// `cacheaside-check check-history FILE`: checks a history recorded elsewhere for linearizability,
+/// `cacheaside-check check-history FILE…`: checks histories recorded elsewhere for linearizability,
 /// key by key, and prints each key's verdict. Exit codes: 0 every key linearizable, 1 some key not,
-/// 2 bad usage or malformed input, 3 undecided within the time limit (and no key violated).
+/// 2 bad usage or malformed input, 3 undecided (a limit ran out, and no key violated). With several
+/// files (or a directory), one verdict line per file and a summary; the status is the worst file's.
 enum CheckHistoryCommand {
-    static let usage = "Usage: cacheaside-check check-history FILE [--time-limit SECONDS] [--json]"
+    static let usage = "Usage: cacheaside-check check-history FILE… [--format jsonl|edn] [--time-limit SECONDS]"
+        + " [--memory-limit MiB] [--search-limit STEPS] [--json]"
 
     static let help = """
-        Checks a recorded history of read/write/compare-and-set operations for linearizability, key by key.
+        Checks recorded histories of read/write/compare-and-set operations for linearizability, key by key.
 
         \(usage)
 
-        FILE holds one JSON event per line (JSON Lines):
+        FILE is a path, - for standard input, or a directory (every file in it, in name order).
+        JSON Lines: one event per line,
           {"process": P, "type": "invoke"|"ok"|"fail"|"info", "f": "read"|"write"|"cas", "key": K, "value": V}
-        Processes and keys are integers or strings; values are integers, strings or null; every key
-        starts as null. A read's ok carries the value read; a cas's value is [expected, new] and its ok
-        carries "succeeded": true|false. fail = it did not take effect; info, or no return at all =
-        it may have taken effect at any point after its invoke, or never.
+        with an optional "time": T (an integer, e.g. nanoseconds). Processes and keys are integers or
+        strings; values are integers, strings or null; every key starts as null. A read's ok carries the
+        value read; a cas's value is [expected, new] and its ok carries "succeeded": true|false.
+        fail = it did not take effect; info, or no return at all = it may have taken effect at any point
+        after its invoke, or never. Jepsen/Knossos EDN histories ({:type :invoke, :f :write, :value 3,
+        :process 0}, independent [key value] tuples) are read too.
 
         Options:
-          --time-limit SECONDS  Give up after this long and answer "unknown" (default: no limit).
-          --json                Print the verdicts as one JSON object.
-          -h, --help            Show this help.
+          --format jsonl|edn     The input format (default: detected from the content).
+          --time-limit SECONDS   Stop after this long, parsing included, and answer "unknown" (exit 3).
+                                 Wall-clock: use it to bound a job, not to decide (default: no limit).
+          --memory-limit MiB     Memo memory per key before the search answers "unknown" (default 512).
+          --search-limit STEPS   Search steps per key before the search answers "unknown" (default \(LinearizabilityChecker.defaultStepLimit)).
+          --json                 Print the verdicts as JSON.
+          -h, --help             Show this help.
 
-        Exit status: 0 linearizable, 1 not linearizable, 2 bad usage or input, 3 unknown (time limit).
+        Exit status: 0 linearizable, 1 not linearizable, 2 bad usage or input, 3 unknown (a limit ran out).
         """
 
-    private struct Options {
-        var path: String
+    struct Options {
+        var paths: [String] = []
+        var format: RecordedHistory.Format?
         var timeLimit: Duration?
+        var memoryLimit = LinearizabilityChecker.defaultMemoryLimit
+        var stepLimit = LinearizabilityChecker.defaultStepLimit
         var json = false
     }
 
     /// Runs the command on the arguments that follow `check-history`; returns the exit status.
     static func run(_ arguments: [String]) -> Int32 {
+        let start = ContinuousClock.now
         let options: Options
         switch parse(arguments) {
         case .success(nil):
-            print(help)
-            return 0
+            return emit(help + "\n") ? 0 : 2
         case .success(let parsed?):
             options = parsed
-        case .failure(let message):
-            fail(message.text + "\n" + usage)
+        case .failure(let problem):
+            StandardOutputWriter.emitError(problem.text + "\n" + usage)
             return 2
         }
-        let history: RecordedHistory
-        do {
-            history = try RecordedHistory(contentsOfFile: options.path)
-        } catch {
-            fail(error.description)
+        let deadline = options.timeLimit.map { start.advanced(by: $0) }
+        let guardian = deadline.map { HistoryDeadline(deadline: $0, limit: options.timeLimit!, json: options.json) }
+        let files: [String]
+        switch expand(options.paths) {
+        case .success(let found): files = found
+        case .failure(let problem):
+            StandardOutputWriter.emitError(problem.text)
             return 2
         }
-        let checker = LinearizabilityChecker(timeLimit: options.timeLimit)
-        let verdicts = checker.checkEachKey(history.operations) { _ in RecordedHistory.initialValue }
-        if options.json {
-            print(json(verdicts, history: history, path: options.path))
-        } else {
-            print(text(verdicts, history: history, path: options.path))
+        var outcomes: [FileOutcome] = []
+        for path in files {
+            guardian?.checking(path)
+            outcomes.append(check(path, options: options, deadline: deadline))
         }
-        if verdicts.contains(where: { $0.verdict.violation != nil }) { return 1 }
-        if verdicts.contains(where: { if case .unknown = $0.verdict { true } else { false } }) { return 3 }
-        return 0
+        let text = options.json
+            ? HistoryVerdictText.json(outcomes)
+            : files.count == 1 && options.paths.count == 1 && outcomes[0].failure == nil
+                ? HistoryVerdictText.detailed(outcomes[0])
+                : HistoryVerdictText.summary(outcomes)
+        // From here the output is ours to finish: the time limit can no longer cut it in half.
+        guard guardian?.finish() ?? true else { return 3 }
+        if files.count == 1, let failure = outcomes[0].failure, !options.json {
+            StandardOutputWriter.emitError("Error: " + failure)
+            return 2
+        }
+        guard emit(text) else { return 2 }
+        return outcomes.map(\.status).max { rank($0) < rank($1) } ?? 0
     }
 
-    private struct ArgumentProblem: Error { var text: String }
+    /// Exit statuses from best to worst: 0, 3 (undecided), 1 (violation), 2 (bad input).
+    private static func rank(_ status: Int32) -> Int {
+        switch status { case 0: 0; case 3: 1; case 1: 2; default: 3 }
+    }
+
+    /// Writes to standard output; on failure says so on standard error and returns false.
+    private static func emit(_ text: String) -> Bool {
+        guard let problem = StandardOutputWriter.emit(text) else { return true }
+        StandardOutputWriter.emitError("Error: cannot write the result to standard output (\(problem)). Check the disk or the pipe it goes to.")
+        return false
+    }
+
+    /// What checking one file came to.
+    struct FileOutcome {
+        var path: String
+        var history: RecordedHistory?
+        var verdicts: [KeyLinearizabilityVerdict] = []
+        /// Why the file could not be read, if it could not.
+        var failure: String?
+
+        var status: Int32 {
+            if failure != nil { return 2 }
+            if verdicts.contains(where: { $0.verdict.violation != nil }) { return 1 }
+            if verdicts.contains(where: { if case .unknown = $0.verdict { true } else { false } }) { return 3 }
+            return 0
+        }
+    }
+
+    private static func check(_ path: String, options: Options, deadline: ContinuousClock.Instant?) -> FileOutcome {
+        let history: RecordedHistory
+        do {
+            history = try RecordedHistory(contentsOfFile: path, format: options.format)
+        } catch {
+            return FileOutcome(path: path, failure: error.description)
+        }
+        let remaining = deadline.map { $0 - ContinuousClock.now }
+        let checker = LinearizabilityChecker(
+            stepLimit: options.stepLimit, memoryLimit: options.memoryLimit,
+            timeLimit: remaining.map { max($0, .zero) })
+        let verdicts = checker.checkEachKey(history.operations) { _ in RecordedHistory.initialValue }
+        return FileOutcome(path: path, history: history, verdicts: verdicts)
+    }
+
+    struct ArgumentProblem: Error { var text: String }
+
+    /// The paths to check: each argument, or the regular files of a directory in name order.
+    private static func expand(_ paths: [String]) -> Result<[String], ArgumentProblem> {
+        var files: [String] = []
+        for path in paths {
+            guard path != "-", let entries = HistoryDirectory.entries(path) else { files.append(path); continue }
+            guard !entries.isEmpty else {
+                return .failure(ArgumentProblem(text: "Error: the directory \(path) has no history files. Name a file or a directory of histories."))
+            }
+            files += entries
+        }
+        return .success(files)
+    }
 
     /// The options, or `nil` when help was asked for.
-    private static func parse(_ arguments: [String]) -> Result<Options?, ArgumentProblem> {
-        var path: String?
-        var timeLimit: Duration?
-        var json = false
+    static func parse(_ arguments: [String]) -> Result<Options?, ArgumentProblem> {
+        var options = Options()
         var remaining = arguments[...]
+        func problem(_ text: String) -> Result<Options?, ArgumentProblem> { .failure(ArgumentProblem(text: "Error: " + text)) }
         while let argument = remaining.popFirst() {
             switch argument {
             case "-h", "--help":
                 return .success(nil)
             case "--json":
-                json = true
+                options.json = true
+            case "--format":
+                guard let value = remaining.popFirst(), let format = RecordedHistory.Format(rawValue: value) else {
+                    return problem("--format needs jsonl or edn. For example --format edn.")
+                }
+                options.format = format
             case "--time-limit":
                 guard let value = remaining.popFirst(), let seconds = Double(value), seconds > 0, seconds.isFinite else {
-                    return .failure(ArgumentProblem(text: "Error: --time-limit needs a number of seconds above 0. For example --time-limit 10."))
+                    return problem("--time-limit needs a number of seconds above 0. For example --time-limit 10.")
                 }
-                timeLimit = .milliseconds(Int64((seconds * 1000).rounded(.up)))
+                // Beyond a century is no limit in practice; capping keeps the Duration arithmetic in range.
+                options.timeLimit = .milliseconds(Int64((min(seconds, 3_155_760_000) * 1000).rounded(.up)))
+            case "--memory-limit":
+                guard let value = remaining.popFirst(), let mebibytes = Int(value), mebibytes > 0, mebibytes <= 1 << 30 else {
+                    return problem("--memory-limit needs a whole number of MiB from 1 to 1073741824. For example --memory-limit 4096.")
+                }
+                options.memoryLimit = mebibytes << 20
+            case "--search-limit":
+                guard let value = remaining.popFirst(), let steps = Int(value), steps > 0 else {
+                    return problem("--search-limit needs a whole number of steps above 0. For example --search-limit 1000000000.")
+                }
+                options.stepLimit = steps
             case _ where argument.hasPrefix("-") && argument != "-":
-                return .failure(ArgumentProblem(text: "Error: unknown option \(argument). See cacheaside-check check-history --help."))
+                return problem("unknown option \(argument). See cacheaside-check check-history --help.")
             default:
-                guard path == nil else {
-                    return .failure(ArgumentProblem(text: "Error: more than one FILE (\(path!), \(argument)). Check one history at a time."))
-                }
-                path = argument
+                options.paths.append(argument)
             }
         }
-        guard let path else {
-            return .failure(ArgumentProblem(text: "Error: no FILE given. Name the JSON Lines history to check."))
+        guard !options.paths.isEmpty else { return problem("no FILE given. Name the history to check (- for standard input).") }
+        if options.paths.filter({ $0 == "-" }).count > 1 {
+            return problem("standard input (-) is named twice. Name it once.")
         }
-        return .success(Options(path: path, timeLimit: timeLimit, json: json))
-    }
-
-    private static func fail(_ message: String) {
-        let line = message.hasPrefix("Error: ") ? message : "Error: " + message
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
-    private static func lines(of op: RegisterOperation) -> String {
-        op.returnedAt.map { "lines \(op.invokedAt)–\($0)" } ?? "line \(op.invokedAt), no return"
-    }
-
-    private static func text(_ verdicts: [KeyLinearizabilityVerdict], history: RecordedHistory, path: String) -> String {
-        let plural = verdicts.count == 1 ? "" : "s"
-        var out = ["\(path): \(history.operations.count) operations on \(verdicts.count) key\(plural)"]
-        for result in verdicts {
-            let key = "key \(history.keyName(result.key))"
-            switch result.verdict {
-            case .linearizable:
-                out.append("\(key): linearizable")
-            case .unknown(let reason):
-                out.append("\(key): unknown (\(reason))")
-            case .violation(let violation):
-                out.append("\(key): not linearizable")
-                out.append("  " + violation.explanation(valueName: history.valueName, keyName: { "key \(history.keyName($0))" }))
-                let prefix = violation.longestLinearizablePrefix
-                out.append("  longest linearisable prefix (\(prefix.count) operation\(prefix.count == 1 ? "" : "s")):")
-                for (position, op) in prefix.enumerated() {
-                    out.append("    \(position + 1). \(op.summary(valueName: history.valueName)) (\(lines(of: op)))")
-                }
-                out.append("  could not be linearised next: \(violation.operation.summary(valueName: history.valueName))"
-                    + " (\(lines(of: violation.operation)))")
-            }
-        }
-        return out.joined(separator: "\n")
-    }
-
-    private static func json(_ verdicts: [KeyLinearizabilityVerdict], history: RecordedHistory, path: String) -> String {
-        // Keys and values go back out as the JSON they came in as.
-        func original(_ text: String) -> Any {
-            (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)) ?? text
-        }
-        func operation(_ op: RegisterOperation) -> [String: Any] {
-            ["description": op.summary(valueName: history.valueName), "invokeLine": op.invokedAt,
-             "returnLine": op.returnedAt.map { $0 as Any } ?? NSNull()]
-        }
-        var keys: [[String: Any]] = []
-        for result in verdicts {
-            var entry: [String: Any] = ["key": original(history.keyName(result.key)), "operations": result.operationCount]
-            switch result.verdict {
-            case .linearizable:
-                entry["verdict"] = "linearizable"
-            case .unknown(let reason):
-                entry["verdict"] = "unknown"
-                entry["reason"] = reason
-            case .violation(let violation):
-                entry["verdict"] = "not linearizable"
-                entry["explanation"] = violation.explanation(
-                    valueName: history.valueName, keyName: { "key \(history.keyName($0))" })
-                entry["operation"] = operation(violation.operation)
-                entry["longestLinearizablePrefix"] = violation.longestLinearizablePrefix.map(operation)
-            }
-            keys.append(entry)
-        }
-        let overall = keys.contains { $0["verdict"] as? String == "not linearizable" } ? "not linearizable"
-            : keys.contains { $0["verdict"] as? String == "unknown" } ? "unknown" : "linearizable"
-        let object: [String: Any] = ["file": path, "verdict": overall, "keys": keys]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return .success(options)
     }
 }

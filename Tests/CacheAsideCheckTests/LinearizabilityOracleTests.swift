@@ -59,3 +59,28 @@ final class LinearizabilityOracleTests: XCTestCase {
         }
     }
 }
+
+/// The O(n log n) check for registers with distinct written values (Gibbons & Korach) against the
+/// brute-force oracle, on histories inside its scope: reads and writes only, fresh values, some cut short.
+final class UniqueValueRegisterOracleTests: XCTestCase {
+    func testCheckerAgreesWithBruteForceOnReadWriteHistoriesWithFreshValues() {
+        var violations = 0, linearizable = 0
+        for seed in UInt64(0)..<4_000 {
+            let clients = 2 + Int(seed % 3)
+            let shape = RandomRegisterHistory(
+                clients: clients, operationsPerClient: 8 / clients, readFraction: 0.5, compareAndSetFraction: 0,
+                crashFraction: seed % 4 == 1 ? 0.3 : 0.1)
+            let generated = shape.generate(seed: seed)
+            let history = seed % 2 == 1 ? RandomRegisterHistory.corrupted(generated, seed: seed) : generated
+            let expected = BruteForceLinearizability.isLinearizable(history)
+            guard let outcome = UniqueValueRegisterCheck.decide(history, initialValue: 0) else {
+                XCTFail("seed \(seed): out of scope \(history)"); continue
+            }
+            XCTAssertEqual(outcome == .linearizable, expected, "seed \(seed): \(history)")
+            if case .violation(let index, _) = outcome { XCTAssertEqual(history[index].kind, .read, "seed \(seed)") }
+            if expected { linearizable += 1 } else { violations += 1 }
+        }
+        XCTAssertGreaterThan(violations, 800)
+        XCTAssertGreaterThan(linearizable, 2_000)
+    }
+}

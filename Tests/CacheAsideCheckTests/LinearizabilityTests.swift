@@ -175,15 +175,16 @@ final class LinearizabilityTests: XCTestCase {
         let clock = ContinuousClock()
         let start = clock.now
         let verdict = LinearizabilityChecker(timeLimit: .milliseconds(50)).check(history)
-        guard case .unknown(let reason) = verdict else { return XCTFail("expected unknown, got \(verdict)") }
-        XCTAssertEqual(reason, "time limit")
+        guard case .unknown(let limit) = verdict else { return XCTFail("expected unknown, got \(verdict)") }
+        XCTAssertEqual(limit, .time)
         XCTAssertLessThan(clock.now - start, .seconds(2))
     }
 
     func testMemoryLimitAnswersUnknown() {
         let history = RandomRegisterHistory(clients: 50, operationsPerClient: 34).generate(seed: 1)
         let verdict = LinearizabilityChecker(memoryLimit: 64 << 10).check(history)
-        guard case .unknown(let reason) = verdict else { return XCTFail("expected unknown, got \(verdict)") }
-        XCTAssertTrue(reason.contains("memory limit"), reason)
+        guard case .unknown(let limit) = verdict else { return XCTFail("expected unknown, got \(verdict)") }
+        XCTAssertEqual(limit, .memory(bytes: 64 << 10))
+        XCTAssertEqual(limit.description, "memory limit (65536 bytes of search memo)")
     }
 }

@@ -49,7 +49,7 @@ final class RecordedHistoryTests: XCTestCase {
         XCTAssertEqual([write.invokedAt, write.returnedAt], [1, 2])
         XCTAssertEqual([read.invokedAt, read.returnedAt], [4, 5], "blank lines still count")
         XCTAssertEqual(read.observed, write.written)
-        XCTAssertEqual(read.name, "process \"p2\"'s read")
+        XCTAssertEqual(history.labelled(read).name, "process \"p2\"'s read")
         XCTAssertEqual(cas.expected, RecordedHistory.initialValue)
         XCTAssertEqual(history.valueName(cas.written!), "\"a\"")
         XCTAssertEqual(cas.succeeded, false)
@@ -85,7 +85,7 @@ final class RecordedHistoryTests: XCTestCase {
             #"{"process": 2, "type": "invoke", "f": "read", "key": "x"}"#,
             #"{"process": 2, "type": "ok", "f": "read", "key": "x", "value": null}"#,
         ])
-        let violation = try XCTUnwrap(LinearizabilityChecker().check(history.operations).violation)
+        let violation = history.labelled(try XCTUnwrap(LinearizabilityChecker().check(history.operations).violation))
         XCTAssertEqual(
             violation.explanation(valueName: history.valueName, keyName: history.keyName),
             "process 2's read of \"x\" returned null, but 5 had already been written (linearised: process 1's write 5)")
@@ -151,7 +151,7 @@ final class RecordedHistoryTests: XCTestCase {
 
     func testBooleansAndFractionsAreNotValuesButIntegersAre() throws {
         // On Linux JSONSerialization hands back true and 1 as the same NSNumber class.
-        for bad in ["true", "false", "1.5", "1.0", "[1]", "99999999999999999999"] {
+        for bad in ["true", "false", "1.5", "1.0", "1e3", "[1]", "{}"] {
             assertRejected([#"{"process": 1, "type": "invoke", "f": "write", "key": 1, "value": \#(bad)}"#],
                            onLine: 1, mentioning: "not an integer, string or null")
         }
@@ -186,6 +186,65 @@ final class RecordedHistoryTests: XCTestCase {
     func testMissingFileIsRejected() {
         XCTAssertThrowsError(try RecordedHistory(contentsOfFile: "/no/such/history.jsonl")) { error in
             XCTAssertTrue("\(error)".contains("no file at /no/such/history.jsonl"), "\(error)")
+        }
+    }
+
+    // MARK: Line ends, number range, consistency
+
+    func testWindowsLineEndsAreAccepted() throws {
+        let history = try RecordedHistory(parsing: writeX5.joined(separator: "\r\n") + "\r\n")
+        XCTAssertEqual(history.operations.map(\.returnedAt), [2])
+    }
+
+    func testTheWholeSignedSixtyFourBitRangeIsAcceptedAndNoMore() throws {
+        for good in ["-9223372036854775808", "9223372036854775807"] {
+            let history = try parse([#"{"process": 1, "type": "invoke", "f": "write", "key": 1, "value": \#(good)}"#])
+            XCTAssertEqual(history.valueName(history.operations[0].written!), good)
+        }
+        for bad in ["-9223372036854775809", "9223372036854775808", "99999999999999999999"] {
+            assertRejected([#"{"process": 1, "type": "invoke", "f": "write", "key": 1, "value": \#(bad)}"#],
+                           onLine: 1, mentioning: "\(bad) is out of the signed 64-bit range")
+        }
+        assertRejected([#"{"process": 18446744073709551616, "type": "invoke", "f": "read", "key": 1}"#],
+                       onLine: 1, mentioning: "out of the signed 64-bit range")
+    }
+
+    func testWriteReturnWithAnotherValueThanItsInvokeIsRejected() {
+        assertRejected([writeX5[0], #"{"process": 1, "type": "ok", "f": "write", "key": "x", "value": 6}"#],
+                       onLine: 2, mentioning: "carries 6 but its invoke on line 1 carries 5")
+    }
+
+    func testSucceededOnAWriteIsRejected() {
+        assertRejected([writeX5[0], #"{"process": 1, "type": "ok", "f": "write", "key": "x", "value": 5, "succeeded": true}"#],
+                       onLine: 2, mentioning: #""succeeded" on a write ok"#)
+    }
+
+    func testReadInvokeCarryingAValueIsRejected() {
+        assertRejected([#"{"process": 1, "type": "invoke", "f": "read", "key": "x", "value": 5}"#],
+                       onLine: 1, mentioning: "a read invoke carries the value 5")
+    }
+
+    func testUnknownFieldsOfAnyShapeAreSkippedAndEscapesDecoded() throws {
+        let history = try parse([
+            #"{"process": 1, "extra": {"a": [1, 2.5e3, true, null, "\u00e9"]}, "type": "invoke", "f": "write", "key": "caf\u00e9", "value": "tab\there"}"#,
+        ])
+        XCTAssertEqual(history.keyName(history.operations[0].key), "\"café\"")
+        XCTAssertEqual(history.valueName(history.operations[0].written!), #""tab\there""#)
+    }
+
+    func testTimestampsAreKeptPerOperation() throws {
+        let history = try parse([
+            #"{"process": 1, "type": "invoke", "f": "write", "key": 1, "value": 5, "time": 100}"#,
+            #"{"process": 1, "type": "ok", "f": "write", "key": 1, "value": 5, "time": 250}"#,
+        ])
+        XCTAssertEqual(history.times, [RecordedHistory.OperationTimes(invoked: 100, returned: 250)])
+        XCTAssertEqual(try parse(writeX5).times, [], "no timestamps, no times")
+    }
+
+    func testInvalidUTF8InAStringIsRejected() {
+        let bytes = Array(#"{"process": 1, "type": "invoke", "f": "write", "key": ""#.utf8) + [0xFF] + Array(#"", "value": 1}"#.utf8)
+        XCTAssertThrowsError(try RecordedHistory(bytes: bytes)) { error in
+            XCTAssertTrue("\(error)".contains("line 1: a string is not valid UTF-8"), "\(error)")
         }
     }
 }

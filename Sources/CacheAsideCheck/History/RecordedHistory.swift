@@ -1,10 +1,10 @@
-import Foundation
-
-/// A history of register operations recorded outside the simulator, read from JSON Lines.
+/// A history of register operations recorded outside the simulator, read from JSON Lines or from a
+/// Jepsen/Knossos EDN history.
 ///
-/// One event per line, Jepsen style:
-/// `{"process": P, "type": "invoke"|"ok"|"fail"|"info", "f": "read"|"write"|"cas", "key": K, "value": V}`.
-/// Processes and keys are JSON integers or strings; values are integers, strings or null, and every key
+/// JSON Lines: one event per line, Jepsen style:
+/// `{"process": P, "type": "invoke"|"ok"|"fail"|"info", "f": "read"|"write"|"cas", "key": K, "value": V}`,
+/// with an optional `"time": T` (an integer in the recorder's unit, e.g. nanoseconds).
+/// Processes and keys are integers or strings; values are integers, strings or null, and every key
 /// starts as null. A read's invoke carries no value (or null) and its `ok` carries what it read; a write's
 /// invoke carries the value written; a cas's invoke carries `[expected, new]` and its `ok` carries
 /// `"succeeded": true|false` (a cas that found another value returned false, which still constrains the
@@ -13,146 +13,142 @@ import Foundation
 /// Blank lines are skipped. Each process has at most one operation open at a time.
 ///
 /// Values and keys become integers for the checker; `valueName(_:)` and `keyName(_:)` give back their
-/// JSON spelling. Event positions are line numbers, so `invokedAt` and `returnedAt` point into the file.
+/// spelling in the file. Event positions are line numbers, so `invokedAt` and `returnedAt` point into
+/// the file. Operations carry no labels (a label per operation would cost an allocation each on
+/// million-event histories); `labelled(_:)` names a violation's operations by their process.
 public struct RecordedHistory: Sendable {
-    /// The operations, in the order they were invoked; failed operations are left out.
-    public var operations: [RegisterOperation]
-    /// The JSON spelling of each interned value; value 0 is `null`, every key's initial value.
-    public var valueNames: [String]
-    /// The JSON spelling of each interned key.
-    public var keyNames: [String]
-
-    /// The interned value every key starts with: JSON `null`.
-    public static let initialValue = 0
-
-    /// The JSON spelling of an interned value, e.g. `null`, `3` or `"x"`.
-    public func valueName(_ value: Int) -> String { valueNames.indices.contains(value) ? valueNames[value] : "?\(value)" }
-
-    /// The JSON spelling of an interned key.
-    public func keyName(_ key: Int) -> String { keyNames.indices.contains(key) ? keyNames[key] : "?\(key)" }
-
-    /// Reads the history in the file at `path`.
-    public init(contentsOfFile path: String) throws(RecordedHistoryError) {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw RecordedHistoryError(line: nil, problem: "no file at \(path)", fix: "Check the path")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RecordedHistoryError(line: nil, problem: "cannot read \(path)", fix: "Check its permissions")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw RecordedHistoryError(line: nil, problem: "\(path) is not UTF-8 text", fix: "Save it as UTF-8 JSON Lines")
-        }
-        try self.init(parsing: text)
+    /// The formats a history may be written in.
+    public enum Format: String, Sendable, CaseIterable {
+        /// One JSON object per line.
+        case jsonLines = "jsonl"
+        /// Jepsen/Knossos EDN: one map per line, or a vector of maps.
+        case edn
     }
 
-    /// Reads a history from JSON Lines text.
-    public init(parsing text: String) throws(RecordedHistoryError) {
-        var parser = RecordedHistoryParser()
-        var lineNumber = 0
-        var sawEvent = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.allSatisfy(\.isWhitespace) { continue }
-            sawEvent = true
-            try parser.read(RecordedEvent(parsing: line, line: lineNumber))
+    /// The operations, in the order they were invoked; failed operations are left out.
+    public var operations: [RegisterOperation]
+    /// The spelling of each interned value; value 0 is `null`, every key's initial value.
+    public var valueNames: [String]
+    /// The spelling of each interned key.
+    public var keyNames: [String]
+    /// The spelling of each interned process; `RegisterOperation.process` indexes it.
+    public var processNames: [String]
+    /// Each operation's invoke and return timestamps (`time` fields), in the file's unit, parallel to
+    /// `operations`; empty when the file has no timestamps.
+    public var times: [OperationTimes]
+
+    /// When an operation was invoked and when it returned, in the recording's own time unit.
+    public struct OperationTimes: Sendable, Hashable {
+        /// The invoke event's time.
+        public var invoked: Int?
+        /// The return event's time; `nil` when the operation has no return.
+        public var returned: Int?
+        /// Creates the pair.
+        public init(invoked: Int?, returned: Int?) {
+            self.invoked = invoked
+            self.returned = returned
         }
-        guard sawEvent else {
+    }
+
+    /// The interned value every key starts with: `null` (EDN `nil`).
+    public static let initialValue = 0
+
+    /// The spelling of an interned value, e.g. `null`, `3` or `"x"`.
+    public func valueName(_ value: Int) -> String { valueNames.indices.contains(value) ? valueNames[value] : "?\(value)" }
+
+    /// The spelling of an interned key.
+    public func keyName(_ key: Int) -> String { keyNames.indices.contains(key) ? keyNames[key] : "?\(key)" }
+
+    /// The operation with its process named as the file names it, e.g. "process "p2"'s read", for reports.
+    public func labelled(_ op: RegisterOperation) -> RegisterOperation {
+        var named = op
+        let process = processNames.indices.contains(op.process) ? processNames[op.process] : "?\(op.process)"
+        let function = switch op.kind { case .read: "read"; case .write: "write"; case .compareAndSet: "cas" }
+        named.label = "process \(process)'s \(function)"
+        return named
+    }
+
+    /// The violation with its operations labelled (see `labelled(_:)`).
+    public func labelled(_ violation: LinearizabilityViolation) -> LinearizabilityViolation {
+        var named = violation
+        named.operation = labelled(violation.operation)
+        named.longestLinearizablePrefix = violation.longestLinearizablePrefix.map(labelled)
+        return named
+    }
+
+    /// Reads the history in the file at `path` (`-` for standard input), in `format` or, when `nil`,
+    /// the format its content shows (`RecordedHistory.detectFormat`).
+    public init(contentsOfFile path: String, format: Format? = nil) throws(RecordedHistoryError) {
+        let bytes = try HistoryFile.contents(of: path)
+        try self.init(bytes: bytes, format: format)
+    }
+
+    /// Reads a history from text.
+    public init(parsing text: String, format: Format? = nil) throws(RecordedHistoryError) {
+        try self.init(bytes: Array(text.utf8), format: format)
+    }
+
+    /// Reads a history from bytes.
+    public init(bytes: [UInt8], format: Format? = nil) throws(RecordedHistoryError) {
+        var builder = RecordedHistoryBuilder()
+        // An operation is two events, an event usually one line: the arrays then grow once, not by doubling.
+        var lines = 0
+        for byte in bytes where byte == UInt8(ascii: "\n") { lines += 1 }
+        builder.reserve(operations: lines / 2 + 1)
+        let chosen = format ?? Self.detectFormat(bytes)
+        try bytes.withUnsafeBufferPointer { (buffer) throws(RecordedHistoryError) in
+            switch chosen {
+            case .jsonLines:
+                var scanner = JSONLinesScanner(buffer)
+                while let event = try scanner.next() { try builder.read(event) }
+            case .edn:
+                var reader = EDNHistoryReader(buffer)
+                while let event = try reader.next() { try builder.read(event) }
+            }
+        }
+        guard builder.sawEvent else {
             throw RecordedHistoryError(
                 line: nil, problem: "the history is empty",
                 fix: #"Write one event per line, e.g. {"process": 0, "type": "invoke", "f": "read", "key": 1, "value": null}"#)
         }
-        operations = parser.finish()
-        valueNames = parser.values.names
-        keyNames = parser.keys.names
-    }
-}
-
-/// Pairs invokes with returns, one open operation per process, into `RegisterOperation`s.
-private struct RecordedHistoryParser {
-    var values = JSONInterner(names: ["null"])
-    var keys = JSONInterner()
-    var processes = JSONInterner()
-    /// Operations by invocation; `nil` once an operation failed.
-    var operations: [RegisterOperation?] = []
-    /// Each process's open operation: its index in `operations` and its invoke event.
-    var open: [Int: (index: Int, invoke: RecordedEvent)] = [:]
-
-    mutating func read(_ event: RecordedEvent) throws(RecordedHistoryError) {
-        let process = processes.intern(event.process)
-        let name = "process \(processes.names[process])'s \(event.function.rawValue)"
-        if event.type == .invoke {
-            if let (_, invoke) = open[process] {
-                throw event.error(
-                    "process \(processes.names[process]) invokes a \(event.function.rawValue) while its"
-                        + " \(invoke.function.rawValue) from line \(invoke.line) is still open",
-                    fix: "End that operation with an ok, fail or info event first, or give the new one another process id")
-            }
-            let key = keys.intern(event.key)
-            var op: RegisterOperation
-            switch event.function {
-            case .read:
-                op = .read(process: process, key: key, observed: nil, invokedAt: event.line, returnedAt: nil, label: name)
-            case .write:
-                let value = try event.scalarValue(required: true)
-                op = .write(process: process, key: key, value: values.intern(value), invokedAt: event.line,
-                            returnedAt: nil, label: name)
-            case .compareAndSet:
-                let (expected, new) = try event.compareAndSetValues()
-                op = .compareAndSet(process: process, key: key, expected: values.intern(expected),
-                                    new: values.intern(new), succeeded: nil, invokedAt: event.line,
-                                    returnedAt: nil, label: name)
-            }
-            operations.append(op)
-            open[process] = (operations.count - 1, event)
-            return
-        }
-        guard let (index, invoke) = open.removeValue(forKey: process) else {
-            throw event.error(
-                "\"\(event.type.rawValue)\" for process \(processes.names[process]) without an invoke",
-                fix: "Every ok, fail or info event must follow an invoke by the same process")
-        }
-        guard invoke.function == event.function, invoke.key == event.key else {
-            throw event.error(
-                "this \(event.function.rawValue) of key \(event.key.text) does not match process"
-                    + " \(processes.names[process])'s invoke on line \(invoke.line)"
-                    + " (\(invoke.function.rawValue) of key \(invoke.key.text))",
-                fix: "A return must repeat its invoke's \"f\" and \"key\"")
-        }
-        switch event.type {
-        case .invoke, .info:
-            return  // Unknown outcome: the operation stays as invoked, with no return.
-        case .fail:
-            operations[index] = nil
-        case .ok:
-            var op = operations[index]!
-            op.returnedAt = event.line
-            switch event.function {
-            case .read: op.observed = values.intern(try event.scalarValue(required: true))
-            case .write: break
-            case .compareAndSet: op.succeeded = try event.succeeded()
-            }
-            operations[index] = op
-        }
+        self = builder.finish()
     }
 
-    /// The operations; those still open at the end of the file have unknown outcomes.
-    func finish() -> [RegisterOperation] { operations.compactMap { $0 } }
-}
-
-/// Gives each distinct JSON scalar a small integer, in order of first appearance.
-private struct JSONInterner {
-    var names: [String] = []
-    private var ids: [String: Int] = [:]
-
-    init(names: [String] = []) {
-        for name in names { ids[name] = self.names.count; self.names.append(name) }
+    init(operations: [RegisterOperation], valueNames: [String], keyNames: [String], processNames: [String], times: [OperationTimes]) {
+        self.operations = operations
+        self.valueNames = valueNames
+        self.keyNames = keyNames
+        self.processNames = processNames
+        self.times = times
     }
 
-    mutating func intern(_ scalar: JSONScalar) -> Int {
-        let text = scalar.text
-        if let id = ids[text] { return id }
-        ids[text] = names.count
-        names.append(text)
-        return names.count - 1
+    /// The format the bytes are in: EDN when the first map, after blanks, `;` comments and an opening
+    /// `[` or `(`, starts with a keyword (`{:type …`) or the content starts with a `#` tag; JSON Lines
+    /// otherwise.
+    public static func detectFormat(_ bytes: [UInt8]) -> Format {
+        var index = 0
+        var openedCollection = false
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: ","):
+                index += 1
+            case UInt8(ascii: ";"):
+                while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            case UInt8(ascii: "#"):
+                return .edn  // a tagged literal such as #jepsen.history.Op{…}; JSON has no '#'
+            case let byte where (byte == UInt8(ascii: "[") || byte == UInt8(ascii: "(")) && !openedCollection:
+                openedCollection = true
+                index += 1
+            case UInt8(ascii: "{"):
+                index += 1
+                while index < bytes.count, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(bytes[index]) {
+                    index += 1
+                }
+                return index < bytes.count && bytes[index] == UInt8(ascii: ":") ? .edn : .jsonLines
+            default:
+                return .jsonLines
+            }
+        }
+        return .jsonLines
     }
 }

@@ -15,7 +15,14 @@ public struct RecordedHistoryError: Error, Sendable, Equatable, CustomStringConv
     }
 
     /// One line: "line 3: unknown "type" "done". Use "invoke", "ok", "fail" or "info".".
+    /// Control characters from the input (a newline inside a quoted value) are shown escaped.
     public var description: String {
-        (line.map { "line \($0): " } ?? "") + problem + ". " + fix + "."
+        let text = (line.map { "line \($0): " } ?? "") + problem + ". " + fix + "."
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 }) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 { escaped += scalar.escaped(asASCII: true) } else { escaped.unicodeScalars.append(scalar) }
+        }
+        return escaped
     }
 }

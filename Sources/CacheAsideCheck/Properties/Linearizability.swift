@@ -3,24 +3,39 @@ extension Property {
     /// operations respects real time and every read returns the latest write before it in that order.
     ///
     /// Operations that threw an injected fault or whose client crashed may have taken effect at any point
-    /// after they began, or never. Searches that exceed `timeLimit` count as holding (unknown is not a
-    /// violation) — the default workload's histories take microseconds.
-    public static func linearizability(timeLimit: Duration = .seconds(5)) -> Property {
+    /// after they began, or never. The search is bounded by counted limits (`stepLimit` search steps and
+    /// `memoryLimit` bytes of memo per key), never by time, so the evaluation is the same on every
+    /// machine; a search that runs out is *undecided* (`PropertyEvaluation.undecided`), not holding. The
+    /// defaults decide a 64-client × 100-operation run of the default workload in well under a second.
+    public static func linearizability(
+        stepLimit: Int = LinearizabilityChecker.defaultStepLimit,
+        memoryLimit: Int = LinearizabilityChecker.defaultMemoryLimit
+    ) -> Property {
         Property(name: "linearizability") { run in
             let operations = run.history.operations
             let registerOperations = operations.compactMap(RegisterOperation.init(simulated:))
-            let checker = LinearizabilityChecker(timeLimit: timeLimit)
-            guard case .violation(let violation) = checker.check(registerOperations, initialValue: { _ in 0 })
-            else { return .holds }
-            return PropertyEvaluation(
-                violation: Violation(
-                    explain(violation, operations: operations, history: run.history),
-                    eventIndex: violation.operation.returnedAt))
+            let checker = LinearizabilityChecker(stepLimit: stepLimit, memoryLimit: memoryLimit)
+            switch checker.check(registerOperations, initialValue: { _ in 0 }) {
+            case .linearizable:
+                return .holds
+            case .unknown(let limit):
+                return PropertyEvaluation(undecided: "the linearizability search ran out of its \(limit)")
+            case .violation(let violation):
+                return PropertyEvaluation(
+                    violation: Violation(
+                        explain(violation, operations: operations, history: run.history),
+                        eventIndex: violation.operation.returnedAt))
+            }
         }
     }
 
-    /// Linearizability with the default time limit.
+    /// Linearizability with the default counted limits.
     public static let linearizability = linearizability()
+
+    /// The old wall-clock form: a verdict must not depend on the machine, so the time limit is ignored
+    /// and the counted defaults apply.
+    @available(*, deprecated, message: "Limits are counted now: use linearizability(stepLimit:memoryLimit:)")
+    public static func linearizability(timeLimit: Duration) -> Property { linearizability() }
 }
 
 /// The violation in the run's own terms: for a stale read, which completed write it missed and the steps

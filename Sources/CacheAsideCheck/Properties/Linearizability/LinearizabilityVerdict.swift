@@ -4,8 +4,8 @@ public enum LinearizabilityVerdict: Sendable {
     case linearizable
     /// No order does; the violation names the operation that could not be placed.
     case violation(LinearizabilityViolation)
-    /// The search gave up before deciding, e.g. `reason: "time limit"`.
-    case unknown(reason: String)
+    /// The search stopped before deciding: the limit named ran out. Undecided is not "holds".
+    case unknown(SearchLimit)
 
     /// Whether the verdict is `.linearizable`.
     public var isLinearizable: Bool {

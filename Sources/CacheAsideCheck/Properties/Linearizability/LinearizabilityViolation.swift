@@ -19,6 +19,8 @@ public struct LinearizabilityViolation: Sendable {
         case compareAndSetSucceededOnWrongValue
         /// A compare-and-set reported failure, but the register held its expected value.
         case compareAndSetFailedOnExpectedValue
+        /// A read returned before the write of the value it returned was invoked.
+        case readBeforeItsWrite
     }
 
     /// The key whose history is not linearizable.
@@ -33,12 +35,17 @@ public struct LinearizabilityViolation: Sendable {
     public var initialValue: Int
     /// What was wrong with `operation`.
     public var cause: Cause
+    /// Whether `longestLinearizablePrefix` is the search's result. False when a pre-check refuted the
+    /// key and the search for the prefix ran out of its small budget: the prefix is then empty and
+    /// says nothing, `registerValue` is the value that had to be held instead, and the violation stands.
+    public var prefixFound: Bool
 
     /// Creates a violation record.
     public init(
         key: Int, operation: RegisterOperation, longestLinearizablePrefix: [RegisterOperation],
-        registerValue: Int, initialValue: Int, cause: Cause
+        registerValue: Int, initialValue: Int, cause: Cause, prefixFound: Bool = true
     ) {
+        self.prefixFound = prefixFound
         self.key = key
         self.operation = operation
         self.longestLinearizablePrefix = longestLinearizablePrefix
@@ -81,6 +88,10 @@ public struct LinearizabilityViolation: Sendable {
         switch cause {
         case .readOfUnwrittenValue:
             return "\(subject), a value no operation on \(key) wrote"
+        case .readBeforeItsWrite:
+            return "\(subject) before any write of that value had begun"
+        case .readOfWrongValue where !prefixFound:
+            return "\(subject), but \(held) had to be the register's value over an overlapping stretch of the history"
         case .readOfWrongValue, .compareAndSetSucceededOnWrongValue:
             return "\(subject), but \(was)"
         case .compareAndSetFailedOnExpectedValue:

@@ -5,58 +5,67 @@
 /// explore it twice turns an exponential search into one that is usually near-linear. Porcupine keeps a
 /// map from bitset hash to a list of (bitset, state); this is the same idea as one open-addressing table
 /// whose bitsets live in one flat array, so an insertion allocates only when the table grows.
+///
+/// A configuration's bitset is stored as a *window*: the words from the first one that is not all ones
+/// to the last one that is not all zeros (`LinearisedSet` keeps both ends). Operations are numbered in
+/// invocation order and the search linearises them roughly in that order, so every set is "all of the
+/// first c operations, plus a few of the next ones": a window of a word or two, whatever the history's
+/// length. Storing whole bitsets would cost n/8 bytes per configuration — 6 KB each for a key with
+/// 50,000 operations, hundreds of megabytes for a history that is linearizable at first try.
 struct LinearizationMemo {
-    /// How many 64-bit words one bitset takes.
-    let wordsPerEntry: Int
     /// Hash of each slot's configuration; 0 marks an empty slot (hashes are never 0).
     private var slotHashes: [UInt64]
     private var slotStates: [Int]
-    /// Index of each slot's bitset in `bitsets`, in units of `wordsPerEntry`.
-    private var slotEntries: [Int32]
-    /// Every remembered bitset, one after another.
-    private var bitsets: [UInt64] = []
+    /// Where each slot's window starts in `windows`.
+    private var slotEntries: [Int]
+    /// Every remembered window as (first word's index, word count, words…), one after another.
+    private var windows: [UInt64] = []
     private var mask: Int
     /// How many configurations are remembered.
     private(set) var count = 0
 
-    init(wordsPerEntry: Int, initialCapacity: Int = 64) {
-        self.wordsPerEntry = wordsPerEntry
+    init(initialCapacity: Int = 64) {
         var capacity = 16
         while capacity < initialCapacity { capacity <<= 1 }
         slotHashes = [UInt64](repeating: 0, count: capacity)
         slotStates = [Int](repeating: 0, count: capacity)
-        slotEntries = [Int32](repeating: 0, count: capacity)
+        slotEntries = [Int](repeating: 0, count: capacity)
         mask = capacity - 1
     }
 
-    /// Roughly how many bytes the memo holds, for the memory limit.
-    var byteCount: Int { slotHashes.count * 20 + bitsets.capacity * 8 }
+    /// How many bytes the memo holds, counted from its contents (slots and stored words) rather than
+    /// from what the allocator handed out, so the memory limit trips at the same point on every machine.
+    var byteCount: Int { slotHashes.count * 24 + windows.count * 8 }
 
     /// Remembers the configuration and returns true, or returns false if it was already remembered.
-    /// `hash` must be a hash of (`bitset`, `state`) and must not be 0.
-    mutating func insert(_ bitset: [UInt64], state: Int, hash: UInt64) -> Bool {
+    /// `hash` must be a hash of (`set`, `state`) and must not be 0.
+    mutating func insert(_ set: LinearisedSet, state: Int, hash: UInt64) -> Bool {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let slotHash = slotHashes[slot]
             if slotHash == 0 { break }
-            if slotHash == hash, slotStates[slot] == state, storedBitset(Int(slotEntries[slot]), equals: bitset) {
+            if slotHash == hash, slotStates[slot] == state, stored(slotEntries[slot], equals: set) {
                 return false
             }
             slot = (slot &+ 1) & mask
         }
         slotHashes[slot] = hash
         slotStates[slot] = state
-        slotEntries[slot] = Int32(count)
-        bitsets.append(contentsOf: bitset)
+        slotEntries[slot] = windows.count
+        let low = set.lowWord, high = set.highWord
+        windows.append(UInt64(low))
+        windows.append(UInt64(high &- low &+ 1))
+        if high >= low { for word in low...high { windows.append(set.words[word]) } }
         count += 1
         // Half full at most, so probes stay short.
         if count * 2 > slotHashes.count { grow() }
         return true
     }
 
-    private func storedBitset(_ entry: Int, equals bitset: [UInt64]) -> Bool {
-        let start = entry * wordsPerEntry
-        for word in 0..<wordsPerEntry where bitsets[start + word] != bitset[word] { return false }
+    private func stored(_ start: Int, equals set: LinearisedSet) -> Bool {
+        let low = set.lowWord, length = set.highWord &- low &+ 1
+        guard windows[start] == UInt64(low), windows[start + 1] == UInt64(length) else { return false }
+        for word in 0..<length where windows[start + 2 + word] != set.words[low + word] { return false }
         return true
     }
 
@@ -65,7 +74,7 @@ struct LinearizationMemo {
         let capacity = oldHashes.count * 2
         slotHashes = [UInt64](repeating: 0, count: capacity)
         slotStates = [Int](repeating: 0, count: capacity)
-        slotEntries = [Int32](repeating: 0, count: capacity)
+        slotEntries = [Int](repeating: 0, count: capacity)
         mask = capacity - 1
         for old in 0..<oldHashes.count where oldHashes[old] != 0 {
             var slot = Int(truncatingIfNeeded: oldHashes[old]) & mask

@@ -18,15 +18,17 @@ struct RegisterSearch {
         /// No order works. `prefix` is the longest linearisable prefix found (in order), `registerValue`
         /// the value after it, and `blocking` the earliest-returning operation outside it.
         case stuck(prefix: [RegisterOperation], registerValue: Int, blocking: RegisterOperation)
-        /// The time or memory limit ran out first.
-        case abandoned(reason: String)
+        /// A limit ran out first.
+        case abandoned(SearchLimit)
     }
 
-    /// When to give up: checked every `stepsPerCheck` search steps, so the clock is cheap to consult.
+    /// When to give up. The step and memo limits are counted, so they trip at the same point on every
+    /// machine; the deadline is wall-clock and is consulted only every `stepsPerClockCheck` steps.
     struct Budget {
-        var deadline: ContinuousClock.Instant?
+        var stepLimit: Int
         var memoryLimit: Int
-        var stepsPerCheck = 1024
+        var deadline: ContinuousClock.Instant?
+        var stepsPerClockCheck = 4096
     }
 
     /// What an operation does to the register, decided once up front so the hot loop is one switch.
@@ -73,23 +75,23 @@ struct RegisterSearch {
         next[Int(last)] = Int32(tail)
         prev[tail] = last
 
-        // Zobrist hashing: the bitset's hash is the XOR of its members' keys, kept up to date in O(1).
-        let opHashes = (0..<n).map { mix(UInt64($0) &+ 0x2545_F491_4F6C_DD1D) }
-        let words = (n + 63) / 64
-        var linearised = [UInt64](repeating: 0, count: words)
-        var linearisedHash: UInt64 = 0
-        var memo = LinearizationMemo(wordsPerEntry: words)
+        var linearised = LinearisedSet(count: n)
+        var memo = LinearizationMemo()
         var stackOps = [Int32](repeating: 0, count: n), stackStates = [Int](repeating: 0, count: n)
         var depth = 0
-        var longest: (prefix: [Int32], registerValue: Int, blocking: Int)?
+        // The longest prefix so far is kept by patching: only the part of the stack below which it has
+        // not changed since the last save is copied again, so tracking it stays linear overall.
+        var longestPrefix: [Int32] = [], longestDepth = -1, longestValue = 0, longestBlocking = 0
+        var unchangedDepth = 0
         var state = initialValue
         var steps = 0
         var entry = Int(next[head])
 
         while true {
             steps &+= 1
-            if steps % budget.stepsPerCheck == 0, let reason = exhausted(budget, memo: memo) {
-                return .abandoned(reason: reason)
+            if steps > budget.stepLimit { return .abandoned(.searchSteps(budget.stepLimit)) }
+            if steps & 1023 == 0, let limit = exhausted(budget, steps: steps, memo: memo) {
+                return .abandoned(limit)
             }
             if entry == tail { return .linearizable }
             if entry < n {
@@ -106,16 +108,12 @@ struct RegisterSearch {
                 case .unknownCompareAndSet: legal = state == first[op]; newState = second[op]
                 }
                 if legal {
-                    let word = op >> 6, bit = UInt64(1) << UInt64(op & 63)
-                    linearised[word] |= bit
-                    var hash = linearisedHash ^ opHashes[op] ^ mix(UInt64(bitPattern: Int64(newState)))
-                    if hash == 0 { hash = 1 }
-                    if memo.insert(linearised, state: newState, hash: hash) {
+                    linearised.insert(op)
+                    if memo.insert(linearised, state: newState, hash: linearised.hash(with: newState)) {
                         stackOps[depth] = Int32(op)
                         stackStates[depth] = state
                         depth += 1
                         state = newState
-                        linearisedHash ^= opHashes[op]
                         lift(op, n: n, next: &next, prev: &prev, completed: effects[op].isCompleted)
                         if effects[op].isCompleted {
                             remaining -= 1
@@ -124,25 +122,28 @@ struct RegisterSearch {
                         entry = Int(next[head])
                         continue
                     }
-                    linearised[word] &= ~bit
+                    linearised.remove(op)
                 }
                 entry = Int(next[entry])
             } else {
                 // A return entry: its operation had to be linearised by now and could not be.
-                if depth > (longest?.prefix.count ?? -1) {
-                    longest = (Array(stackOps[0..<depth]), state, entry - n)
+                if depth > longestDepth {
+                    let kept = min(unchangedDepth, longestPrefix.count)
+                    longestPrefix.removeLast(longestPrefix.count - kept)
+                    longestPrefix.append(contentsOf: stackOps[kept..<depth])
+                    longestDepth = depth; longestValue = state; longestBlocking = entry - n
+                    unchangedDepth = depth
                 }
                 if depth == 0 {
-                    let found = longest!
                     return .stuck(
-                        prefix: found.prefix.map { ops[Int($0)] }, registerValue: found.registerValue,
-                        blocking: ops[found.blocking])
+                        prefix: longestPrefix.map { ops[Int($0)] }, registerValue: longestValue,
+                        blocking: ops[longestBlocking])
                 }
                 depth -= 1
+                unchangedDepth = min(unchangedDepth, depth)
                 let op = Int(stackOps[depth])
                 state = stackStates[depth]
-                linearised[op >> 6] &= ~(UInt64(1) << UInt64(op & 63))
-                linearisedHash ^= opHashes[op]
+                linearised.remove(op)
                 unlift(op, n: n, next: &next, prev: &prev, completed: effects[op].isCompleted)
                 if effects[op].isCompleted { remaining += 1 }
                 entry = Int(next[op])
@@ -168,10 +169,10 @@ struct RegisterSearch {
         }
     }
 
-    private static func exhausted(_ budget: Budget, memo: LinearizationMemo) -> String? {
-        if let deadline = budget.deadline, ContinuousClock.now >= deadline { return "time limit" }
-        if memo.byteCount > budget.memoryLimit {
-            return "memory limit (\(budget.memoryLimit >> 20) MiB of search memo)"
+    private static func exhausted(_ budget: Budget, steps: Int, memo: LinearizationMemo) -> SearchLimit? {
+        if memo.byteCount > budget.memoryLimit { return .memory(bytes: budget.memoryLimit) }
+        if let deadline = budget.deadline, steps % budget.stepsPerClockCheck == 0, ContinuousClock.now >= deadline {
+            return .time
         }
         return nil
     }
