@@ -68,6 +68,8 @@ final class SimulationRun: @unchecked Sendable {
     /// `options.faults` as flags indexed by `Fault.index`: checked at every step, so no hashing.
     let enabledFaults: [Bool]
     let stepBudget: Int
+    /// `options.latencies`, or `nil` when every call takes one tick (then no latency choice is drawn).
+    let latencies: CallLatencies?
     @exclusivity(unchecked) var world: World
     @exclusivity(unchecked) var choices: ChoiceSource
     @exclusivity(unchecked) var policy: any SchedulingPolicy
@@ -102,12 +104,14 @@ final class SimulationRun: @unchecked Sendable {
         self.choices = choices
         self.policy = policy
         stepBudget = options.effectiveStepBudget(for: plan)
+        latencies = options.latencies == .instant ? nil : options.latencies
         world = World(keys: keys, leaseTTL: options.leaseTTL)
         clients = Array(repeating: ClientSlot(), count: plan.operations.count)
         runnableBuffer.reserveCapacity(clients.count)
     }
 
     func execute() -> RunRecord {
+        warmUp()
         for slot in clients.indices {
             guard !plan.operations[slot].isEmpty else {
                 clients[slot].state = .done
@@ -222,7 +226,8 @@ final class SimulationRun: @unchecked Sendable {
 
     private func runClient(_ slot: Int) async {
         let env = Environment(run: self, client: clientIDs[slot], slot: slot)
-        for planned in plan.operations[slot] {
+        for (index, planned) in plan.operations[slot].enumerated() {
+            do { try await think(slot, before: index) } catch { return }
             let operation: ClientOperation
             switch planned {
             case .read(let key): operation = .read(key)
@@ -317,6 +322,7 @@ final class SimulationRun: @unchecked Sendable {
         }
         record(slot, .step(Step(action: action, outcome: outcome)))
         checkInvariants()
+        if let latencies { try await awaitAnswer(slot, action, latencies) }
         return result
     }
 

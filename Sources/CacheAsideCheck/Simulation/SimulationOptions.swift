@@ -14,13 +14,17 @@ public struct SimulationOptions: Sendable {
     /// refresh and lease timeouts take part in the interleavings. Each jump is a choice (`0` = no jump),
     /// so the shrinker removes jumps a failure does not need and shortens the ones it does.
     public var clockJumps: Ticks?
+    /// How long cache and database calls take (see `CallLatencies`); by default one tick each.
+    public var latencies: CallLatencies
 
-    /// Default options: no faults, derived step budget, no lease TTL, no invariants, no clock jumps.
+    /// Default options: no faults, derived step budget, no lease TTL, no invariants, no clock jumps, one
+    /// tick per call.
     public init(
         faults: Set<Fault> = [], stepBudget: Int? = nil, leaseTTL: Ticks? = nil, worldInvariants: [WorldInvariant] = [],
-        clockJumps: Ticks? = nil
+        clockJumps: Ticks? = nil, latencies: CallLatencies = .instant
     ) {
         self.clockJumps = clockJumps
+        self.latencies = latencies
         self.faults = faults
         self.stepBudget = stepBudget
         self.leaseTTL = leaseTTL
