@@ -52,7 +52,8 @@ public struct Comparison: Sendable {
     /// The properties every model is judged on, in column order. The stampede is the one at expiry
     /// (`Property.stampede`); the cost columns count the other causes separately.
     public var properties: [Property] {
-        [.linearizability, .convergence, .staleness(bound: ttl), .stampede(limit: 1)]
+        (scenario.comparesLinearizability ? [.linearizability] : [])
+            + [.convergence, .staleness(bound: ttl), .stampede(limit: 1)]
     }
 
     /// Runs every model and returns the table.
@@ -67,12 +68,13 @@ public struct Comparison: Sendable {
             let cost = RunCost(report.properties.dropFirst(verdictCount))
             return ComparisonRow(
                 model: entry.name, verdicts: judged.map { PropertyVerdict($0, runs: report.runs) },
-                maxStaleness: judged[judged.startIndex + 2].measurements.max, cost: cost, runs: report.runs,
+                maxStaleness: judged[judged.endIndex - 2].measurements.max, cost: cost, runs: report.runs,
                 runFailure: report.runFailure.map { "seed \($0.seed): \($0.failure)" })
         }
         return ComparisonTable(
             scenario: scenario.name, seeds: seeds, workload: workload, ttl: ttl, faults: faults.sorted(),
-            clockJumps: clockJumps, latencies: scenario.simulation.latencies, properties: properties.map(\.name),
+            clockJumps: clockJumps, latencies: scenario.simulation.latencies, timing: scenario.simulation.timing,
+            properties: properties.map(\.name),
             rows: rows)
     }
 }
@@ -93,6 +95,8 @@ public struct ComparisonTable: Sendable {
     public var clockJumps: Ticks?
     /// How long calls took.
     public var latencies: CallLatencies
+    /// Serial or concurrent time.
+    public var timing: Timing
     /// The judged properties' names, in column order.
     public var properties: [String]
     /// One row per model, in catalogue order.
@@ -111,6 +115,8 @@ public struct ComparisonRow: Sendable, Codable, Equatable {
     public var maxDatabaseReadsPerRefill: Int?
     /// Per cause of refill (`RefillCause.rawValue`): episodes, loads and the most loads of one episode.
     public var refills: [String: RefillFigures]
+    /// The hot key `k1`'s refills after expiry: what the stampede cures are for.
+    public var hotKeyExpiries: RefillFigures
     /// Database reads that followed no miss (early refreshes, reads on a write path), per run.
     public var loadsWithoutMissPerRun: Double
     /// The most database reads of one key in flight at the same time.
@@ -135,14 +141,9 @@ public struct ComparisonRow: Sendable, Codable, Equatable {
         maxDatabaseReadsPerRefill = cost.refills.values.compactMap(\.maxLoads).max()
         refills = Dictionary(
             uniqueKeysWithValues: RefillCause.allCases.map { cause in
-                let figures = cost.refills[cause] ?? RunCost.Refills()
-                return (
-                    cause.rawValue,
-                    RefillFigures(
-                        episodesPerRun: runs == 0 ? 0 : Double(figures.episodes) / Double(runs),
-                        meanLoads: figures.meanLoads, maxLoads: figures.maxLoads)
-                )
+                (cause.rawValue, RefillFigures(cost.refills[cause] ?? RunCost.Refills(), runs: runs))
             })
+        hotKeyExpiries = RefillFigures(cost.hotKeyExpiries, runs: runs)
         loadsWithoutMissPerRun = runs == 0 ? 0 : Double(cost.loadsWithoutMiss) / Double(runs)
         maxConcurrentLoads = cost.maxConcurrentLoads
         readLatency = cost.readLatency.max.map { maximum in
@@ -167,6 +168,14 @@ public struct RefillFigures: Sendable, Codable, Equatable {
     public var meanLoads: Double?
     /// The most database loads of one episode.
     public var maxLoads: Int?
+
+    init() {}
+
+    init(_ refills: RunCost.Refills, runs: Int) {
+        episodesPerRun = runs == 0 ? 0 : Double(refills.episodes) / Double(runs)
+        meanLoads = refills.meanLoads
+        maxLoads = refills.maxLoads
+    }
 }
 
 /// Read latency figures, in ticks.

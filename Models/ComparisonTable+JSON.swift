@@ -14,6 +14,7 @@ extension ComparisonTable {
         var faults: [String]
         var clockJumps: Ticks?
         var thinkTime: [Ticks]
+        var timing: String
         var keySkew: Double
         var warmStart: Ticks?
         /// Per kind of call (`cache`, `databaseRead`, `databaseWrite`): `[lowest, highest]` ticks.
@@ -30,7 +31,7 @@ extension ComparisonTable {
             scenario: scenario, seeds: [seeds.lowerBound, seeds.upperBound], clients: workload.clients,
             operationsPerClient: workload.operationsPerClient, keys: workload.keys, writeRatio: workload.writeRatio,
             ttl: ttl, faults: faults.map(\.rawValue), clockJumps: clockJumps, thinkTime: bounds(workload.thinkTime),
-            keySkew: workload.keySkew, warmStart: workload.warmStart,
+            timing: timing.rawValue, keySkew: workload.keySkew, warmStart: workload.warmStart,
             latencies: [
                 "cache": bounds(latencies.cacheCall), "databaseRead": bounds(latencies.databaseRead),
                 "databaseWrite": bounds(latencies.databaseWrite),

@@ -16,26 +16,28 @@ extension ComparisonTable {
                 ]
         }
         var text = summaryLine + "\n\n" + Self.align([verdictHeader] + verdictLines)
-        text += "\nstampede and cost: loads per refill episode by cause (mean / max), loads without a miss "
-            + "(early refreshes) per run,\nmost loads of one key in flight, read latency in ticks, hit ratio\n\n"
+        text += "\nstampede and cost: the hot key k1's expiries per run and loads per expiry (mean / max); loads "
+            + "per refill by cause over every key;\nloads without a miss (early refreshes) per run; most loads of one "
+            + "key in flight; read latency in ticks; hit ratio\n\n"
         text += Self.align([Self.costHeader] + rows.map(Self.costCells))
         for row in rows { if let failure = row.runFailure { text += "\n\(row.model): a run could not complete: \(failure)\n" } }
         return text
     }
 
     static let costHeader = [
-        "model", "expiries/run", "loads/expiry", "loads/invalidation", "loads/cold miss", "early loads/run",
+        "model", "k1 expiries/run", "k1 loads/expiry", "loads/expiry", "loads/invalidation", "loads/cold miss", "early loads/run",
         "max in flight", "latency p50/p99/max", "hit ratio",
     ]
 
     static func costCells(_ row: ComparisonRow) -> [String] {
-        func loads(_ cause: RefillCause) -> String {
-            let figures = row.refills(cause)
+        func loads(_ cause: RefillCause) -> String { loadsCell(row.refills(cause)) }
+        func loadsCell(_ figures: RefillFigures) -> String {
             guard let mean = figures.meanLoads, let maximum = figures.maxLoads else { return "-" }
             return "\(decimal(mean, places: 2)) / \(maximum)"
         }
         return [
-            row.model, decimal(row.refills(.expiry).episodesPerRun, places: 2), loads(.expiry), loads(.invalidation),
+            row.model, decimal(row.hotKeyExpiries.episodesPerRun, places: 2), loadsCell(row.hotKeyExpiries),
+            loads(.expiry), loads(.invalidation),
             loads(.coldMiss), decimal(row.loadsWithoutMissPerRun, places: 2), row.maxConcurrentLoads.map { "\($0)" } ?? "-",
             row.readLatency.map { "\($0.p50) / \($0.p99) / \($0.max)" } ?? "-",
             row.hitRatio.map { percent($0) } ?? "-",
@@ -59,7 +61,7 @@ extension ComparisonTable {
         let faultList = faults.isEmpty ? "none" : faults.map(\.rawValue).joined(separator: ",")
         return "compare: \(rows.count) models × seeds \(seeds.lowerBound)..<\(seeds.upperBound), scenario \(scenario): "
             + workload.summary + ", ttl \(ttl.map { "\($0)" } ?? "none"), faults \(faultList)"
-            + latencies.summary + (clockJumps.map { ", clock jumps ≤ \($0)" } ?? "")
+            + SimulationOptions(latencies: latencies, timing: timing).timeSummary + (clockJumps.map { ", clock jumps ≤ \($0)" } ?? "")
     }
 
     static func verdictCell(_ verdict: PropertyVerdict) -> String {

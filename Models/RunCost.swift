@@ -21,10 +21,10 @@ struct RunCost {
                 measurements: [run.history.operations.count(where: { $0.operation.isRead && $0.ending == .failed })])
         },
         Property(name: "refill loads") { run in
-            // One number per episode: loads × 4 + the cause's index, so one pass serves every cause.
+            // One number per episode, `RefillCode`, so that one pass over the history serves every cause.
             let analysis = RefillEpisodes(run: run)
-            let episodes = analysis.episodes.map { $0.loads * 4 + RefillCause.allCases.firstIndex(of: $0.cause)! }
-            return PropertyEvaluation(measurements: episodes + [analysis.loadsWithoutMiss * 4 + 3])
+            let episodes = analysis.episodes.map { RefillCode(loads: $0.loads, cause: $0.cause, hotKey: $0.key == Key(1)).raw }
+            return PropertyEvaluation(measurements: episodes + [RefillCode(loadsWithoutMiss: analysis.loadsWithoutMiss).raw])
         },
         Property(name: "concurrent loads") { run in
             PropertyEvaluation(measurements: [RefillEpisodes(run: run).maxConcurrentLoads])
@@ -44,12 +44,36 @@ struct RunCost {
 
         /// Loads per episode, if there was any.
         var meanLoads: Double? { episodes == 0 ? nil : Double(loads) / Double(episodes) }
+
+        mutating func add(loads: Int, episodes count: Int) {
+            episodes += count
+            self.loads += loads * count
+            maxLoads = max(maxLoads ?? 0, loads)
+        }
+    }
+
+    /// One refill episode as one measurement: `loads × 8 + (hot key ? 4 : 0) + cause`, cause 0…2 in
+    /// `RefillCause.allCases` order and 3 for a run's loads without a miss. A histogram of these codes is
+    /// a histogram of (cause, hot key, loads), exact and mergeable like every other measurement.
+    struct RefillCode {
+        let raw: Int
+        init(raw: Int) { self.raw = raw }
+        init(loads: Int, cause: RefillCause, hotKey: Bool) {
+            raw = loads * 8 + (hotKey ? 4 : 0) + RefillCause.allCases.firstIndex(of: cause)!
+        }
+        init(loadsWithoutMiss: Int) { raw = loadsWithoutMiss * 8 + 3 }
+        var loads: Int { raw / 8 }
+        var hotKey: Bool { raw % 8 >= 4 }
+        var cause: RefillCause? { raw % 4 < 3 ? RefillCause.allCases[raw % 4] : nil }
     }
 
     let databaseReadsPerClientRead: Double?
     let unansweredReadRate: Double?
-    /// Per cause, in `RefillCause.allCases` order.
+    /// Per cause, over every key.
     let refills: [RefillCause: Refills]
+    /// Expiry refills of the hot key `k1` (the hottest under `Workload.keySkew`): the stampede cures are
+    /// about this key; the cold keys expire between two reads whatever the strategy.
+    let hotKeyExpiries: Refills
     let loadsWithoutMiss: Int
     let maxConcurrentLoads: Int?
     let readLatency: MeasurementSummary
@@ -63,20 +87,19 @@ struct RunCost {
         databaseReadsPerClientRead = answered == 0 ? nil : Double(databaseReads) / Double(answered)
         unansweredReadRate = answered + unanswered == 0 ? nil : Double(unanswered) / Double(answered + unanswered)
         var refills: [RefillCause: Refills] = [:]
+        var hot = Refills()
         var withoutMiss = 0
-        for (encoded, count) in reports[3].measurements.histogram {
-            let (loads, causeIndex) = encoded.quotientAndRemainder(dividingBy: 4)
-            guard causeIndex < RefillCause.allCases.count else {
-                withoutMiss += loads * count
+        for (raw, count) in reports[3].measurements.histogram {
+            let code = RefillCode(raw: raw)
+            guard let cause = code.cause else {
+                withoutMiss += code.loads * count
                 continue
             }
-            var figures = refills[RefillCause.allCases[causeIndex], default: Refills()]
-            figures.episodes += count
-            figures.loads += loads * count
-            figures.maxLoads = max(figures.maxLoads ?? 0, loads)
-            refills[RefillCause.allCases[causeIndex]] = figures
+            refills[cause, default: Refills()].add(loads: code.loads, episodes: count)
+            if code.hotKey, cause == .expiry { hot.add(loads: code.loads, episodes: count) }
         }
         self.refills = refills
+        hotKeyExpiries = hot
         loadsWithoutMiss = withoutMiss
         maxConcurrentLoads = reports[4].measurements.max
         readLatency = reports[5].measurements

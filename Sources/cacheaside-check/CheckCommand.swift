@@ -72,7 +72,7 @@ enum CheckCommand {
         let scenario = options.preset.name == Scenario.classicRace.name ? "" : "scenario \(options.preset.name), "
         return "cacheaside-check \(CacheAsideCheckVersion.current): model \(options.model), \(scenario)"
             + "ttl \(options.ttl.map { "\($0)" } ?? "none"), \(options.workload.summary), faults \(faults)"
-            + options.scenario.simulation.latencies.summary
+            + options.scenario.simulation.timeSummary
     }
 
     static func jsonDocument(_ report: Report, _ options: CheckOptions) -> JSONReport {

@@ -21,6 +21,8 @@ enum ScenarioFlags {
           --ttl T|none          TTL in ticks for filled entries, also the staleness bound
           --faults LIST         comma list of: \(Fault.allCases.map(\.rawValue).joined(separator: ", "))
           --clock-jumps T       let the clock jump up to T ticks between steps (default: no jumps)
+          --timing serial|concurrent  one call per tick in the whole system (classic-race), or clients
+                                side by side with time passing only through latencies and think time
         """
 
     /// The preset `--scenario` names in `arguments` (the last one wins), or the classic race.
@@ -71,6 +73,12 @@ enum ScenarioFlags {
             let names = try reader.list(for: flag, allowed: Fault.allCases.map(\.rawValue) + ["none"])
             scenario.simulation.faults = Set(names.compactMap(Fault.init(rawValue:)))
         case "--clock-jumps": scenario.simulation.clockJumps = try reader.integer(for: flag, in: 1...1_000_000)
+        case "--timing":
+            let name = try reader.list(for: flag, allowed: Timing.allCases.map(\.rawValue))
+            guard name.count == 1, let timing = Timing(rawValue: name[0]) else {
+                throw UsageError("\(flag) takes one of serial, concurrent")
+            }
+            scenario.simulation.timing = timing
         default: return false
         }
         return true
@@ -113,6 +121,9 @@ enum ScenarioFlags {
         var time: [String] = []
         if let jumps = scenario.simulation.clockJumps, jumps != preset.simulation.clockJumps {
             time += ["--clock-jumps", "\(jumps)"]
+        }
+        if scenario.simulation.timing != preset.simulation.timing {
+            time += ["--timing", scenario.simulation.timing.rawValue]
         }
         if workload.keySkew != base.keySkew { time += ["--key-skew", "\(workload.keySkew)"] }
         if workload.thinkTime != base.thinkTime { time += ["--think-time", workload.thinkTime.rangeText] }

@@ -2,8 +2,8 @@
 ///
 /// This is the price side of the stampede cures: a lock or a lease keeps the database to one load per
 /// refill by making the other readers *wait*, and that waiting shows here, not in the load counts.
-/// Latency is measured in ticks from the read's first step to its return, counting that step's own tick,
-/// so a hit on a one-tick cache takes 1. A read is a hit when its reader did not read the database
+/// Latency is measured in ticks from the read's first step to its return, and in serial time counts that
+/// step's own tick, so a hit on a one-tick cache takes 1 in either timing. A read is a hit when its reader did not read the database
 /// during it.
 public struct ReadCosts: Sendable {
     /// Each answered read's latency in ticks, in the order the reads returned.
@@ -14,6 +14,7 @@ public struct ReadCosts: Sendable {
     /// The analysis of `run`'s history.
     public init(run: RunRecord) {
         var reading: [ClientID: (invokeTick: Ticks, loaded: Bool)] = [:]
+        let ownTick = run.timing.ticksPerStep
         for event in run.history.events {
             guard let client = event.client else { continue }
             switch event.kind {
@@ -26,7 +27,7 @@ public struct ReadCosts: Sendable {
                 }
             case .returned(let operation, _):
                 guard operation.isRead, let read = reading.removeValue(forKey: client) else { continue }
-                latencies.append(event.tick - read.invokeTick + 1)
+                latencies.append(event.tick - read.invokeTick + ownTick)
                 if !read.loaded { hits += 1 }
             case .failed, .crashed:
                 reading[client] = nil

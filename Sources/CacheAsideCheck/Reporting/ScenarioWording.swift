@@ -28,3 +28,9 @@ extension ClosedRange<Ticks> {
     /// `3` for a single value, `2-6` for a range: the form `--db-read-latency` and friends accept.
     public var rangeText: String { lowerBound == upperBound ? "\(lowerBound)" : "\(lowerBound)-\(upperBound)" }
 }
+
+extension SimulationOptions {
+    /// The timing when concurrent, then the latencies: `, concurrent time, db reads 2-6`; empty for the
+    /// classic serial time with one tick per call.
+    public var timeSummary: String { (timing == .serial ? "" : ", \(timing.rawValue) time") + latencies.summary }
+}

@@ -16,13 +16,17 @@ public struct SimulationOptions: Sendable {
     public var clockJumps: Ticks?
     /// How long cache and database calls take (see `CallLatencies`); by default one tick each.
     public var latencies: CallLatencies
+    /// Serial (one call per tick, the classic race's time) or concurrent (clients side by side); see
+    /// `Timing`.
+    public var timing: Timing
 
     /// Default options: no faults, derived step budget, no lease TTL, no invariants, no clock jumps, one
     /// tick per call.
     public init(
         faults: Set<Fault> = [], stepBudget: Int? = nil, leaseTTL: Ticks? = nil, worldInvariants: [WorldInvariant] = [],
-        clockJumps: Ticks? = nil, latencies: CallLatencies = .instant
+        clockJumps: Ticks? = nil, latencies: CallLatencies = .instant, timing: Timing = .serial
     ) {
+        self.timing = timing
         self.clockJumps = clockJumps
         self.latencies = latencies
         self.faults = faults

@@ -3,14 +3,15 @@
 /// plan's), and a client waiting on any of them is parked as a sleeper, so other clients run meanwhile.
 extension SimulationRun {
     /// After a call took effect: draws its latency (`0` = the fastest) and parks the client until the
-    /// answer arrives. The call's own tick counts, so a latency of 1 does not park at all.
+    /// answer arrives. In serial time the call's own tick counts, so a latency of 1 does not park at all.
     nonisolated(nonsending) func awaitAnswer(_ slot: Int, _ action: StepAction, _ latencies: CallLatencies)
         async throws
     {
         let range = latencies.range(of: action)
         let latency = range.count > 1 ? range.lowerBound + choices.choose(below: range.count) : range.lowerBound
-        guard latency > 1 else { return }
-        try await park(slot, as: .sleeping(until: world.now + latency - 1))
+        let wait = latency - ticksPerStep
+        guard wait > 0 else { return }
+        try await park(slot, as: .busy(until: world.now + wait))
     }
 
     /// Parks `slot` for its planned think time before operation `index`, if it has one. A stopped client
@@ -18,7 +19,7 @@ extension SimulationRun {
     nonisolated(nonsending) func think(_ slot: Int, before index: Int) async throws {
         let pause = plan.thinkTime(slot: slot, before: index)
         guard pause > 0 else { return }
-        try await park(slot, as: .sleeping(until: world.now + pause))
+        try await park(slot, as: .busy(until: world.now + pause))
     }
 
     /// Fills the cache with each planned warm entry: the key's initial row, expiring at its planned tick.
