@@ -4,7 +4,7 @@ import Testing
 /// One line of the catalogue's claims: a model in a scenario, and the verdict each claim should get.
 struct Expectation: Sendable, CustomTestStringConvertible {
     var model: String
-    var scenario: Scenario
+    var scenario: Situation
     /// The claims in the order the table lists them.
     var verdicts: [Claim: Verdict]
 
@@ -25,13 +25,13 @@ private let faultSettings: [Fault?] = [nil] + Fault.allCases.map { $0 }
 
 private func row(
     _ model: String, _ fault: Fault?, _ convergence: Verdict, _ linearizability: Verdict, _ staleness: Verdict,
-    _ stampede: Verdict, shape: Scenario.Shape = .standard, ttl: Ticks? = 60, also extra: [Claim: Verdict] = [:]
+    _ stampede: Verdict, shape: Situation.Shape = .standard, ttl: Ticks? = 60, also extra: [Claim: Verdict] = [:]
 ) -> Expectation {
     let verdicts: [Claim: Verdict] = [
         .convergence: convergence, .linearizability: linearizability, .staleness: staleness, .stampede: stampede,
     ]
     return Expectation(
-        model: model, scenario: Scenario(shape: shape, ttl: ttl, fault: fault),
+        model: model, scenario: Situation(shape: shape, ttl: ttl, fault: fault),
         verdicts: verdicts.merging(extra) { $1 })
 }
 
