@@ -16,12 +16,15 @@ import CacheAsideCheck
 ///   before a second write — so a later hit returns the older row after the newer one was returned.
 ///   The second write's delete repairs the entry, but only once it runs. (This was first claimed to hold;
 ///   the tool found seed 287 — see Models/CATALOGUE.md.)
-/// - Keeps **stampede ≤ 1** at expiry: the first reader to miss takes the lease and loads, the others
-///   wait and find its fill — one load per expiry, paid for in the waiters' read latency. After an
-///   invalidation it can take two: a write that voids a lease in flight leaves the entry empty, and the
-///   next reader takes a fresh lease and loads again (leases bound loads to one per lease, not one per
-///   refill). This model used to give up waiting after 63 ticks, which a live holder under load can
-///   exceed (64 clients, a slow query): the waiters then all loaded, and the stampede came back.
+/// - Keeps **stampede ≤ 1**: the first reader to miss takes the lease and loads, the others wait and
+///   find its fill — one load per refill, paid for in the waiters' read latency. A write that voids a
+///   lease in flight starts a refill of its own (an invalidation), and the reader that takes the next
+///   lease loads for that one; so two loads of a key can be in flight at once, but never two for one
+///   refill. (Before refill episodes were cut at invalidations, this was counted as two loads for one
+///   refill and claimed as a break.) A holder that loads and then crashes breaks it: the waiters poll for
+///   2,000 ticks, and the one that gives up loads again.
+///   This model used to give up waiting after 63 ticks, which a live holder under load can exceed (64
+///   clients, a slow query): the waiters then all loaded, and the stampede came back.
 /// - `lost-delete` brings the stale set back (the delete that should void the token is dropped), and so
 ///   does `cache-unavailable` (the delete throws and is skipped). `client-crash` between the database
 ///   write and the delete leaves the token valid: the stale set lands (convergence, staleness).

@@ -78,12 +78,16 @@ let expectedVerdicts: [Expectation] =
 
         // Linearizability was claimed to hold without faults; the tool showed a voided lease holder
         // returning the new row while a valid one fills the old (see Lease.swift).
-        row("lease",            nil,               holds,      broken,         holds,    broken),
+        // One load per refill: a write that voids a lease in flight starts a refill of its own (an
+        // invalidation), so the reader that takes the next lease loads for that one, not for the first.
+        row("lease",            nil,               holds,      broken,         holds,    holds),
         row("lease",            .cacheUnavailable, broken,     broken,         broken,   broken),
-        row("lease",            .lostDelete,       broken,     broken,         broken,   broken),
-        row("lease",            .cacheRestart,     holds,      broken,         holds,    broken),
-        row("lease",            .clientCrash,      broken,     broken,         broken,   broken),
-        row("lease",            .replicaLag,       broken,     broken,         broken,   broken),
+        row("lease",            .lostDelete,       broken,     broken,         broken,   holds),
+        row("lease",            .cacheRestart,     holds,      broken,         holds,    holds),
+        // A holder that loads and crashes before its set leaves waiters polling for 2,000 ticks; the one
+        // that gives up loads again in the same refill — too rare for three clients' default seeds.
+        row("lease",            .clientCrash,      broken,     broken,         broken,   rare),
+        row("lease",            .replicaLag,       broken,     broken,         broken,   holds),
 
         row("versioned-set",    nil,               holds,      broken,         holds,    broken),
         row("versioned-set",    .cacheUnavailable, broken,     broken,         broken,   broken),
