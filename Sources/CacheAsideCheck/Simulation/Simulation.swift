@@ -242,7 +242,9 @@ final class SimulationRun: @unchecked Sendable {
     private func runClient(_ slot: Int) async {
         let env = Environment(run: self, client: clientIDs[slot], slot: slot)
         for (index, planned) in plan.operations[slot].enumerated() {
-            do { try await think(slot, before: index) } catch { return }
+            if plan.thinkTime(slot: slot, before: index) > 0 {
+                do { try await think(slot, before: index) } catch { return }
+            }
             let operation: ClientOperation
             switch planned {
             case .read(let key): operation = .read(key)

@@ -24,6 +24,7 @@ extension SimulationRun {
 
     /// Fills the cache with each planned warm entry: the key's initial row, expiring at its planned tick.
     func warmUp() {
+        guard !plan.warmEntries.isEmpty else { return }
         for (key, expiry) in plan.warmEntries.sorted(by: { $0.key < $1.key }) where world.keys.contains(key) {
             world.cache.set(key, world.database.read(key) ?? .initial, ttl: expiry, at: 0)
         }
