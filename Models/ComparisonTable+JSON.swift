@@ -17,6 +17,7 @@ extension ComparisonTable {
         var timing: String
         var keySkew: Double
         var warmStart: Ticks?
+        var absentKeys: Int
         /// Per kind of call (`cache`, `databaseRead`, `databaseWrite`): `[lowest, highest]` ticks.
         var latencies: [String: [Ticks]]
         var properties: [String]
@@ -32,6 +33,7 @@ extension ComparisonTable {
             operationsPerClient: workload.operationsPerClient, keys: workload.keys, writeRatio: workload.writeRatio,
             ttl: ttl, faults: faults.map(\.rawValue), clockJumps: clockJumps, thinkTime: bounds(workload.thinkTime),
             timing: timing.rawValue, keySkew: workload.keySkew, warmStart: workload.warmStart,
+            absentKeys: workload.absentKeys,
             latencies: [
                 "cache": bounds(latencies.cacheCall), "databaseRead": bounds(latencies.databaseRead),
                 "databaseWrite": bounds(latencies.databaseWrite),

@@ -42,7 +42,7 @@ struct CheckOptions {
     static let usage = """
         usage: cacheaside-check [--model NAME] [--scenario NAME] [--seeds N | --seed S | --replay TOKEN]
                                 [--clients C] [--ops O] [--keys K] [--write-ratio R] [--key-skew S]
-                                [--think-time A-B] [--warm-start T|none] [--cache-latency A-B]
+                                [--think-time A-B] [--warm-start T|none] [--absent-keys N] [--cache-latency A-B]
                                 [--db-read-latency A-B] [--db-write-latency A-B]
                                 [--ttl T|none] [--faults LIST] [--property LIST]
                                 [--staleness-bound T] [--stampede-limit N] [--clock-jumps T] [--no-shrink]
@@ -154,6 +154,7 @@ struct CheckOptions {
             }
         }
         try options.validateScheduling(runsFlag: runsFlag)
+        try ScenarioFlags.validate(options.scenario)
         guard options.clients * options.operations <= maximumTotalOperations else {
             throw UsageError(
                 "--clients \(options.clients) × --ops \(options.operations) is over \(maximumTotalOperations) operations a run; use smaller values")

@@ -7,7 +7,7 @@ enum CompareCommand {
     static let usage = """
         usage: cacheaside-check compare [--scenario NAME] [--seeds N] [--faults LIST] [--ttl T|none] [--clients C]
                                         [--ops O] [--keys K] [--write-ratio R] [--key-skew S] [--think-time A-B]
-                                        [--warm-start T|none] [--cache-latency A-B] [--db-read-latency A-B]
+                                        [--warm-start T|none] [--absent-keys N] [--cache-latency A-B] [--db-read-latency A-B]
                                         [--db-write-latency A-B] [--clock-jumps T] [--jobs J] [--json] [--help]
         """
 
@@ -79,6 +79,7 @@ enum CompareCommand {
                 throw UsageError("compare takes options only, not '\(argument)'")
             }
         }
+        try ScenarioFlags.validate(comparison.scenario)
         let operations = comparison.workload.clients * comparison.workload.operationsPerClient
         guard operations <= CheckOptions.maximumTotalOperations else {
             throw UsageError(

@@ -15,6 +15,7 @@ enum ScenarioFlags {
           --key-skew S          Zipf skew of key picks: k1 hottest (0 = uniform)
           --think-time A-B      ticks a client pauses before each operation (a choice, 0 = A)
           --warm-start T|none   start with every key cached, expiring within T ticks (none = cold)
+          --absent-keys N       the last N keys start with no row (a read finds nothing until a write)
           --cache-latency A-B   ticks per cache or lock call (default 1)
           --db-read-latency A-B ticks per database read: a slow refill (default 1)
           --db-write-latency A-B ticks per database write (default 1)
@@ -65,6 +66,7 @@ enum ScenarioFlags {
             scenario.workload.keySkew = skew
         case "--think-time": scenario.workload.thinkTime = try ticksRange(&reader, flag, lowest: 0)
         case "--warm-start": scenario.workload.warmStart = try ticksOrNone(&reader, flag)
+        case "--absent-keys": scenario.workload.absentKeys = try reader.integer(for: flag, in: 0...Workload.maximumKeys)
         case "--cache-latency": scenario.simulation.latencies.cacheCall = try ticksRange(&reader, flag, lowest: 1)
         case "--db-read-latency": scenario.simulation.latencies.databaseRead = try ticksRange(&reader, flag, lowest: 1)
         case "--db-write-latency": scenario.simulation.latencies.databaseWrite = try ticksRange(&reader, flag, lowest: 1)
@@ -82,6 +84,14 @@ enum ScenarioFlags {
         default: return false
         }
         return true
+    }
+
+    /// Checks what single flags cannot: the fields that constrain one another.
+    static func validate(_ scenario: Scenario) throws(UsageError) {
+        let workload = scenario.workload
+        guard workload.absentKeys <= workload.keys else {
+            throw UsageError("--absent-keys \(workload.absentKeys) is more than --keys \(workload.keys); use at most \(workload.keys)")
+        }
     }
 
     /// `A-B` or `A` ticks, each at least `lowest`, at most a million.
@@ -127,6 +137,7 @@ enum ScenarioFlags {
         }
         if workload.keySkew != base.keySkew { time += ["--key-skew", "\(workload.keySkew)"] }
         if workload.thinkTime != base.thinkTime { time += ["--think-time", workload.thinkTime.rangeText] }
+        if workload.absentKeys != base.absentKeys { time += ["--absent-keys", "\(workload.absentKeys)"] }
         if workload.warmStart != base.warmStart { time += ["--warm-start", workload.warmStart.map { "\($0)" } ?? "none"] }
         let (latencies, baseLatencies) = (scenario.simulation.latencies, preset.simulation.latencies)
         if latencies.cacheCall != baseLatencies.cacheCall { time += ["--cache-latency", latencies.cacheCall.rangeText] }

@@ -111,4 +111,34 @@ final class TimeAndLoadTests: XCTestCase {
         XCTAssertGreaterThan(worst, ttl)
         XCTAssertLessThanOrEqual(worst, ttl + longestRefill)
     }
+
+    func testAnAbsentKeyReadsNothingUntilAWriteInsertsIt() {
+        let plan = WorkloadPlan(
+            operations: [[.read(Key(2)), .write(Key(2)), .read(Key(2)), .read(Key(1))]], absentKeys: [Key(2)])
+        let run = Simulation.run(
+            CacheAside(), plan: plan, keys: [Key(1), Key(2)], choices: ChoiceSource(replaying: []))
+        let reads = run.history.operations.filter(\.operation.isRead).map(\.result)
+        XCTAssertEqual(reads, [nil, Value(version: 1), Value.initial])
+        // Cache-aside caches no "no row": the first read left nothing behind to invalidate.
+        XCTAssertFalse(run.history.steps.prefix(2).contains { if case .cacheSet = $0.step.action { true } else { false } })
+        XCTAssertNil(Property.linearizability.evaluate(run).violation)
+    }
+
+    func testWorkloadsWithAbsentKeysAreLinearizableWithoutConcurrency() {
+        let workload = Workload(keys: 2, absentKeys: 1)
+        for seed: UInt64 in 0..<200 {
+            var choices = ChoiceSource(seed: seed)
+            let plan = WorkloadPlan(drawing: workload, from: &choices)
+            XCTAssertEqual(plan.absentKeys, [Key(2)])
+            let run = Simulation.run(CacheAside(), plan: plan, keys: workload.allKeys, choices: ChoiceSource(replaying: []))
+            XCTAssertNil(Property.linearizability.evaluate(run).violation, "seed \(seed)")
+        }
+        // With concurrency, a read of the absent key that returns "no row" after an insert completed is
+        // caught: the register starts at "no row", not at v0.
+        let stale = (UInt64(0)..<2_000).contains { seed -> Bool in
+            let run = Simulation.run(CacheAside(), workload: Workload(clients: 3, keys: 1, absentKeys: 1), choices: ChoiceSource(seed: seed))
+            return Property.linearizability.evaluate(run).violation != nil
+        }
+        XCTAssertTrue(stale)
+    }
 }

@@ -54,6 +54,7 @@ final class ScenarioCommandLineTests: XCTestCase {
         for (arguments, fragment) in [
             (["--db-read-latency", "0"], "out of range"), (["--think-time", "5-2"], "must not exceed"),
             (["--think-time", "1-2-3"], "A-B"), (["--key-skew", "hot"], "--key-skew"), (["--timing", "fast"], "fast"),
+            (["--absent-keys", "2"], "more than --keys 1"),
         ] {
             let outcome = CommandLineTests.run(arguments)
             XCTAssertEqual(outcome.status, 2, "\(arguments)")

@@ -10,7 +10,10 @@ extension Property {
             let operations = run.history.operations
             let registerOperations = operations.compactMap(RegisterOperation.init(simulated:))
             let checker = LinearizabilityChecker(timeLimit: timeLimit)
-            guard case .violation(let violation) = checker.check(registerOperations, initialValue: { _ in 0 })
+            // A key the workload starts absent begins as "no row", which reads record as -1.
+            let absent = run.plan.absentKeys
+            let initial: (Int) -> Int = { absent.contains(Key($0)) ? -1 : 0 }
+            guard case .violation(let violation) = checker.check(registerOperations, initialValue: initial)
             else { return .holds }
             return PropertyEvaluation(
                 violation: Violation(

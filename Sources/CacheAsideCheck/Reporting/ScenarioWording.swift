@@ -9,6 +9,7 @@ extension Workload {
         if keySkew > 0 { text += ", key skew \(keySkew)" }
         if thinkTime != 0...0 { text += ", think \(thinkTime.rangeText)" }
         if let warmStart { text += ", warm start ≤ \(warmStart)" }
+        if absentKeys > 0 { text += ", \(absentKeys) absent " + (absentKeys == 1 ? "key" : "keys") }
         return text
     }
 }

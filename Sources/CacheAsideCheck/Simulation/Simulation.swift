@@ -112,7 +112,7 @@ final class SimulationRun: @unchecked Sendable {
         stepBudget = options.effectiveStepBudget(for: plan)
         ticksPerStep = options.timing.ticksPerStep
         latencies = options.latencies == .instant && options.timing == .serial ? nil : options.latencies
-        world = World(keys: keys, leaseTTL: options.leaseTTL)
+        world = World(keys: keys, leaseTTL: options.leaseTTL, absent: plan.absentKeys)
         clients = Array(repeating: ClientSlot(), count: plan.operations.count)
         runnableBuffer.reserveCapacity(clients.count)
     }

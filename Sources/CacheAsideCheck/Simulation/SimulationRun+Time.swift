@@ -22,11 +22,13 @@ extension SimulationRun {
         try await park(slot, as: .busy(until: world.now + pause))
     }
 
-    /// Fills the cache with each planned warm entry: the key's initial row, expiring at its planned tick.
+    /// Fills the cache with each planned warm entry: the key's initial row, expiring at its planned tick
+    /// (a key with no row has nothing to cache).
     func warmUp() {
         guard !plan.warmEntries.isEmpty else { return }
         for (key, expiry) in plan.warmEntries.sorted(by: { $0.key < $1.key }) where world.keys.contains(key) {
-            world.cache.set(key, world.database.read(key) ?? .initial, ttl: expiry, at: 0)
+            guard let row = world.database.read(key) else { continue }
+            world.cache.set(key, row, ttl: expiry, at: 0)
         }
     }
 }

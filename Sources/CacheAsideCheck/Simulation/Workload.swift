@@ -30,6 +30,10 @@ public struct Workload: Sendable, Hashable {
     /// been serving for a while). Each key's expiry is a choice; choice `0` leaves that key cold, which is
     /// what shrinking drives toward when the failure does not need the entry. `nil` = every key cold.
     public var warmStart: Ticks?
+    /// How many keys start with no row: the last ones, `k<keys − absentKeys + 1> … k<keys>`, the coldest
+    /// under skew. A read of such a key finds nothing until a write inserts it, which is what negative
+    /// caching (remembering "no row") and insert-after-miss races need. `0` = every key has its `v0`.
+    public var absentKeys: Int
 
     /// The limits the command line enforces; a run beyond them would be unreadable and slow.
     public static let maximumClients = 64
@@ -42,8 +46,9 @@ public struct Workload: Sendable, Hashable {
     /// time, a cold cache.
     public init(
         clients: Int = 3, operationsPerClient: Int = 3, keys: Int = 1, writeRatio: Double = 0.5,
-        thinkTime: ClosedRange<Ticks> = 0...0, keySkew: Double = 0, warmStart: Ticks? = nil
+        thinkTime: ClosedRange<Ticks> = 0...0, keySkew: Double = 0, warmStart: Ticks? = nil, absentKeys: Int = 0
     ) {
+        self.absentKeys = absentKeys
         self.clients = clients
         self.operationsPerClient = operationsPerClient
         self.keys = keys
@@ -88,9 +93,15 @@ public struct WorkloadPlan: Hashable, Sendable {
     public var thinkTimes: [[Ticks]]
     /// The keys whose row starts in the cache, with the tick at which that entry expires.
     public var warmEntries: [Key: Ticks]
+    /// The keys that start with no row in the database.
+    public var absentKeys: Set<Key>
 
     /// A plan from explicit per-client operations (tests and hand-written scenarios use this).
-    public init(operations: [[PlannedOperation]], thinkTimes: [[Ticks]] = [], warmEntries: [Key: Ticks] = [:]) {
+    public init(
+        operations: [[PlannedOperation]], thinkTimes: [[Ticks]] = [], warmEntries: [Key: Ticks] = [:],
+        absentKeys: Set<Key> = []
+    ) {
+        self.absentKeys = absentKeys
         self.operations = operations
         self.thinkTimes = thinkTimes
         self.warmEntries = warmEntries
@@ -138,6 +149,8 @@ public struct WorkloadPlan: Hashable, Sendable {
             }
         }
         warmEntries = warm
+        let keys = max(workload.keys, 1)
+        absentKeys = Set((max(keys - workload.absentKeys, 0)..<keys).map { Key($0 + 1) })
     }
 
     /// How long slot `slot` thinks before its operation `index`.
