@@ -78,4 +78,16 @@ final class ScenarioCommandLineTests: XCTestCase {
         XCTAssertTrue(outcome.output.contains("db reads 1-20"))
         XCTAssertTrue(outcome.output.contains("latency p50/p99/max"))
     }
+
+    func testAScenarioReportIsTheSameAtAnyJobCount() {
+        let arguments = ["--scenario", "hot-key-expiry", "--seeds", "20", "--property", "convergence,stampede", "--no-shrink", "--quiet"]
+        let one = CommandLineTests.run(arguments + ["--jobs", "1"])
+        let three = CommandLineTests.run(arguments + ["--jobs", "3"])
+        XCTAssertEqual(one.output, three.output)
+        XCTAssertEqual(one.status, three.status)
+        let compareOne = CommandLineTests.run(["compare", "--scenario", "write-heavy", "--seeds", "15", "--jobs", "1", "--json"])
+        let compareTwo = CommandLineTests.run(["compare", "--scenario", "write-heavy", "--seeds", "15", "--jobs", "2", "--json"])
+        XCTAssertEqual(compareOne.output, compareTwo.output)
+        XCTAssertTrue(compareOne.output.contains("\"scenario\" : \"write-heavy\""), compareOne.output)
+    }
 }
