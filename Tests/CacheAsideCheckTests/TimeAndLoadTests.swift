@@ -141,4 +141,28 @@ final class TimeAndLoadTests: XCTestCase {
         }
         XCTAssertTrue(stale)
     }
+
+    /// Cache-aside whose writes delete the row instead of replacing it: the smallest strategy that uses
+    /// `env.database.delete`.
+    private struct DeletingWrites: CachingStrategy {
+        var name: String { "deleting writes" }
+        func read(_ key: Key, in env: Environment) async throws -> Value? {
+            try await CacheAside().read(key, in: env)
+        }
+        func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+            try await env.database.delete(key)
+            try await env.cache.delete(key)
+        }
+    }
+
+    func testADeletedRowReadsAsNoRowAndTheLanesSaySo() {
+        let plan = WorkloadPlan(operations: [[.read(Key(1)), .write(Key(1)), .read(Key(1))]])
+        let run = Simulation.run(DeletingWrites(), plan: plan, keys: [Key(1)], choices: ChoiceSource(replaying: []))
+        XCTAssertEqual(run.history.operations.filter(\.operation.isRead).map(\.result), [Value.initial, nil])
+        XCTAssertNil(run.finalWorld.database.read(Key(1)))
+        let lanes = LaneDiagram.render(run)
+        XCTAssertTrue(lanes.contains("db.delete k1"), lanes)
+        XCTAssertTrue(lanes.contains("k1 row deleted"), lanes)
+        XCTAssertTrue(lanes.contains("k1 → no row"), lanes)
+    }
 }

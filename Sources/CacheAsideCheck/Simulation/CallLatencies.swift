@@ -15,7 +15,7 @@ public struct CallLatencies: Sendable, Hashable {
     public var cacheCall: ClosedRange<Ticks>
     /// Database reads (plain and versioned): the refill's load.
     public var databaseRead: ClosedRange<Ticks>
-    /// Database writes.
+    /// Database writes and deletes.
     public var databaseWrite: ClosedRange<Ticks>
 
     /// Latency ranges; every bound must be at least 1 (a call takes at least its own tick).
@@ -35,7 +35,7 @@ public struct CallLatencies: Sendable, Hashable {
     func range(of action: StepAction) -> ClosedRange<Ticks> {
         switch action {
         case .databaseRead, .databaseVersionedRead: databaseRead
-        case .databaseWrite: databaseWrite
+        case .databaseWrite, .databaseDelete: databaseWrite
         case .sleep: 1...1
         default: cacheCall
         }

@@ -27,6 +27,13 @@ public struct ModelDatabase: Sendable, Equatable {
         return history[max(0, history.count - 1 - lag)]
     }
 
+    /// Removes the row of `key`; later reads find none until a write inserts it again. The delete counts
+    /// as a write for versioned reads; replica reads, which replay the committed values, do not see it.
+    public mutating func delete(_ key: Key) {
+        rows[key] = nil
+        writeCounts[key, default: 0] += 1
+    }
+
     /// Replaces the row of `key`.
     public mutating func write(_ key: Key, _ value: Value) {
         rows[key] = value
