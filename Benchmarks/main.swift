@@ -1,4 +1,4 @@
-// Release benchmarks: `swift run -c release cacheaside-benchmarks [simulation|linearizability|exploration|history|all]`.
+// Release benchmarks: `swift run -c release cacheaside-benchmarks [simulation|linearizability|exploration|history|load|all]`.
 // Figures are medians over repetitions; the machines are shared and noisy, so compare ratios.
 let selection = CommandLine.arguments.dropFirst().first ?? "all"
 switch selection {
@@ -6,6 +6,7 @@ case "simulation": SimulationBenchmark.run()
 case "linearizability": LinearizabilityBenchmark.run()
 case "exploration": ExplorationBenchmark.run()
 case "history": HistoryBenchmark.run()
+case "load": LoadBenchmark.run()
 case "pct-sweep": ExplorationBenchmark.pctSweep()
 case "jobs-breakdown": ExplorationBenchmark.jobsBreakdown()
 case "all":
@@ -13,6 +14,7 @@ case "all":
     LinearizabilityBenchmark.run()
     ExplorationBenchmark.run()
     HistoryBenchmark.run()
+    LoadBenchmark.run()
 default:
-    print("usage: cacheaside-benchmarks [simulation|linearizability|exploration|history|all]")
+    print("usage: cacheaside-benchmarks [simulation|linearizability|exploration|history|load|all]")
 }

@@ -10,6 +10,22 @@ import CacheAsideCheck
 enum Backoff {
     /// The waits before each retry, in order.
     static let waits: [Ticks] = [1, 2, 4, 8, 16, 32]
+
+    /// Waits for polling something a live client is about to provide (a lease holder's fill): doubling
+    /// from 1 to `cap` ticks, then `cap` at a time, `patience` ticks in all. Polling keeps the wait short
+    /// when the fill is quick, and the patience is long against any refill under load — a crashed
+    /// holder is the only thing that should exhaust it.
+    static func polling(cap: Ticks = 8, patience: Ticks = 2_000) -> [Ticks] {
+        var waits: [Ticks] = []
+        var total = 0
+        var next = 1
+        while total + next <= patience {
+            waits.append(next)
+            total += next
+            next = min(next * 2, cap)
+        }
+        return waits
+    }
 }
 
 extension Environment {

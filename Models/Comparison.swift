@@ -7,37 +7,53 @@ import CacheAsideCheck
 /// strategy's, not the luck of the draw. Shrinking is off: `compare` reports rates and first seeds;
 /// `cacheaside-check --model NAME --seed S` explains any of them.
 public struct Comparison: Sendable {
+    /// The situation every model runs in: workload, latencies, faults and TTL.
+    public var scenario: Scenario
     /// The seeds every model runs.
     public var seeds: Range<UInt64>
-    /// The workload every run draws.
-    public var workload: Workload
-    /// The TTL every model fills with (`nil` = none); also the staleness bound.
-    public var ttl: Ticks?
-    /// The faults that may fire.
-    public var faults: Set<Fault>
     /// Threads per model; the table is the same for every value.
     public var jobs: Int
-    /// The longest clock jump between two steps, or `nil` for none (see `SimulationOptions.clockJumps`).
-    public var clockJumps: Ticks?
     /// The models to compare, in table order.
     public var entries: [CatalogueEntry]
 
-    /// A comparison of the whole catalogue; defaults are the command line's.
+    /// A comparison of the whole catalogue in `scenario` (default: the classic race) over `seeds`
+    /// (default: the scenario's own seed count).
     public init(
-        seeds: Range<UInt64> = 0..<10_000, workload: Workload = Workload(), ttl: Ticks? = 60, faults: Set<Fault> = [],
-        jobs: Int = 1, entries: [CatalogueEntry] = ModelCatalogue.entries
+        scenario: Scenario = .classicRace, seeds: Range<UInt64>? = nil, jobs: Int = 1,
+        entries: [CatalogueEntry] = ModelCatalogue.entries
     ) {
-        self.seeds = seeds
-        self.workload = workload
-        self.ttl = ttl
-        self.faults = faults
+        self.scenario = scenario
+        self.seeds = seeds ?? 0..<UInt64(scenario.seeds)
         self.jobs = jobs
         self.entries = entries
     }
 
-    /// The properties every model is judged on, in column order.
+    /// The workload every run draws.
+    public var workload: Workload {
+        get { scenario.workload }
+        set { scenario.workload = newValue }
+    }
+    /// The TTL every model fills with (`nil` = none); also the staleness bound.
+    public var ttl: Ticks? {
+        get { scenario.ttl }
+        set { scenario.ttl = newValue }
+    }
+    /// The faults that may fire.
+    public var faults: Set<Fault> {
+        get { scenario.simulation.faults }
+        set { scenario.simulation.faults = newValue }
+    }
+    /// The longest clock jump between two steps, or `nil` for none (see `SimulationOptions.clockJumps`).
+    public var clockJumps: Ticks? {
+        get { scenario.simulation.clockJumps }
+        set { scenario.simulation.clockJumps = newValue }
+    }
+
+    /// The properties every model is judged on, in column order. The stampede is the one at expiry
+    /// (`Property.stampede`); the cost columns count the other causes separately.
     public var properties: [Property] {
-        [.linearizability, .convergence, .staleness(bound: ttl), .stampede(limit: 1)]
+        (scenario.comparesLinearizability ? [.linearizability] : [])
+            + [.convergence, .staleness(bound: ttl), .stampede(limit: 1)]
     }
 
     /// Runs every model and returns the table.
@@ -46,27 +62,27 @@ public struct Comparison: Sendable {
         let rows = entries.map { entry in
             let checker = Checker(
                 strategy: entry.make(ttl), workload: workload, properties: properties + RunCost.properties,
-                simulation: SimulationOptions(faults: faults, clockJumps: clockJumps), exploration: Exploration(seeds: seeds, jobs: jobs, shrink: false))
+                simulation: scenario.simulation, exploration: Exploration(seeds: seeds, jobs: jobs, shrink: false))
             let report = checker.check()
             let judged = report.properties.prefix(verdictCount)
             let cost = RunCost(report.properties.dropFirst(verdictCount))
             return ComparisonRow(
-                model: entry.name,
-                verdicts: judged.map { PropertyVerdict($0, runs: report.runs) },
-                maxStaleness: judged[judged.startIndex + 2].measurements.max,
-                maxDatabaseReadsPerRefill: judged[judged.startIndex + 3].measurements.max,
-                databaseReadsPerClientRead: cost.databaseReadsPerClientRead,
-                unansweredReadRate: cost.unansweredReadRate,
+                model: entry.name, verdicts: judged.map { PropertyVerdict($0, runs: report.runs) },
+                maxStaleness: judged[judged.endIndex - 2].measurements.max, cost: cost, runs: report.runs,
                 runFailure: report.runFailure.map { "seed \($0.seed): \($0.failure)" })
         }
         return ComparisonTable(
-            seeds: seeds, workload: workload, ttl: ttl, faults: faults.sorted(), clockJumps: clockJumps,
-            properties: properties.map(\.name), rows: rows)
+            scenario: scenario.name, seeds: seeds, workload: workload, ttl: ttl, faults: faults.sorted(),
+            clockJumps: clockJumps, latencies: scenario.simulation.latencies, timing: scenario.simulation.timing,
+            properties: properties.map(\.name),
+            rows: rows)
     }
 }
 
 /// The results of a `Comparison`: one row per model.
 public struct ComparisonTable: Sendable {
+    /// The scenario's name.
+    public var scenario: String
     /// The seeds every model ran.
     public var seeds: Range<UInt64>
     /// The workload every run drew.
@@ -77,6 +93,10 @@ public struct ComparisonTable: Sendable {
     public var faults: [Fault]
     /// The longest clock jump allowed, if any.
     public var clockJumps: Ticks?
+    /// How long calls took.
+    public var latencies: CallLatencies
+    /// Serial or concurrent time.
+    public var timing: Timing
     /// The judged properties' names, in column order.
     public var properties: [String]
     /// One row per model, in catalogue order.
@@ -91,14 +111,81 @@ public struct ComparisonRow: Sendable, Codable, Equatable {
     public var verdicts: [PropertyVerdict]
     /// The largest staleness seen, in ticks (`Measurement.unbounded` for a window no TTL closes).
     public var maxStaleness: Int?
-    /// The most database reads seen in one refill episode.
+    /// The most database reads seen in one refill episode, whatever its cause.
     public var maxDatabaseReadsPerRefill: Int?
+    /// Per cause of refill (`RefillCause.rawValue`): episodes, loads and the most loads of one episode.
+    public var refills: [String: RefillFigures]
+    /// The hot key `k1`'s refills after expiry: what the stampede cures are for.
+    public var hotKeyExpiries: RefillFigures
+    /// Database reads that followed no miss (early refreshes, reads on a write path), per run.
+    public var loadsWithoutMissPerRun: Double
+    /// The most database reads of one key in flight at the same time.
+    public var maxConcurrentLoads: Int?
+    /// Answered reads' latency in ticks: median, 99th percentile and maximum.
+    public var readLatency: LatencyFigures?
+    /// The share of answered reads that did not touch the database.
+    public var hitRatio: Double?
     /// Database reads (plain and versioned) per client read that returned: the load on the database.
     public var databaseReadsPerClientRead: Double?
     /// The fraction of client reads that ended in an error instead of an answer.
     public var unansweredReadRate: Double?
     /// A run that could not complete (a defect in the model), if any; the figures cover the runs before it.
     public var runFailure: String?
+
+    init(
+        model: String, verdicts: [PropertyVerdict], maxStaleness: Int?, cost: RunCost, runs: Int, runFailure: String?
+    ) {
+        self.model = model
+        self.verdicts = verdicts
+        self.maxStaleness = maxStaleness
+        maxDatabaseReadsPerRefill = cost.refills.values.compactMap(\.maxLoads).max()
+        refills = Dictionary(
+            uniqueKeysWithValues: RefillCause.allCases.map { cause in
+                (cause.rawValue, RefillFigures(cost.refills[cause] ?? RunCost.Refills(), runs: runs))
+            })
+        hotKeyExpiries = RefillFigures(cost.hotKeyExpiries, runs: runs)
+        loadsWithoutMissPerRun = runs == 0 ? 0 : Double(cost.loadsWithoutMiss) / Double(runs)
+        maxConcurrentLoads = cost.maxConcurrentLoads
+        readLatency = cost.readLatency.max.map { maximum in
+            LatencyFigures(
+                p50: cost.readLatency.percentile(50) ?? 0, p99: cost.readLatency.percentile(99) ?? 0, max: maximum)
+        }
+        hitRatio = cost.hitRatio
+        databaseReadsPerClientRead = cost.databaseReadsPerClientRead
+        unansweredReadRate = cost.unansweredReadRate
+        self.runFailure = runFailure
+    }
+
+    /// The figures of one cause of refill.
+    public func refills(_ cause: RefillCause) -> RefillFigures { refills[cause.rawValue] ?? RefillFigures() }
+}
+
+/// One cause of refill's figures for one model.
+public struct RefillFigures: Sendable, Codable, Equatable {
+    /// Episodes of this cause per run.
+    public var episodesPerRun: Double = 0
+    /// Database loads per episode, on average, if there was an episode.
+    public var meanLoads: Double?
+    /// The most database loads of one episode.
+    public var maxLoads: Int?
+
+    init() {}
+
+    init(_ refills: RunCost.Refills, runs: Int) {
+        episodesPerRun = runs == 0 ? 0 : Double(refills.episodes) / Double(runs)
+        meanLoads = refills.meanLoads
+        maxLoads = refills.maxLoads
+    }
+}
+
+/// Read latency figures, in ticks.
+public struct LatencyFigures: Sendable, Codable, Equatable {
+    /// The median.
+    public var p50: Int
+    /// The 99th percentile.
+    public var p99: Int
+    /// The largest.
+    public var max: Int
 }
 
 /// One property's verdict for one model.

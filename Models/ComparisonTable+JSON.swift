@@ -4,6 +4,7 @@ import Foundation
 extension ComparisonTable {
     /// The document `compare --json` prints: what was run, and one object per model.
     struct Document: Codable {
+        var scenario: String
         var seeds: [UInt64]
         var clients: Int
         var operationsPerClient: Int
@@ -12,6 +13,13 @@ extension ComparisonTable {
         var ttl: Ticks?
         var faults: [String]
         var clockJumps: Ticks?
+        var thinkTime: [Ticks]
+        var timing: String
+        var keySkew: Double
+        var warmStart: Ticks?
+        var absentKeys: Int
+        /// Per kind of call (`cache`, `databaseRead`, `databaseWrite`): `[lowest, highest]` ticks.
+        var latencies: [String: [Ticks]]
         var properties: [String]
         var models: [ComparisonRow]
     }
@@ -19,10 +27,17 @@ extension ComparisonTable {
     /// The table as one JSON document with sorted keys, so that equal tables print byte-identical text.
     /// `seeds` is `[first, end)`; an unbounded staleness is `Measurement.unbounded` (`Int.max`).
     public func renderJSON() -> String {
+        func bounds(_ range: ClosedRange<Ticks>) -> [Ticks] { [range.lowerBound, range.upperBound] }
         let document = Document(
-            seeds: [seeds.lowerBound, seeds.upperBound], clients: workload.clients,
+            scenario: scenario, seeds: [seeds.lowerBound, seeds.upperBound], clients: workload.clients,
             operationsPerClient: workload.operationsPerClient, keys: workload.keys, writeRatio: workload.writeRatio,
-            ttl: ttl, faults: faults.map(\.rawValue), clockJumps: clockJumps, properties: properties, models: rows)
+            ttl: ttl, faults: faults.map(\.rawValue), clockJumps: clockJumps, thinkTime: bounds(workload.thinkTime),
+            timing: timing.rawValue, keySkew: workload.keySkew, warmStart: workload.warmStart,
+            absentKeys: workload.absentKeys,
+            latencies: [
+                "cache": bounds(latencies.cacheCall), "databaseRead": bounds(latencies.databaseRead),
+                "databaseWrite": bounds(latencies.databaseWrite),
+            ], properties: properties, models: rows)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         // Encoding plain integers, strings and finite doubles cannot fail.

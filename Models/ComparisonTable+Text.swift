@@ -6,35 +6,62 @@ extension ComparisonTable {
     /// A verdict cell reads `holds`, or `✗ 4.81% @34` — the share of runs that broke the property and
     /// the first seed that did (`cacheaside-check --model NAME --seed 34` explains it).
     public func renderText() -> String {
-        let header = ["model"] + properties + ["max stale", "db reads/refill", "db reads/read", "unanswered"]
-        let lines = rows.map { row in
+        let verdictHeader = ["model"] + properties + ["max stale", "db reads/read", "unanswered"]
+        let verdictLines = rows.map { row in
             [row.model] + row.verdicts.map(Self.verdictCell)
                 + [
-                    row.maxStaleness.map(Self.ticksCell) ?? "-", row.maxDatabaseReadsPerRefill.map { "\($0)" } ?? "-",
+                    row.maxStaleness.map(Self.ticksCell) ?? "-",
                     row.databaseReadsPerClientRead.map { Self.decimal($0, places: 2) } ?? "-",
                     row.unansweredReadRate.map { Self.percent($0) } ?? "-",
                 ]
         }
-        let widths = header.indices.map { column in ([header] + lines).map { $0[column].count }.max() ?? 0 }
+        var text = summaryLine + "\n\n" + Self.align([verdictHeader] + verdictLines)
+        text += "\nstampede and cost: the hot key k1's expiries per run and loads per expiry (mean / max); loads "
+            + "per refill by cause over every key;\nloads without a miss (early refreshes) per run; most loads of one "
+            + "key in flight; read latency in ticks; hit ratio\n\n"
+        text += Self.align([Self.costHeader] + rows.map(Self.costCells))
+        for row in rows { if let failure = row.runFailure { text += "\n\(row.model): a run could not complete: \(failure)\n" } }
+        return text
+    }
+
+    static let costHeader = [
+        "model", "k1 expiries/run", "k1 loads/expiry", "loads/expiry", "loads/invalidation", "loads/cold miss", "early loads/run",
+        "max in flight", "latency p50/p99/max", "hit ratio",
+    ]
+
+    static func costCells(_ row: ComparisonRow) -> [String] {
+        func loads(_ cause: RefillCause) -> String { loadsCell(row.refills(cause)) }
+        func loadsCell(_ figures: RefillFigures) -> String {
+            guard let mean = figures.meanLoads, let maximum = figures.maxLoads else { return "-" }
+            return "\(decimal(mean, places: 2)) / \(maximum)"
+        }
+        return [
+            row.model, decimal(row.hotKeyExpiries.episodesPerRun, places: 2), loadsCell(row.hotKeyExpiries),
+            loads(.expiry), loads(.invalidation),
+            loads(.coldMiss), decimal(row.loadsWithoutMissPerRun, places: 2), row.maxConcurrentLoads.map { "\($0)" } ?? "-",
+            row.readLatency.map { "\($0.p50) / \($0.p99) / \($0.max)" } ?? "-",
+            row.hitRatio.map { percent($0) } ?? "-",
+        ]
+    }
+
+    /// Rows of cells as aligned columns under a rule.
+    static func align(_ table: [[String]]) -> String {
+        let widths = table[0].indices.map { column in table.map { $0[column].count }.max() ?? 0 }
         func format(_ cells: [String]) -> String {
             zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: "  ")
                 .trimmingTrailingSpaces()
         }
-        var text = summaryLine + "\n\n" + format(header) + "\n"
-        text += format(widths.map { String(repeating: "─", count: $0) }) + "\n"
-        for line in lines { text += format(line) + "\n" }
-        for row in rows { if let failure = row.runFailure { text += "\n\(row.model): a run could not complete: \(failure)\n" } }
+        var text = format(table[0]) + "\n" + format(widths.map { String(repeating: "─", count: $0) }) + "\n"
+        for line in table.dropFirst() { text += format(line) + "\n" }
         return text
     }
 
     /// What was compared, in one line.
     var summaryLine: String {
         let faultList = faults.isEmpty ? "none" : faults.map(\.rawValue).joined(separator: ",")
-        return "compare: \(rows.count) models × seeds \(seeds.lowerBound)..<\(seeds.upperBound), "
-            + "\(workload.clients) clients × \(workload.operationsPerClient) ops, \(workload.keys) "
-            + (workload.keys == 1 ? "key" : "keys") + ", write ratio \(workload.writeRatio), "
-            + "ttl \(ttl.map { "\($0)" } ?? "none"), faults \(faultList)"
-            + (clockJumps.map { ", clock jumps ≤ \($0)" } ?? "")
+        return "compare: \(rows.count) models × seeds \(seeds.lowerBound)..<\(seeds.upperBound), scenario \(scenario): "
+            + workload.summary + ", ttl \(ttl.map { "\($0)" } ?? "none"), faults \(faultList)"
+            + SimulationOptions(latencies: latencies, timing: timing).timeSummary + (clockJumps.map { ", clock jumps ≤ \($0)" } ?? "")
     }
 
     static func verdictCell(_ verdict: PropertyVerdict) -> String {

@@ -2,8 +2,9 @@ import CacheAsideCheck
 
 /// Memcache leases (Nishtala et al., "Scaling Memcache at Facebook", NSDI 2013, §3.2.1): a miss hands the
 /// first reader a lease token, a delete voids outstanding tokens, and a set with a void token is refused.
-/// Readers that miss while someone else holds the lease wait (`Backoff.waits`) and retry; after the last
-/// wait they read the database without filling. A write updates the database, then deletes.
+/// Readers that miss while someone else holds the lease wait (`Backoff.polling`: 1, 2, 4, then 8 ticks
+/// at a time) and retry; after 2,000 ticks they read the database without filling. A write updates the
+/// database, then deletes.
 ///
 /// - Keeps **convergence** and **staleness ≤ TTL** without faults: a stale set needs a reader whose
 ///   database read came before a write and whose set comes after that write's delete — but its token was
@@ -15,9 +16,15 @@ import CacheAsideCheck
 ///   before a second write — so a later hit returns the older row after the newer one was returned.
 ///   The second write's delete repairs the entry, but only once it runs. (This was first claimed to hold;
 ///   the tool found seed 287 — see Models/CATALOGUE.md.)
-/// - Breaks **stampede ≤ 1**: a voided refill does not fill, so the refill episode stays open and the next
-///   reader takes a fresh lease and reads the database again — two loads for one refill. (Leases bound
-///   loads to one per lease, not one per refill.)
+/// - Keeps **stampede ≤ 1**: the first reader to miss takes the lease and loads, the others wait and
+///   find its fill — one load per refill, paid for in the waiters' read latency. A write that voids a
+///   lease in flight starts a refill of its own (an invalidation), and the reader that takes the next
+///   lease loads for that one; so two loads of a key can be in flight at once, but never two for one
+///   refill. (Before refill episodes were cut at invalidations, this was counted as two loads for one
+///   refill and claimed as a break.) A holder that loads and then crashes breaks it: the waiters poll for
+///   2,000 ticks, and the one that gives up loads again.
+///   This model used to give up waiting after 63 ticks, which a live holder under load can exceed (64
+///   clients, a slow query): the waiters then all loaded, and the stampede came back.
 /// - `lost-delete` brings the stale set back (the delete that should void the token is dropped), and so
 ///   does `cache-unavailable` (the delete throws and is skipped). `client-crash` between the database
 ///   write and the delete leaves the token valid: the stale set lands (convergence, staleness).
@@ -32,8 +39,11 @@ public struct Lease: CachingStrategy {
 
     public var name: String { "lease" }
 
+    /// The waits between lease gets while another reader holds the lease.
+    static let waits = Backoff.polling()
+
     public func read(_ key: Key, in env: Environment) async throws -> Value? {
-        for wait in Backoff.waits + [nil] {
+        for wait in Self.waits + [nil] {
             let lease: ModelCache.LeaseResult
             do { lease = try await env.cache.leaseGet(key) } catch is CacheUnavailable {
                 return try await env.database.read(key)
@@ -53,7 +63,7 @@ public struct Lease: CachingStrategy {
                 try await env.clock.sleep(wait)
             }
         }
-        // The holder has not filled in 63 ticks: it most likely crashed. Read around the cache.
+        // The holder has not filled in 2,000 ticks: it most likely crashed. Read around the cache.
         return try await env.database.read(key)
     }
 

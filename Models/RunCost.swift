@@ -1,16 +1,17 @@
 import CacheAsideCheck
 
-/// What a run costs the database and the clients, measured through properties that never fail so that
-/// the `Checker` sums them over every run and every job: each reports one number per run, and the sum
-/// of a summary's histogram is the total over all runs.
+/// What runs cost the database and the readers, measured through properties that never fail so that the
+/// `Checker` sums them over every run and every job: each reports numbers per run (or per episode, per
+/// read), and the report's histograms hold them exactly, whatever the job count.
+///
+/// The figures are the ones users ask about a stampede cure (see `RefillEpisodes` and `ReadCosts`):
+/// loads per refill told apart by cause, loads that followed no miss (early refreshes), the most loads of
+/// one key in flight at once, read latency, hit ratio and database reads per read.
 struct RunCost {
-    /// Database reads, client reads that returned, and client reads that failed, per run.
+    /// The measuring properties, in the order `init` reads their reports.
     static let properties: [Property] = [
-        count("database reads") { step in
-            switch step.action {
-            case .databaseRead, .databaseVersionedRead: true
-            default: false
-            }
+        Property(name: "database reads") { run in
+            PropertyEvaluation(measurements: [run.history.steps.count(where: { $0.step.action.isDatabaseRead })])
         },
         Property(name: "answered reads") { run in
             PropertyEvaluation(measurements: [run.history.operations.count(where: { $0.operation.isRead && $0.returned })])
@@ -19,24 +20,99 @@ struct RunCost {
             PropertyEvaluation(
                 measurements: [run.history.operations.count(where: { $0.operation.isRead && $0.ending == .failed })])
         },
+        Property(name: "refill loads") { run in
+            // One number per episode, `RefillCode`, so that one pass over the history serves every cause.
+            let analysis = RefillEpisodes(run: run)
+            let episodes = analysis.episodes.map { RefillCode(loads: $0.loads, cause: $0.cause, hotKey: $0.key == Key(1)).raw }
+            return PropertyEvaluation(measurements: episodes + [RefillCode(loadsWithoutMiss: analysis.loadsWithoutMiss).raw])
+        },
+        Property(name: "concurrent loads") { run in
+            PropertyEvaluation(measurements: [RefillEpisodes(run: run).maxConcurrentLoads])
+        },
+        Property(name: "read latency") { run in PropertyEvaluation(measurements: ReadCosts(run: run).latencies) },
+        Property(name: "cache hits") { run in PropertyEvaluation(measurements: [ReadCosts(run: run).hits]) },
     ]
 
-    private static func count(_ name: String, _ include: @escaping @Sendable (Step) -> Bool) -> Property {
-        Property(name: name) { run in
-            PropertyEvaluation(measurements: [run.history.steps.count(where: { include($0.step) })])
+    /// The figures of one cause of refill.
+    struct Refills: Equatable {
+        /// How many episodes there were.
+        var episodes = 0
+        /// Their loads in all.
+        var loads = 0
+        /// The most loads of one episode.
+        var maxLoads: Int?
+
+        /// Loads per episode, if there was any.
+        var meanLoads: Double? { episodes == 0 ? nil : Double(loads) / Double(episodes) }
+
+        mutating func add(loads: Int, episodes count: Int) {
+            episodes += count
+            self.loads += loads * count
+            maxLoads = max(maxLoads ?? 0, loads)
         }
     }
 
-    /// Database reads per answered client read, if any read was answered.
+    /// One refill episode as one measurement: `loads × 8 + (hot key ? 4 : 0) + cause`, cause 0…2 in
+    /// `RefillCause.allCases` order and 3 for a run's loads without a miss. A histogram of these codes is
+    /// a histogram of (cause, hot key, loads), exact and mergeable like every other measurement.
+    struct RefillCode {
+        let raw: Int
+        init(raw: Int) { self.raw = raw }
+        init(loads: Int, cause: RefillCause, hotKey: Bool) {
+            raw = loads * 8 + (hotKey ? 4 : 0) + RefillCause.allCases.firstIndex(of: cause)!
+        }
+        init(loadsWithoutMiss: Int) { raw = loadsWithoutMiss * 8 + 3 }
+        var loads: Int { raw / 8 }
+        var hotKey: Bool { raw % 8 >= 4 }
+        var cause: RefillCause? { raw % 4 < 3 ? RefillCause.allCases[raw % 4] : nil }
+    }
+
     let databaseReadsPerClientRead: Double?
-    /// Failed reads over all finished reads, if any read finished.
     let unansweredReadRate: Double?
+    /// Per cause, over every key.
+    let refills: [RefillCause: Refills]
+    /// Expiry refills of the hot key `k1` (the hottest under `Workload.keySkew`): the stampede cures are
+    /// about this key; the cold keys expire between two reads whatever the strategy.
+    let hotKeyExpiries: Refills
+    let loadsWithoutMiss: Int
+    let maxConcurrentLoads: Int?
+    let readLatency: MeasurementSummary
+    let hitRatio: Double?
 
     /// The cost from the reports of `properties`, in order.
     init(_ reports: some Collection<PropertyReport>) {
-        let totals = reports.map { report in report.measurements.histogram.reduce(0) { $0 + $1.value * $1.count } }
-        let (databaseReads, answered, unanswered) = (totals[0], totals[1], totals[2])
+        let reports = Array(reports)
+        func total(_ index: Int) -> Int { reports[index].measurements.histogram.reduce(0) { $0 + $1.value * $1.count } }
+        let (databaseReads, answered, unanswered) = (total(0), total(1), total(2))
         databaseReadsPerClientRead = answered == 0 ? nil : Double(databaseReads) / Double(answered)
         unansweredReadRate = answered + unanswered == 0 ? nil : Double(unanswered) / Double(answered + unanswered)
+        var refills: [RefillCause: Refills] = [:]
+        var hot = Refills()
+        var withoutMiss = 0
+        for (raw, count) in reports[3].measurements.histogram {
+            let code = RefillCode(raw: raw)
+            guard let cause = code.cause else {
+                withoutMiss += code.loads * count
+                continue
+            }
+            refills[cause, default: Refills()].add(loads: code.loads, episodes: count)
+            if code.hotKey, cause == .expiry { hot.add(loads: code.loads, episodes: count) }
+        }
+        self.refills = refills
+        hotKeyExpiries = hot
+        loadsWithoutMiss = withoutMiss
+        maxConcurrentLoads = reports[4].measurements.max
+        readLatency = reports[5].measurements
+        hitRatio = answered == 0 ? nil : Double(total(6)) / Double(answered)
+    }
+}
+
+extension StepAction {
+    /// Whether the step reads the database (plainly or versioned).
+    var isDatabaseRead: Bool {
+        switch self {
+        case .databaseRead, .databaseVersionedRead: true
+        default: false
+        }
     }
 }

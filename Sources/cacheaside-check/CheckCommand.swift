@@ -64,17 +64,15 @@ enum CheckCommand {
         }
         return Checker(
             strategy: entry.make(options.ttl), workload: options.workload, properties: options.selectedProperties,
-            simulation: SimulationOptions(
-                faults: Set(options.faults), stepBudget: options.stepBudget, clockJumps: options.clockJumps),
-            exploration: exploration)
+            simulation: options.simulation, exploration: exploration)
     }
 
     static func header(_ options: CheckOptions) -> String {
         let faults = options.faults.isEmpty ? "none" : options.faults.map(\.rawValue).joined(separator: ",")
-        let keyWord = options.keys == 1 ? "key" : "keys"
-        return "cacheaside-check \(CacheAsideCheckVersion.current): model \(options.model), ttl \(options.ttl.map { "\($0)" } ?? "none"), "
-            + "\(options.clients) clients × \(options.operations) ops, \(options.keys) \(keyWord), "
-            + "write ratio \(options.writeRatio), faults \(faults)"
+        let scenario = options.preset.name == Scenario.classicRace.name ? "" : "scenario \(options.preset.name), "
+        return "cacheaside-check \(CacheAsideCheckVersion.current): model \(options.model), \(scenario)"
+            + "ttl \(options.ttl.map { "\($0)" } ?? "none"), \(options.workload.summary), faults \(faults)"
+            + options.scenario.simulation.timeSummary
     }
 
     static func jsonDocument(_ report: Report, _ options: CheckOptions) -> JSONReport {

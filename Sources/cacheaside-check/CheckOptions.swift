@@ -2,7 +2,7 @@ import CacheAsideCheck
 import CacheAsideModels
 
 /// Everything the main form `cacheaside-check [options]` accepts, parsed and validated.
-struct CheckOptions: Equatable {
+struct CheckOptions {
     /// Which runs to do.
     enum Runs: Equatable {
         /// Seeds `0..<count`.
@@ -15,17 +15,14 @@ struct CheckOptions: Equatable {
 
     var model = "cache-aside"
     var runs = Runs.seeds(10_000)
-    var clients = 3
-    var operations = 3
-    var keys = 1
-    var writeRatio = 0.5
-    var ttl: Ticks? = 60
-    var faults: [Fault] = []
+    /// The preset `--scenario` named (the classic race by default), before the flags adjusted it.
+    var preset = Scenario.classicRace
+    /// The situation to check in: the preset, adjusted by the workload, time and fault flags.
+    var scenario = Scenario.classicRace
     var properties = ["linearizability", "convergence", "staleness"]
     var stalenessBound: Ticks?
     var stampedeLimit = 1
     var stepBudget: Int?
-    var clockJumps: Ticks?
     var checkDeterminism = false
     var shrink = true
     var shrinkLimit = 10_000
@@ -43,13 +40,17 @@ struct CheckOptions: Equatable {
     static var defaultJobs: Int { max(1, min(64, systemCoreCount())) }
 
     static let usage = """
-        usage: cacheaside-check [--model NAME] [--seeds N | --seed S | --replay TOKEN] [--clients C] [--ops O]
-                                [--keys K] [--write-ratio R] [--ttl T|none] [--faults LIST] [--property LIST]
+        usage: cacheaside-check [--model NAME] [--scenario NAME] [--seeds N | --seed S | --replay TOKEN]
+                                [--clients C] [--ops O] [--keys K] [--write-ratio R] [--key-skew S]
+                                [--think-time A-B] [--warm-start T|none] [--absent-keys N] [--cache-latency A-B]
+                                [--db-read-latency A-B] [--db-write-latency A-B]
+                                [--ttl T|none] [--faults LIST] [--property LIST]
                                 [--staleness-bound T] [--stampede-limit N] [--clock-jumps T] [--no-shrink]
                                 [--shrink-limit N]
                                 [--scheduler random|pct|exhaustive] [--depth D] [--preemptions P]
                                 [--all-workloads] [--time-limit S] [--shard K/N] [--jobs J] [--json] [--quiet]
-               cacheaside-check models | compare | check-history FILE | merge A.json B.json …   (each takes --help)
+               cacheaside-check models | scenarios | compare | check-history FILE | merge A.json B.json …
+               (each takes --help)
         """
 
     static let help = """
@@ -63,21 +64,14 @@ struct CheckOptions: Equatable {
 
         options:
           --model NAME          strategy from the catalogue (default cache-aside; see `cacheaside-check models`)
-          --seeds N             run seeds 0..<N (default 10000)
+          --seeds N             run seeds 0..<N (default: the scenario's, 10000 for classic-race)
           --seed S              run seed S only, drawn in full (no shrinking)
           --replay TOKEN        replay a recorded run (use the same model and options as the report)
-          --clients C           clients per run, 1-64 (default 3)
-          --ops O               operations per client, 1-1000 (default 3)
-          --keys K              distinct keys, 1-1000 (default 1)
-          --write-ratio R       probability an operation is a write, 0-1 (default 0.5)
-          --ttl T|none          cache TTL in ticks for filled entries (default 60)
-          --faults LIST         comma list of: \(Fault.allCases.map(\.rawValue).joined(separator: ", ")) (default none)
+        \(ScenarioFlags.help)
           --property LIST       comma list of: \(propertyNames.joined(separator: ", "))
                                 (default linearizability,convergence,staleness)
           --staleness-bound T   staleness property bound in ticks (default: the TTL; with --ttl none, bounded)
-          --stampede-limit N    database reads allowed per refill (default 1)
-          --clock-jumps T       let the clock jump up to T ticks between steps (default: no jumps), so TTLs,
-                                early refresh and lease timeouts take part
+          --stampede-limit N    database reads allowed per refill after expiry (default 1)
           --step-budget N       scheduling points a run may take before it counts as looping
           --check-determinism   run each first failing seed again and replay it; a difference is an error
           --no-shrink           report failing runs as drawn
@@ -104,6 +98,9 @@ struct CheckOptions: Equatable {
     /// Parses the main form's arguments (without the program name).
     static func parse(_ arguments: [String]) throws(UsageError) -> CheckOptions {
         var options = CheckOptions()
+        options.preset = try ScenarioFlags.preset(in: arguments)
+        options.scenario = options.preset
+        options.runs = .seeds(options.preset.seeds)
         var reader = ArgumentReader(arguments)
         var runsFlag: String?
         func setRuns(_ flag: String, _ runs: Runs) throws(UsageError) {
@@ -114,6 +111,7 @@ struct CheckOptions: Equatable {
             options.runs = runs
         }
         while let argument = reader.next() {
+            if try ScenarioFlags.apply(argument, &reader, to: &options.scenario) { continue }
             switch argument {
             case "--model":
                 options.model = try reader.value(for: argument, placeholder: "NAME")
@@ -132,19 +130,11 @@ struct CheckOptions: Equatable {
                     throw UsageError(error.description)
                 }
                 try setRuns(argument, .replay(token: token, choices: choices))
-            case "--clients": options.clients = try reader.integer(for: argument, in: 1...Workload.maximumClients)
-            case "--ops":
-                options.operations = try reader.integer(for: argument, in: 1...Workload.maximumOperationsPerClient)
-            case "--keys": options.keys = try reader.integer(for: argument, in: 1...Workload.maximumKeys)
-            case "--write-ratio": options.writeRatio = try reader.ratio(for: argument)
-            case "--ttl": options.ttl = try parseTicksOrNone(&reader, argument)
-            case "--faults": options.faults = try parseFaults(&reader, argument)
             case "--property":
                 options.properties = try reader.list(for: argument, allowed: propertyNames).uniqued()
             case "--staleness-bound": options.stalenessBound = try reader.integer(for: argument, in: 0...1_000_000_000)
             case "--stampede-limit": options.stampedeLimit = try reader.integer(for: argument, in: 1...1_000_000)
             case "--check-determinism": options.checkDeterminism = true
-            case "--clock-jumps": options.clockJumps = try reader.integer(for: argument, in: 1...1_000_000)
             case "--step-budget": options.stepBudget = try reader.integer(for: argument, in: 10...100_000_000)
             case "--no-shrink": options.shrink = false
             case "--shrink-limit": options.shrinkLimit = try reader.integer(for: argument, in: 0...10_000_000)
@@ -160,10 +150,11 @@ struct CheckOptions: Equatable {
                 if argument.hasPrefix("-") {
                     throw UsageError("unknown option '\(argument)'; see cacheaside-check --help")
                 }
-                throw UsageError("unknown command '\(argument)'; commands are models, compare and check-history")
+                throw UsageError("unknown command '\(argument)'; commands are models, scenarios, compare and check-history")
             }
         }
         try options.validateScheduling(runsFlag: runsFlag)
+        try ScenarioFlags.validate(options.scenario)
         guard options.clients * options.operations <= maximumTotalOperations else {
             throw UsageError(
                 "--clients \(options.clients) × --ops \(options.operations) is over \(maximumTotalOperations) operations a run; use smaller values")
@@ -171,20 +162,19 @@ struct CheckOptions: Equatable {
         return options
     }
 
-    private static func parseTicksOrNone(_ reader: inout ArgumentReader, _ flag: String) throws(UsageError) -> Ticks? {
-        let text = try reader.value(for: flag, placeholder: "T|none")
-        if text == "none" { return nil }
-        return try ArgumentReader.integer(text, for: flag, in: 1...1_000_000_000)
-    }
-
-    private static func parseFaults(_ reader: inout ArgumentReader, _ flag: String) throws(UsageError) -> [Fault] {
-        let names = try reader.list(for: flag, allowed: Fault.allCases.map(\.rawValue) + ["none"])
-        return names.compactMap(Fault.init(rawValue:)).uniqued().sorted()
-    }
+    var clients: Int { scenario.workload.clients }
+    var operations: Int { scenario.workload.operationsPerClient }
+    var ttl: Ticks? { scenario.ttl }
+    var faults: [Fault] { scenario.simulation.faults.sorted() }
 
     /// The workload these options describe.
-    var workload: Workload {
-        Workload(clients: clients, operationsPerClient: operations, keys: keys, writeRatio: writeRatio)
+    var workload: Workload { scenario.workload }
+
+    /// How runs execute: the scenario's latencies, faults and clock jumps, with this step budget.
+    var simulation: SimulationOptions {
+        var options = scenario.simulation
+        options.stepBudget = stepBudget
+        return options
     }
 
     /// The properties these options select, in the order given.
@@ -203,19 +193,13 @@ struct CheckOptions: Equatable {
     /// leaving out defaults so the command stays short.
     var configurationArguments: [String] {
         let defaults = CheckOptions()
-        var arguments = ["--model", model]
-        if clients != defaults.clients { arguments += ["--clients", "\(clients)"] }
-        if operations != defaults.operations { arguments += ["--ops", "\(operations)"] }
-        if keys != defaults.keys { arguments += ["--keys", "\(keys)"] }
-        if writeRatio != defaults.writeRatio { arguments += ["--write-ratio", "\(writeRatio)"] }
-        if ttl != defaults.ttl { arguments += ["--ttl", ttl.map { "\($0)" } ?? "none"] }
-        if !faults.isEmpty { arguments += ["--faults", faults.map(\.rawValue).joined(separator: ",")] }
+        let (shape, time) = ScenarioFlags.arguments(for: scenario, from: preset)
+        var arguments = ["--model", model] + shape
         if properties != defaults.properties { arguments += ["--property", properties.joined(separator: ",")] }
         if let stalenessBound { arguments += ["--staleness-bound", "\(stalenessBound)"] }
         if stampedeLimit != defaults.stampedeLimit { arguments += ["--stampede-limit", "\(stampedeLimit)"] }
         if let stepBudget { arguments += ["--step-budget", "\(stepBudget)"] }
-        if let clockJumps { arguments += ["--clock-jumps", "\(clockJumps)"] }
-        return arguments
+        return arguments + time
     }
 
     /// The command that replays `token` under this configuration.

@@ -15,6 +15,13 @@ enum CommandLineInterface {
                     errors.write("Error: \(error.message)\n\(ModelsCommand.usage)\n")
                     return 2
                 }
+            case "scenarios":
+                do {
+                    return try ScenariosCommand.run(Array(arguments.dropFirst()), output: &output)
+                } catch {
+                    errors.write("Error: \(error.message)\n\(ScenariosCommand.usage)\n")
+                    return 2
+                }
             case "check-history": return CheckHistoryCommand.run(Array(arguments.dropFirst()))
             case "compare": return CompareCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
             case "merge": return MergeCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)

@@ -5,28 +5,28 @@ import CacheAsideModels
 /// costs. Informational: it exits 0 whatever the verdicts, and 2 on bad usage.
 enum CompareCommand {
     static let usage = """
-        usage: cacheaside-check compare [--seeds N] [--faults LIST] [--ttl T|none] [--clients C] [--ops O]
-                                        [--keys K] [--clock-jumps T] [--jobs J] [--json] [--help]
+        usage: cacheaside-check compare [--scenario NAME] [--seeds N] [--faults LIST] [--ttl T|none] [--clients C]
+                                        [--ops O] [--keys K] [--write-ratio R] [--key-skew S] [--think-time A-B]
+                                        [--warm-start T|none] [--absent-keys N] [--cache-latency A-B] [--db-read-latency A-B]
+                                        [--db-write-latency A-B] [--clock-jumps T] [--jobs J] [--json] [--help]
         """
 
     static let help = """
-        Runs every model in the catalogue on the same seeds and prints, per model: each property's verdict
-        (holds, or ✗ failing-run rate @first seed), the largest staleness, the most database reads in one
-        refill, database reads per answered read, and the share of reads that got no answer.
+        Runs every model in the catalogue on the same seeds of one scenario and prints two tables. Verdicts:
+        each property (holds, or ✗ failing-run rate @first seed; the stampede is the one at expiry), the
+        largest staleness, database reads per answered read, and the share of reads that got no answer.
+        Stampede and cost: refill episodes at expiry per run; database loads per refill episode by cause —
+        expiry, invalidation, cold miss — as mean / max; loads that followed no miss (early refreshes) per
+        run; the most loads of one key in flight at once; read latency p50 / p99 / max in ticks; hit ratio.
 
         \(usage)
 
         options:
-          --seeds N        run seeds 0..<N for every model (default 10000)
-          --faults LIST    comma list of: \(Fault.allCases.map(\.rawValue).joined(separator: ", ")) (default none)
-          --ttl T|none     TTL in ticks for filled entries, also the staleness bound (default 60)
-          --clients C      clients per run, 1-64 (default 3)
-          --ops O          operations per client, 1-1000 (default 3)
-          --keys K         distinct keys, 1-1000 (default 1)
-          --clock-jumps T  let the clock jump up to T ticks between steps (default: no jumps)
-          --jobs J         threads (default: cores); the table is identical for every J
-          --json           print the table as one JSON document
-          --help           print this help
+          --seeds N             run seeds 0..<N for every model (default: the scenario's)
+        \(ScenarioFlags.help)
+          --jobs J              threads (default: cores); the tables are identical for every J
+          --json                print the tables as one JSON document
+          --help                print this help
 
         exit status: 0 the table was printed (whatever it says), 2 bad usage.
         """
@@ -61,27 +61,15 @@ enum CompareCommand {
 
     /// The comparison and output format the arguments ask for, or `nil` for `--help`.
     static func parse(_ arguments: [String]) throws(UsageError) -> (Comparison, json: Bool)? {
-        var comparison = Comparison(jobs: CheckOptions.defaultJobs)
+        if arguments.contains("--help") || arguments.contains("-h") { return nil }
+        var comparison = Comparison(scenario: try ScenarioFlags.preset(in: arguments), jobs: CheckOptions.defaultJobs)
         var json = false
         var reader = ArgumentReader(arguments)
         while let argument = reader.next() {
+            if try ScenarioFlags.apply(argument, &reader, to: &comparison.scenario) { continue }
             switch argument {
-            case "--help", "-h": return nil
             case "--seeds":
                 comparison.seeds = 0..<UInt64(try reader.integer(for: argument, in: 1...CheckOptions.maximumSeeds))
-            case "--faults":
-                let names = try reader.list(for: argument, allowed: Fault.allCases.map(\.rawValue) + ["none"])
-                comparison.faults = Set(names.compactMap(Fault.init(rawValue:)))
-            case "--ttl":
-                let text = try reader.value(for: argument, placeholder: "T|none")
-                comparison.ttl = text == "none" ? nil : try ArgumentReader.integer(text, for: argument, in: 1...1_000_000_000)
-            case "--clients":
-                comparison.workload.clients = try reader.integer(for: argument, in: 1...Workload.maximumClients)
-            case "--ops":
-                comparison.workload.operationsPerClient = try reader.integer(
-                    for: argument, in: 1...Workload.maximumOperationsPerClient)
-            case "--keys": comparison.workload.keys = try reader.integer(for: argument, in: 1...Workload.maximumKeys)
-            case "--clock-jumps": comparison.clockJumps = try reader.integer(for: argument, in: 1...1_000_000)
             case "--jobs": comparison.jobs = try reader.integer(for: argument, in: 1...256)
             case "--json": json = true
             default:
@@ -91,6 +79,7 @@ enum CompareCommand {
                 throw UsageError("compare takes options only, not '\(argument)'")
             }
         }
+        try ScenarioFlags.validate(comparison.scenario)
         let operations = comparison.workload.clients * comparison.workload.operationsPerClient
         guard operations <= CheckOptions.maximumTotalOperations else {
             throw UsageError(

@@ -108,16 +108,20 @@ final class PropertyTests: XCTestCase {
         // Two readers, client 2 preempts client 1 right after its miss: both load the row.
         let plan = WorkloadPlan(operations: [[.read(Key(1))], [.read(Key(1))]])
         let run = Simulation.run(CacheAside(), plan: plan, keys: [Key(1)], choices: ChoiceSource(replaying: [0, 1, 1]))
-        let evaluation = Property.stampede(limit: 1).evaluate(run)
+        let evaluation = Property.stampede(limit: 1, cause: .coldMiss).evaluate(run)
         XCTAssertEqual(evaluation.measurements, [2])
         let violation = try XCTUnwrap(evaluation.violation)
-        XCTAssertEqual(violation.explanation, "2 database reads of k1 for one refill (the first miss at t1, this load at t5), over the limit of 1")
+        XCTAssertEqual(
+            violation.explanation,
+            "2 database reads of k1 for one refill after a cold miss (the first miss at t1, load 2 at t5), over the limit of 1")
+        // The default stampede is the one at expiry: a cold cache is not its business.
+        XCTAssertEqual(Property.stampede().evaluate(run), PropertyEvaluation(measurements: []))
     }
 
     func testSequentialReadersRefillOnce() {
         let plan = WorkloadPlan(operations: [[.read(Key(1))], [.read(Key(1))]])
         let run = Simulation.run(CacheAside(), plan: plan, keys: [Key(1)], choices: ChoiceSource(replaying: []))
-        XCTAssertEqual(Property.stampede().evaluate(run), PropertyEvaluation(measurements: [1]))
+        XCTAssertEqual(Property.stampede(cause: nil).evaluate(run), PropertyEvaluation(measurements: [1]))
     }
 
     // MARK: Linearizability
@@ -151,7 +155,7 @@ extension PropertyTests {
                 let run = Simulation.run(
                     strategy, workload: Workload(clients: 3, operationsPerClient: 3, keys: 2, writeRatio: 0.3),
                     choices: ChoiceSource(seed: seed), options: SimulationOptions(clockJumps: 10))
-                let measured = Property.stampede().evaluate(run).measurements
+                let measured = Property.stampede(cause: nil).evaluate(run).measurements
                 XCTAssertEqual(measured, StampedeOracle.loadsPerEpisode(run), "\(strategy.name) seed \(seed)")
             }
         }

@@ -1,6 +1,7 @@
 import CacheAsideCheck
 
-/// An independent formulation of stampede: cut each key's timeline at the steps that fill its entry;
+/// An independent formulation of stampede: cut each key's timeline at the steps that fill its entry or
+/// delete it (an invalidation starts a refill of its own);
 /// a refill episode is the stretch from the first miss after a cut to the next cut, and its loads are the
 /// misses within the stretch whose client then reads the key from the database before looking in the
 /// cache again.
@@ -18,7 +19,7 @@ enum StampedeOracle {
         func isFill(_ step: Step) -> Bool {
             switch (step.action, step.outcome) {
             case (.cacheSet, .done), (.cacheAdd, .stored(true)), (.cacheCompareAndSet, .stored(true)),
-                (.cacheLeaseSet, .stored(true)):
+                (.cacheLeaseSet, .stored(true)), (.cacheDelete, .done):
                 true
             default: false
             }

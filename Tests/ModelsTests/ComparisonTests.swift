@@ -26,9 +26,18 @@ import Testing
         #expect(try row("cache-aside").maxDatabaseReadsPerRefill ?? 0 > 1)
     }
 
+    @Test func theClassicRaceNeverExpiresSoItsRefillsAreColdOrInvalidations() throws {
+        for row in Self.table.rows {
+            #expect(row.refills(.expiry).maxLoads == nil, "\(row.model) refilled after an expiry")
+            #expect(row.refills(.coldMiss).maxLoads != nil, "\(row.model) never missed cold")
+        }
+    }
+
     @Test func cacheAsideAnswersEveryReadWhenTheCacheIsDownAndReadThroughDoesNot() throws {
         let entries = ModelCatalogue.entries.filter { ["cache-aside", "read-through"].contains($0.name) }
-        let table = Comparison(seeds: 0..<300, faults: [.cacheUnavailable], jobs: 2, entries: entries).run()
+        var comparison = Comparison(seeds: 0..<300, jobs: 2, entries: entries)
+        comparison.faults = [.cacheUnavailable]
+        let table = comparison.run()
         #expect(table.rows[0].unansweredReadRate == 0)
         #expect(table.rows[1].unansweredReadRate ?? 0 > 0)
     }

@@ -4,7 +4,7 @@ import Testing
 /// One line of the catalogue's claims: a model in a scenario, and the verdict each claim should get.
 struct Expectation: Sendable, CustomTestStringConvertible {
     var model: String
-    var scenario: Scenario
+    var scenario: Situation
     /// The claims in the order the table lists them.
     var verdicts: [Claim: Verdict]
 
@@ -25,13 +25,13 @@ private let faultSettings: [Fault?] = [nil] + Fault.allCases.map { $0 }
 
 private func row(
     _ model: String, _ fault: Fault?, _ convergence: Verdict, _ linearizability: Verdict, _ staleness: Verdict,
-    _ stampede: Verdict, shape: Scenario.Shape = .standard, ttl: Ticks? = 60, also extra: [Claim: Verdict] = [:]
+    _ stampede: Verdict, shape: Situation.Shape = .standard, ttl: Ticks? = 60, also extra: [Claim: Verdict] = [:]
 ) -> Expectation {
     let verdicts: [Claim: Verdict] = [
         .convergence: convergence, .linearizability: linearizability, .staleness: staleness, .stampede: stampede,
     ]
     return Expectation(
-        model: model, scenario: Scenario(shape: shape, ttl: ttl, fault: fault),
+        model: model, scenario: Situation(shape: shape, ttl: ttl, fault: fault),
         verdicts: verdicts.merging(extra) { $1 })
 }
 
@@ -78,12 +78,16 @@ let expectedVerdicts: [Expectation] =
 
         // Linearizability was claimed to hold without faults; the tool showed a voided lease holder
         // returning the new row while a valid one fills the old (see Lease.swift).
-        row("lease",            nil,               holds,      broken,         holds,    broken),
+        // One load per refill: a write that voids a lease in flight starts a refill of its own (an
+        // invalidation), so the reader that takes the next lease loads for that one, not for the first.
+        row("lease",            nil,               holds,      broken,         holds,    holds),
         row("lease",            .cacheUnavailable, broken,     broken,         broken,   broken),
-        row("lease",            .lostDelete,       broken,     broken,         broken,   broken),
-        row("lease",            .cacheRestart,     holds,      broken,         holds,    broken),
-        row("lease",            .clientCrash,      broken,     broken,         broken,   broken),
-        row("lease",            .replicaLag,       broken,     broken,         broken,   broken),
+        row("lease",            .lostDelete,       broken,     broken,         broken,   holds),
+        row("lease",            .cacheRestart,     holds,      broken,         holds,    holds),
+        // A holder that loads and crashes before its set leaves waiters polling for 2,000 ticks; the one
+        // that gives up loads again in the same refill — too rare for three clients' default seeds.
+        row("lease",            .clientCrash,      broken,     broken,         broken,   rare),
+        row("lease",            .replicaLag,       broken,     broken,         broken,   holds),
 
         row("versioned-set",    nil,               holds,      broken,         holds,    broken),
         row("versioned-set",    .cacheUnavailable, broken,     broken,         broken,   broken),

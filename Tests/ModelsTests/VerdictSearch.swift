@@ -16,7 +16,7 @@ struct VerdictSearch {
     }
 
     let strategy: any CachingStrategy
-    let scenario: Scenario
+    let scenario: Situation
 
     init(_ expectation: Expectation) {
         strategy = ModelCatalogue.entry(named: expectation.model)!.make(expectation.scenario.ttl)

@@ -69,6 +69,10 @@ struct ExhaustiveExplorer {
         }
         reduces = search.reduction && !checker.simulation.faults.contains(.cacheRestart)
             && checker.simulation.clockJumps == nil  // a jump changes what later steps see, like a restart
+            // Latencies and think times park clients on the clock, so commuting two steps can change who
+            // is awake when: the independence of pending steps no longer covers the whole state.
+            && checker.simulation.latencies == .instant && checker.simulation.timing == .serial
+            && checker.workload.thinkTime == 0...0
     }
 
     /// Explores every schedule, or up to the first violation, a run that cannot complete, or the time limit.

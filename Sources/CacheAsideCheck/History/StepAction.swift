@@ -11,6 +11,7 @@ public enum StepAction: Hashable, Sendable {
     case databaseRead(Key)
     case databaseVersionedRead(Key)
     case databaseWrite(Key, Value)
+    case databaseDelete(Key)
     case sleep(ticks: Ticks)
     case lockAcquire(Key, lease: Ticks?)
     case lockRelease(Key)
@@ -24,7 +25,7 @@ public enum StepAction: Hashable, Sendable {
         case .cacheGet, .cacheSet, .cacheAdd, .cacheDelete, .cacheGets, .cacheCompareAndSet, .cacheLeaseGet,
             .cacheLeaseSet:
             .cache
-        case .databaseRead, .databaseVersionedRead, .databaseWrite: .database
+        case .databaseRead, .databaseVersionedRead, .databaseWrite, .databaseDelete: .database
         case .sleep: .clock
         case .lockAcquire, .lockRelease: .lock
         }
@@ -36,7 +37,7 @@ public enum StepAction: Hashable, Sendable {
         case .cacheGet(let k), .cacheSet(let k, _, _), .cacheAdd(let k, _, _), .cacheDelete(let k),
             .cacheGets(let k), .cacheCompareAndSet(let k, _, _, _), .cacheLeaseGet(let k),
             .cacheLeaseSet(let k, _, _, _), .databaseRead(let k), .databaseVersionedRead(let k),
-            .databaseWrite(let k, _), .lockAcquire(let k, _), .lockRelease(let k):
+            .databaseWrite(let k, _), .databaseDelete(let k), .lockAcquire(let k, _), .lockRelease(let k):
             k
         case .sleep: nil
         }
@@ -57,6 +58,7 @@ public enum StepAction: Hashable, Sendable {
         case .databaseRead(let k): return "db.read \(k)"
         case .databaseVersionedRead(let k): return "db.readVersioned \(k)"
         case .databaseWrite(let k, let v): return "db.write \(k)=\(v)"
+        case .databaseDelete(let k): return "db.delete \(k)"
         case .sleep(let ticks): return "clock.sleep \(ticks)"
         case .lockAcquire(let k, let lease): return "lock \(k)" + (lease.map { " lease \($0)" } ?? "")
         case .lockRelease(let k): return "unlock \(k)"

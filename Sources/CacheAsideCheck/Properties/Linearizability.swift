@@ -15,7 +15,10 @@ extension Property {
             let operations = run.history.operations
             let registerOperations = operations.compactMap(RegisterOperation.init(simulated:))
             let checker = LinearizabilityChecker(stepLimit: stepLimit, memoryLimit: memoryLimit)
-            switch checker.check(registerOperations, initialValue: { _ in 0 }) {
+            // A key the workload starts absent begins as "no row", which reads record as -1.
+            let absent = run.plan.absentKeys
+            let initial: (Int) -> Int = { absent.contains(Key($0)) ? -1 : 0 }
+            switch checker.check(registerOperations, initialValue: initial) {
             case .linearizable:
                 return .holds
             case .unknown(let limit):

@@ -1,47 +1,35 @@
 extension Property {
-    /// Stampede: the number of database reads of one key caused by one refill episode. An episode starts
-    /// when a cache lookup of the key misses and stops taking in new misses once a store fills the entry;
-    /// every client that missed during it, and then reads the key from the database, counts toward it —
-    /// even if its load finishes after someone else refilled. The property is `≤ limit`.
+    /// Stampede: the number of database reads of one key caused by one refill episode of the given cause
+    /// (see `RefillEpisodes`); the property is `≤ limit` loads per episode.
     ///
-    /// Counting loads per episode rather than per miss is what tells a single-flight refill (one load,
-    /// however many readers missed) from a stampede (every reader that missed loads).
-    public static func stampede(limit: Int = 1) -> Property {
-        Property(name: "stampede ≤ \(limit)", measurementName: "database reads per refill") { run in
-            var episodes: [(key: Key, reads: Int, startTick: Ticks)] = []
-            var openEpisode: [Key: Int] = [:]
-            var missedInto: [ClientID: Int] = [:]
-            var violation: Violation?
-            for (index, event) in run.history.events.enumerated() {
-                guard case .step(let step) = event.kind, let key = step.action.key, let client = event.client else {
-                    continue
-                }
-                switch (step.action, step.outcome) {
-                case (.cacheGet, .value(nil)), (.cacheGets, .versioned(nil, _)), (.cacheLeaseGet, .lease(.miss)),
-                    (.cacheLeaseGet, .lease(.missLeaseHeld)):
-                    if openEpisode[key] == nil {
-                        openEpisode[key] = episodes.count
-                        episodes.append((key, 0, event.tick))
-                    }
-                    missedInto[client] = openEpisode[key]
-                case (.databaseRead, _), (.databaseVersionedRead, _):
-                    guard let episode = missedInto[client], episodes[episode].key == key else { continue }
-                    missedInto[client] = nil
-                    episodes[episode].reads += 1
-                    if episodes[episode].reads > limit, violation == nil {
-                        violation = Violation(
-                            "\(episodes[episode].reads) database reads of \(key) for one refill (the first miss at "
-                                + "t\(episodes[episode].startTick), this load at t\(event.tick)), over the limit of \(limit)",
-                            eventIndex: index)
-                    }
-                case (.cacheSet, .done), (.cacheAdd, .stored(true)), (.cacheCompareAndSet, .stored(true)),
-                    (.cacheLeaseSet, .stored(true)):
-                    openEpisode[key] = nil
-                default:
-                    break
-                }
+    /// The default cause is **expiry**, the stampede the literature names (a hot key's TTL runs out under
+    /// load and every reader that misses recomputes: Vattani, Chierichetti & Lowenstein, "Optimal
+    /// Probabilistic Cache Stampede Prevention", VLDB 2015; Nishtala et al., "Scaling Memcache at
+    /// Facebook", NSDI 2013, §3.2.1 calls it the thundering herd). Cold misses and refills after an
+    /// invalidation are other problems with other cures — early refresh and XFetch cannot help a key that
+    /// was just deleted — so mixing them in would make every expiry cure "fail" for reasons that have
+    /// nothing to do with expiry. `cause: nil` counts every episode.
+    public static func stampede(limit: Int = 1, cause: RefillCause? = .expiry) -> Property {
+        let name = "stampede ≤ \(limit)" + (cause == .expiry ? "" : " (\(cause?.rawValue ?? "any refill"))")
+        let measured = "database reads per " + (cause.map { "\($0.rawValue) refill" } ?? "refill")
+        return Property(name: name, measurementName: measured) { run in
+            let analysis = RefillEpisodes(run: run)
+            let violation = analysis.firstLoad(over: limit, cause: cause).map { episode, index in
+                Violation(
+                    "\(episode.loads) database reads of \(episode.key) for one refill after "
+                        + Self.causeText(episode.cause) + " (the first miss at t\(episode.startTick), load "
+                        + "\(limit + 1) at t\(run.history.events[index].tick)), over the limit of \(limit)",
+                    eventIndex: index)
             }
-            return PropertyEvaluation(violation: violation, measurements: episodes.map(\.reads))
+            return PropertyEvaluation(violation: violation, measurements: analysis.episodes(of: cause).map(\.loads))
+        }
+    }
+
+    private static func causeText(_ cause: RefillCause) -> String {
+        switch cause {
+        case .expiry: "expiry"
+        case .invalidation: "an invalidation"
+        case .coldMiss: "a cold miss"
         }
     }
 }

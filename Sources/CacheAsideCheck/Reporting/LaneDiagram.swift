@@ -69,6 +69,8 @@ public enum LaneDiagram {
             return "\(key) not stored"
         case (.cacheDelete, _): return "\(key) deleted"
         case (.databaseWrite(_, let value), _): return "\(key) := \(value)"
+        case (.databaseDelete, _): return "\(key) row deleted"
+        case (.databaseRead, .value(nil)): return "\(key) → no row"
         case (.databaseRead, .versioned(let value, nil)):
             return "\(key) → \(value.map { "\($0)" } ?? "no row") (lagging replica)"
         default: return "\(key) → \(step.outcome)"

@@ -146,6 +146,15 @@ public struct DatabaseClient: Sendable {
         }
     }
 
+    /// Removes the row of `key`: reads find no row (`nil`) until a write inserts one. With absent keys
+    /// (`Workload.absentKeys`) this is what negative caching and insert-after-miss races are about.
+    nonisolated(nonsending) public func delete(_ key: Key) async throws {
+        try await environment.step(.databaseDelete(key)) { world in
+            world.database.delete(key)
+            return ((), .done)
+        }
+    }
+
     /// Replaces the row of `key`.
     nonisolated(nonsending) public func write(_ key: Key, _ value: Value) async throws {
         try await environment.step(.databaseWrite(key, value)) { world in

@@ -18,4 +18,6 @@ public struct RunRecord: Sendable {
     /// For each world invariant that broke, the index in `history.events` of the first step after which
     /// it did not hold.
     public var invariantBreaks: [String: Int]
+    /// The time the run was measured in; a step's own tick counts toward durations only in serial time.
+    public var timing: Timing = .serial
 }

@@ -38,6 +38,9 @@ final class SimulationRun: @unchecked Sendable {
     enum ClientState: Equatable {
         case notStarted, running, ready, done
         case sleeping(until: Ticks)
+        /// Waiting for a call's answer or thinking (`SimulationRun+Time`): like sleeping, but the clock
+        /// moving on to wake it is not worth a line in the history.
+        case busy(until: Ticks)
         /// Waiting for the lock on the key to be released, or until its holder's lease ends.
         case waitingForLock(Key, until: Ticks?)
     }
@@ -66,6 +69,11 @@ final class SimulationRun: @unchecked Sendable {
     /// `options.faults` as flags indexed by `Fault.index`: checked at every step, so no hashing.
     let enabledFaults: [Bool]
     let stepBudget: Int
+    /// `options.latencies`, or `nil` when every call takes one tick of serial time (then no latency choice
+    /// is drawn).
+    let latencies: CallLatencies?
+    /// How far the clock moves for a step itself: 1 in serial time, 0 in concurrent time.
+    let ticksPerStep: Ticks
     @exclusivity(unchecked) var world: World
     @exclusivity(unchecked) var choices: ChoiceSource
     @exclusivity(unchecked) var policy: any SchedulingPolicy
@@ -104,13 +112,16 @@ final class SimulationRun: @unchecked Sendable {
         self.choices = choices
         self.policy = policy
         stepBudget = options.effectiveStepBudget(for: plan)
-        world = World(keys: keys, leaseTTL: options.leaseTTL)
+        ticksPerStep = options.timing.ticksPerStep
+        latencies = options.latencies == .instant && options.timing == .serial ? nil : options.latencies
+        world = World(keys: keys, leaseTTL: options.leaseTTL, absent: plan.absentKeys)
         clients = Array(repeating: ClientSlot(), count: plan.operations.count)
         runnableBuffer.reserveCapacity(clients.count)
     }
 
     func execute() -> RunRecord {
         _ = TaskSpawnHook.isInstalled
+        warmUp()
         activity.begin(self, timeout: options.stallTimeout)
         CurrentRun.driving(self) { executeClients() }
         activity.end()
@@ -118,7 +129,7 @@ final class SimulationRun: @unchecked Sendable {
         return RunRecord(
             plan: plan, history: history, finalWorld: world, choices: choices.recorded,
             choiceBounds: choices.bounds, failure: failure, schedulingPoints: schedulingPoints,
-            invariantBreaks: invariantBreaks)
+            invariantBreaks: invariantBreaks, timing: options.timing)
     }
 
     private func executeClients() {
@@ -181,7 +192,7 @@ final class SimulationRun: @unchecked Sendable {
     private func isRunnable(_ slot: Int) -> Bool {
         switch clients[slot].state {
         case .ready: true
-        case .sleeping(let until), .waitingForLock(_, let until?): until <= world.now
+        case .sleeping(let until), .busy(let until), .waitingForLock(_, let until?): until <= world.now
         default: false
         }
     }
@@ -197,15 +208,23 @@ final class SimulationRun: @unchecked Sendable {
 
     /// With nobody runnable: jump the clock to the earliest sleeper, or end (done, or deadlocked).
     private func advanceClockOrFinish() -> Bool {
-        let wakeTimes = clients.compactMap { slot -> Ticks? in
-            switch slot.state {
-            case .sleeping(let until), .waitingForLock(_, let until?): return until
-            default: return nil
+        var earliest: Ticks?
+        var wakesASleeper = false
+        for slot in clients.indices {
+            switch clients[slot].state {
+            case .sleeping(let until), .waitingForLock(_, let until?):
+                if until < earliest ?? .max { (earliest, wakesASleeper) = (until, true) }
+                else if until == earliest { wakesASleeper = true }
+            case .busy(let until):
+                if until < earliest ?? .max { (earliest, wakesASleeper) = (until, false) }
+            default: break
             }
         }
-        if let earliest = wakeTimes.min() {
+        if let earliest {
             world.now = earliest
-            history.append(HistoryEvent(tick: earliest, client: nil, kind: .clockAdvanced(to: earliest)))
+            if wakesASleeper {
+                history.append(HistoryEvent(tick: earliest, client: nil, kind: .clockAdvanced(to: earliest)))
+            }
             checkInvariants()  // entries may have expired
             return true
         }
@@ -223,7 +242,10 @@ final class SimulationRun: @unchecked Sendable {
 
     private func runClient(_ slot: Int) async {
         let env = Environment(run: self, client: clientIDs[slot], slot: slot)
-        for planned in plan.operations[slot] {
+        for (index, planned) in plan.operations[slot].enumerated() {
+            if plan.thinkTime(slot: slot, before: index) > 0 {
+                do { try await think(slot, before: index) } catch { return }
+            }
             let operation: ClientOperation
             switch planned {
             case .read(let key): operation = .read(key)
@@ -309,7 +331,7 @@ final class SimulationRun: @unchecked Sendable {
         }
         try await park(slot, before: action)
         try injectCrashIfChosen(slot)
-        world.now = world.now.advanced(saturatingBy: 1)
+        world.now = world.now.advanced(saturatingBy: ticksPerStep)
         recordInvokeIfNeeded(slot)
         let result: Result
         let outcome: StepOutcome
@@ -321,6 +343,7 @@ final class SimulationRun: @unchecked Sendable {
         }
         record(slot, .step(Step(action: action, outcome: outcome)))
         checkInvariants()
+        if let latencies { try await awaitAnswer(slot, action, latencies) }
         return result
     }
 

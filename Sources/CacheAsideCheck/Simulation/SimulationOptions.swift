@@ -16,20 +16,29 @@ public struct SimulationOptions: Sendable {
     /// so the shrinker removes jumps a failure does not need and shortens the ones it does.
     /// Zero or less means none; the longest jump is `Ticks.max - 1`, and the clock stops at `Ticks.max`.
     public var clockJumps: Ticks?
+    /// How long cache and database calls take (see `CallLatencies`); by default one tick each.
+    public var latencies: CallLatencies
+    /// Serial (one call per tick, the classic race's time) or concurrent (clients side by side); see
+    /// `Timing`.
+    public var timing: Timing
+
     /// How long (wall clock) one client may run without reaching a scheduling point before
     /// `SimulationWatchdog` reports it as stuck in a loop with no `await` and ends the process; `nil` =
     /// never. It only stops a process that would otherwise hang: it never changes a report, so a
     /// fingerprint of the options (for replay tokens) leaves it out.
     public var stallTimeout: Duration?
 
-    /// Default options: no faults, derived step budget, no lease TTL, no invariants, no clock jumps, and a
-    /// one-minute stall timeout.
+    /// Default options: no faults, derived step budget, no lease TTL, no invariants, no clock jumps, one
+    /// tick per call, and a one-minute stall timeout.
     public init(
         faults: Set<Fault> = [], stepBudget: Int? = nil, leaseTTL: Ticks? = nil, worldInvariants: [WorldInvariant] = [],
-        clockJumps: Ticks? = nil, stallTimeout: Duration? = .seconds(60)
+        clockJumps: Ticks? = nil, latencies: CallLatencies = .instant, timing: Timing = .serial,
+        stallTimeout: Duration? = .seconds(60)
     ) {
         self.stallTimeout = stallTimeout
+        self.timing = timing
         self.clockJumps = clockJumps
+        self.latencies = latencies
         self.faults = faults
         self.stepBudget = stepBudget
         self.leaseTTL = leaseTTL

@@ -1,8 +1,11 @@
 /// The shape of the client operations a run performs: at most `clients` clients, each performing at most
-/// `operationsPerClient` reads or writes on keys `k1 … k<keys>`.
+/// `operationsPerClient` reads or writes on keys `k1 … k<keys>`, thinking between operations, on a cache
+/// that starts cold or warm.
 ///
 /// A seed draws the workload in full (every client performs every operation); the shrinker may then
-/// turn operations off, which is why these are upper bounds.
+/// turn operations off, which is why these are upper bounds. Every other knob is drawn the same way —
+/// a choice whose `0` is the simplest value (the hottest key, no think time, no warm entry) — so a
+/// shrunk counterexample keeps only the load, the pauses and the warm entries its failure needs.
 public struct Workload: Sendable, Hashable {
     /// The number of client slots.
     public var clients: Int
@@ -13,6 +16,25 @@ public struct Workload: Sendable, Hashable {
     /// The probability that an operation is a write, in `0...1`.
     public var writeRatio: Double
 
+    /// How long a client thinks before each operation, in ticks: a choice in this range, `0` = the lower
+    /// bound. Thinking spreads a crowd of clients over time, so a run spans many TTLs instead of
+    /// everyone arriving at once; the default (no thinking) is the classic race's back-to-back clients.
+    public var thinkTime: ClosedRange<Ticks>
+    /// How unevenly operations pick keys: key `k<i>` is picked with probability proportional to
+    /// `1 / i^keySkew` (a Zipf law, the usual shape of cache traffic — Breslau et al., "Web Caching and
+    /// Zipf-like Distributions", INFOCOM 1999). `0` = uniform; `1` makes `k1` a hot key. The choice is the
+    /// key's rank, so `0` = `k1`, the hottest, and shrinking moves operations onto the hot key.
+    public var keySkew: Double
+    /// A warm start: if set, each key's row starts in the cache, expiring at a tick drawn from
+    /// `1...warmStart` (set it to the TTL to spread expiries across the first TTL, as in a cache that has
+    /// been serving for a while). Each key's expiry is a choice; choice `0` leaves that key cold, which is
+    /// what shrinking drives toward when the failure does not need the entry. `nil` = every key cold.
+    public var warmStart: Ticks?
+    /// How many keys start with no row: the last ones, `k<keys − absentKeys + 1> … k<keys>`, the coldest
+    /// under skew. A read of such a key finds nothing until a write inserts it, which is what negative
+    /// caching (remembering "no row") and insert-after-miss races need. `0` = every key has its `v0`.
+    public var absentKeys: Int
+
     /// The limits the command line enforces; a run beyond them would be unreadable and slow.
     public static let maximumClients = 64
     /// See `maximumClients`.
@@ -20,12 +42,20 @@ public struct Workload: Sendable, Hashable {
     /// See `maximumClients`.
     public static let maximumKeys = 1_000
 
-    /// A workload; the defaults are three clients, three operations each, one key, half writes.
-    public init(clients: Int = 3, operationsPerClient: Int = 3, keys: Int = 1, writeRatio: Double = 0.5) {
+    /// A workload; the defaults are three clients, three operations each, one key, half writes, no think
+    /// time, a cold cache.
+    public init(
+        clients: Int = 3, operationsPerClient: Int = 3, keys: Int = 1, writeRatio: Double = 0.5,
+        thinkTime: ClosedRange<Ticks> = 0...0, keySkew: Double = 0, warmStart: Ticks? = nil, absentKeys: Int = 0
+    ) {
+        self.absentKeys = absentKeys
         self.clients = clients
         self.operationsPerClient = operationsPerClient
         self.keys = keys
         self.writeRatio = writeRatio
+        self.thinkTime = thinkTime
+        self.keySkew = keySkew
+        self.warmStart = warmStart
     }
 
     /// Every key of the workload, in order.
@@ -59,14 +89,30 @@ public struct WorkloadPlan: Hashable, Sendable {
     /// `operations[i]` is what slot `i` performs, in order; an empty list means the slot has no client.
     /// Clients are numbered 1, 2, … over the non-empty slots.
     public var operations: [[PlannedOperation]]
+    /// `thinkTimes[i][j]`: how long slot `i` thinks before its operation `j`; missing entries are `0`.
+    public var thinkTimes: [[Ticks]]
+    /// The keys whose row starts in the cache, with the tick at which that entry expires.
+    public var warmEntries: [Key: Ticks]
+    /// The keys that start with no row in the database.
+    public var absentKeys: Set<Key>
 
     /// A plan from explicit per-client operations (tests and hand-written scenarios use this).
-    public init(operations: [[PlannedOperation]]) { self.operations = operations }
+    public init(
+        operations: [[PlannedOperation]], thinkTimes: [[Ticks]] = [], warmEntries: [Key: Ticks] = [:],
+        absentKeys: Set<Key> = []
+    ) {
+        self.absentKeys = absentKeys
+        self.operations = operations
+        self.thinkTimes = thinkTimes
+        self.warmEntries = warmEntries
+    }
 
     /// Draws a plan: per client slot and operation slot, one choice for the kind (0 = no operation, then
-    /// the kinds the workload allows: read, write) and, with several keys, one for the key. Every slot
-    /// draws the same number of choices whatever it holds, so turning one operation off does not shift
-    /// the meaning of the rest.
+    /// the kinds the workload allows: read, write), with several keys one for the key, and with a
+    /// think-time range one for the pause before it; then, for a warm start, one per key for its entry's
+    /// expiry. Every slot draws the same number of choices whatever it holds, so turning one operation
+    /// off does not shift the meaning of the rest. Knobs left at their defaults draw nothing, so the
+    /// classic workload's choices are unchanged.
     ///
     /// The kind's bound admits only the kinds the workload can produce (a read-only workload draws below
     /// 2, so no value means "write"): a shrunk or hand-edited sequence whose values land on other choices
@@ -74,17 +120,43 @@ public struct WorkloadPlan: Hashable, Sendable {
     /// drawn under the same options (DESIGN.md, "shrinking stays in the generator's domain").
     public init(drawing workload: Workload, from choices: inout ChoiceSource) {
         let kinds = OperationKinds(writeRatio: workload.writeRatio)
+        let keyPicker = KeyPicker(keys: workload.keys, skew: workload.keySkew)
+        let think = workload.thinkTime
+        let thinks = think.upperBound > think.lowerBound
+        // Think times are only collected when they can differ from zero, so the classic plan allocates
+        // nothing for them.
+        let collectsPauses = thinks || think.lowerBound > 0
+        var thinkTimes: [[Ticks]] = []
         operations = (0..<workload.clients).map { _ in
-            (0..<workload.operationsPerClient).compactMap { _ in
+            var pauses: [Ticks] = []
+            let planned = (0..<workload.operationsPerClient).compactMap { _ -> PlannedOperation? in
                 let kind = choices.choose(below: kinds.bound) { kinds.draw(&$0) }
-                let key = workload.keys > 1 ? Key(choices.choose(below: workload.keys) + 1) : Key(1)
-                switch kinds.kind(of: kind) {
-                case .read?: return .read(key)
-                case .write?: return .write(key)
-                case nil: return nil
-                }
+                let key = workload.keys > 1 ? Key(choices.choose(below: workload.keys) { keyPicker.draw(&$0) } + 1) : Key(1)
+                let pause = thinks ? think.lowerBound + choices.choose(below: think.count) : think.lowerBound
+                guard let kind = kinds.kind(of: kind) else { return nil }
+                if collectsPauses { pauses.append(pause) }
+                return kind == .read ? .read(key) : .write(key)
+            }
+            if collectsPauses { thinkTimes.append(pauses) }
+            return planned
+        }
+        self.thinkTimes = thinkTimes
+        var warm: [Key: Ticks] = [:]
+        if let spread = workload.warmStart, spread > 0 {
+            for key in workload.allKeys {
+                let expiry = choices.choose(below: spread + 1) { 1 + $0.below(spread) }
+                if expiry > 0 { warm[key] = expiry }
             }
         }
+        warmEntries = warm
+        let keys = max(workload.keys, 1)
+        absentKeys = Set((max(keys - workload.absentKeys, 0)..<keys).map { Key($0 + 1) })
+    }
+
+    /// How long slot `slot` thinks before its operation `index`.
+    func thinkTime(slot: Int, before index: Int) -> Ticks {
+        guard slot < thinkTimes.count, index < thinkTimes[slot].count else { return 0 }
+        return thinkTimes[slot][index]
     }
 
     /// The clients that perform at least one operation, numbered 1, 2, … in slot order.

@@ -1,6 +1,6 @@
 /// The database as the simulation models it: one row per key, each row carrying the version that wrote it.
 ///
-/// Every key exists from the start with the row `v0`. Operations are atomic: the simulation applies one
+/// Every key exists from the start with the row `v0`, unless the workload starts it absent. Operations are atomic: the simulation applies one
 /// step at a time, so there is nothing to lock here.
 public struct ModelDatabase: Sendable, Equatable {
     /// The current row of every key that has one.
@@ -12,10 +12,10 @@ public struct ModelDatabase: Sendable, Equatable {
     /// Every committed row of every key, oldest first, for replica reads that lag behind the primary.
     public private(set) var committed: [Key: [Value]] = [:]
 
-    /// A database in which each of `keys` holds `v0`.
-    public init(keys: [Key]) {
-        rows = Dictionary(uniqueKeysWithValues: keys.map { ($0, Value.initial) })
-        committed = Dictionary(uniqueKeysWithValues: keys.map { ($0, [Value.initial]) })
+    /// A database in which each of `keys` holds `v0`, except the `absent` ones, which have no row yet.
+    public init(keys: [Key], absent: Set<Key> = []) {
+        rows = Dictionary(uniqueKeysWithValues: keys.filter { !absent.contains($0) }.map { ($0, Value.initial) })
+        committed = Dictionary(uniqueKeysWithValues: keys.map { ($0, absent.contains($0) ? [] : [Value.initial]) })
     }
 
     /// The row of `key`, or `nil` if it has none.
@@ -25,6 +25,13 @@ public struct ModelDatabase: Sendable, Equatable {
     public func replicaRead(_ key: Key, lag: Int) -> Value? {
         guard let history = committed[key], !history.isEmpty else { return nil }
         return history[max(0, history.count - 1 - lag)]
+    }
+
+    /// Removes the row of `key`; later reads find none until a write inserts it again. The delete counts
+    /// as a write for versioned reads; replica reads, which replay the committed values, do not see it.
+    public mutating func delete(_ key: Key) {
+        rows[key] = nil
+        writeCounts[key, default: 0] += 1
     }
 
     /// Replaces the row of `key`.

@@ -11,11 +11,11 @@ public struct World: Sendable, Equatable {
     /// The keys the workload uses.
     public let keys: [Key]
 
-    /// A world with a cold cache and every key holding `v0`.
-    public init(keys: [Key], leaseTTL: Ticks? = nil) {
+    /// A world with a cold cache and every key holding `v0`, except the `absent` ones.
+    public init(keys: [Key], leaseTTL: Ticks? = nil, absent: Set<Key> = []) {
         self.keys = keys
         cache = ModelCache(leaseTTL: leaseTTL)
-        database = ModelDatabase(keys: keys)
+        database = ModelDatabase(keys: keys, absent: absent)
     }
 
     /// The keys whose live cache entry differs from the database row, in key order.

@@ -1,8 +1,9 @@
 import CacheAsideCheck
 import CacheAsideModels
 
-/// The situation a model is checked in: a workload shape, a TTL and the faults that may fire.
-struct Scenario: Hashable, Sendable, CustomStringConvertible {
+/// The situation a model's verdict rows are checked in: a workload shape, a TTL and the faults that may
+/// fire (the library's `Scenario` presets are checked by `HotKeyStudyTests`).
+struct Situation: Hashable, Sendable, CustomStringConvertible {
     /// The workload shapes the expectations use.
     enum Shape: String, Hashable, Sendable {
         /// The command line's default: 3 clients × 3 operations on one key, half of them writes.
@@ -44,13 +45,14 @@ enum Claim: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
     case readsAnswered = "every read answered"
 
     /// The property that checks the claim; staleness is bounded by the TTL (or only required to end
-    /// without one), stampede is limited to one database read per refill.
+    /// without one), stampede is limited to one database read per refill of any cause: these shapes
+    /// last far less than a TTL, so their refills are cold misses and invalidations.
     func property(ttl: Ticks?) -> Property {
         switch self {
         case .convergence: .convergence
         case .linearizability: .linearizability
         case .staleness: .staleness(bound: ttl)
-        case .stampede: .stampede(limit: 1)
+        case .stampede: .stampede(limit: 1, cause: nil)
         case .readsAnswered: .everyReadAnswered
         }
     }

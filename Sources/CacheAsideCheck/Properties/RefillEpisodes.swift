@@ -1,0 +1,146 @@
+/// Why a key's cache entry was missing when a refill episode began: the three stampedes users tell apart.
+public enum RefillCause: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// The entry's TTL ran out: the stampede of the seed paper (Vattani et al., VLDB 2015) and the one
+    /// early refresh, XFetch, locks and leases are meant to cure.
+    case expiry
+    /// A delete removed a live entry (a writer's invalidation): every cache-aside design refills after
+    /// each write, and no expiry cure helps here.
+    case invalidation
+    /// The key had never been cached in this run (or a cache restart lost it): a cold miss.
+    case coldMiss = "cold miss"
+
+    public var description: String { rawValue }
+}
+
+/// A run's refill episodes, each with its cause and the database loads it caused, plus the loads that
+/// followed no miss at all (an early refresh after a hit) and the most loads of one key in flight at once.
+///
+/// An episode starts when a lookup of the key misses and no episode of that key is open; it stops taking
+/// in new misses once a store fills the entry, or once a delete invalidates it (the refill then in flight
+/// may be stale, and the misses after the delete are the invalidation's, not the earlier cause's).
+/// Every client that missed during it and then reads the key from the database counts toward it — even
+/// if its load finishes after someone else refilled. Counting loads per episode rather than per miss is
+/// what tells a single-flight refill (one load, however many readers missed) from a stampede.
+///
+/// The cause is read off the key's entry as the history left it: filled with a TTL that has run out by
+/// the miss → expiry; removed by a delete while live → invalidation; never filled, or lost in a restart →
+/// cold miss. Warm entries from the plan count as filled at tick 0.
+public struct RefillEpisodes: Sendable {
+    /// One refill episode.
+    public struct Episode: Sendable, Hashable {
+        /// The key refilled.
+        public var key: Key
+        /// Why the entry was missing.
+        public var cause: RefillCause
+        /// Database reads caused by misses in this episode.
+        public var loads: Int
+        /// The tick of the first miss.
+        public var startTick: Ticks
+        /// The history index of the load that made it exceed a limit, filled by `firstLoad(over:)`.
+        var loadIndices: [Int]
+    }
+
+    /// Every episode, in the order their first misses happened.
+    public private(set) var episodes: [Episode] = []
+    /// Database reads of a key by a client that had not missed it: early refreshes, and reads on a
+    /// write path (a versioned write reading the primary).
+    public private(set) var loadsWithoutMiss = 0
+    /// The most database reads of one key in flight at the same time. A read is in flight from its step
+    /// until its client's next event (the answer arrives and the client acts on it), so with call latencies
+    /// it measures how many readers a slow refill let pile up on the database.
+    public private(set) var maxConcurrentLoads = 0
+
+    /// What a key's entry looked like at the last event that touched it.
+    private enum EntryState {
+        case neverFilled
+        case filled(expiresAt: Ticks?)
+        case invalidated
+    }
+
+    /// The analysis of `run`'s history.
+    public init(run: RunRecord) {
+        var entry: [Key: EntryState] = [:]
+        for (key, expiry) in run.plan.warmEntries { entry[key] = .filled(expiresAt: expiry) }
+        var openEpisode: [Key: Int] = [:]
+        var missedInto: [ClientID: Int] = [:]
+        var loadInFlight: [ClientID: Key] = [:]
+        var inFlight: [Key: Int] = [:]
+        for (index, event) in run.history.events.enumerated() {
+            guard let client = event.client else {
+                if case .fault = event.kind {  // a cache restart: every entry and every refill lost
+                    entry.removeAll()
+                    openEpisode.removeAll()
+                }
+                continue
+            }
+            if let key = loadInFlight.removeValue(forKey: client) { inFlight[key, default: 1] -= 1 }
+            guard case .step(let step) = event.kind, let key = step.action.key else { continue }
+            switch (step.action, step.outcome) {
+            case (.cacheGet, .value(nil)), (.cacheGets, .versioned(nil, _)), (.cacheLeaseGet, .lease(.miss)),
+                (.cacheLeaseGet, .lease(.missLeaseHeld)):
+                if openEpisode[key] == nil {
+                    openEpisode[key] = episodes.count
+                    episodes.append(
+                        Episode(
+                            key: key, cause: Self.cause(entry[key], at: event.tick), loads: 0, startTick: event.tick,
+                            loadIndices: []))
+                }
+                missedInto[client] = openEpisode[key]
+            case (.databaseRead, _), (.databaseVersionedRead, _):
+                loadInFlight[client] = key
+                inFlight[key, default: 0] += 1
+                maxConcurrentLoads = max(maxConcurrentLoads, inFlight[key]!)
+                if let episode = missedInto.removeValue(forKey: client), episodes[episode].key == key {
+                    episodes[episode].loads += 1
+                    episodes[episode].loadIndices.append(index)
+                } else {
+                    loadsWithoutMiss += 1
+                }
+            case (.cacheSet, .done), (.cacheAdd, .stored(true)), (.cacheCompareAndSet, .stored(true)),
+                (.cacheLeaseSet, .stored(true)):
+                openEpisode[key] = nil
+                entry[key] = .filled(expiresAt: step.action.fillTTL.map { event.tick + $0 })
+            case (.cacheDelete, .done):
+                openEpisode[key] = nil
+                if case .filled(let expiresAt) = entry[key], expiresAt.map({ $0 > event.tick }) ?? true {
+                    entry[key] = .invalidated
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    private static func cause(_ state: EntryState?, at tick: Ticks) -> RefillCause {
+        switch state {
+        case .filled(let expiresAt?) where expiresAt <= tick: .expiry
+        case .invalidated: .invalidation
+        // A live entry cannot miss; a lookup that did (a lease held elsewhere) counts with cold misses.
+        case .filled, .neverFilled, nil: .coldMiss
+        }
+    }
+
+    /// The episodes of `cause`, or every episode if `cause` is `nil`.
+    public func episodes(of cause: RefillCause?) -> [Episode] {
+        guard let cause else { return episodes }
+        return episodes.filter { $0.cause == cause }
+    }
+
+    /// The first load, in history order, that took an episode of `cause` over `limit` loads, with its
+    /// episode.
+    func firstLoad(over limit: Int, cause: RefillCause?) -> (episode: Episode, eventIndex: Int)? {
+        episodes(of: cause).filter { $0.loads > limit }.map { ($0, $0.loadIndices[limit]) }.min { $0.1 < $1.1 }
+    }
+}
+
+extension StepAction {
+    /// The TTL a filling store gives its entry (`nil` = no expiry, or not a store).
+    fileprivate var fillTTL: Ticks? {
+        switch self {
+        case .cacheSet(_, _, let ttl), .cacheAdd(_, _, let ttl), .cacheCompareAndSet(_, _, let ttl, _),
+            .cacheLeaseSet(_, _, let ttl, _):
+            ttl
+        default: nil
+        }
+    }
+}

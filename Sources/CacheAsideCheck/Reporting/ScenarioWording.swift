@@ -1,0 +1,37 @@
+/// How a workload and call latencies read in a report's header line: the classic shape in the words the
+/// reports have always used, and each other knob only when it is not at its default, so the default
+/// header stays as it was.
+extension Workload {
+    /// E.g. `64 clients × 4 ops, 4 keys, write ratio 0.02, key skew 1.2, think 0-40, warm start ≤ 20`.
+    public var summary: String {
+        var text = "\(clients) clients × \(operationsPerClient) ops, \(keys) " + (keys == 1 ? "key" : "keys")
+            + ", write ratio \(writeRatio)"
+        if keySkew > 0 { text += ", key skew \(keySkew)" }
+        if thinkTime != 0...0 { text += ", think \(thinkTime.rangeText)" }
+        if let warmStart { text += ", warm start ≤ \(warmStart)" }
+        if absentKeys > 0 { text += ", \(absentKeys) absent " + (absentKeys == 1 ? "key" : "keys") }
+        return text
+    }
+}
+
+extension CallLatencies {
+    /// The latencies that differ from one tick, each as `, db reads 2-6`; empty for `.instant`.
+    public var summary: String {
+        var text = ""
+        if cacheCall != 1...1 { text += ", cache calls \(cacheCall.rangeText)" }
+        if databaseRead != 1...1 { text += ", db reads \(databaseRead.rangeText)" }
+        if databaseWrite != 1...1 { text += ", db writes \(databaseWrite.rangeText)" }
+        return text
+    }
+}
+
+extension ClosedRange<Ticks> {
+    /// `3` for a single value, `2-6` for a range: the form `--db-read-latency` and friends accept.
+    public var rangeText: String { lowerBound == upperBound ? "\(lowerBound)" : "\(lowerBound)-\(upperBound)" }
+}
+
+extension SimulationOptions {
+    /// The timing when concurrent, then the latencies: `, concurrent time, db reads 2-6`; empty for the
+    /// classic serial time with one tick per call.
+    public var timeSummary: String { (timing == .serial ? "" : ", \(timing.rawValue) time") + latencies.summary }
+}

@@ -1,0 +1,43 @@
+/// How long calls take, in ticks: a range per kind of call, and each call's latency a choice in its
+/// range with `0` = the lower bound (the fastest), so shrinking makes every call fast unless the race
+/// needs it slow.
+///
+/// A call takes effect at its first tick and its answer reaches the client when the latency is over: a
+/// database read with latency 8 returns the row as it was when the read ran, 7 ticks before the client
+/// can act on it. That is the window in which a slow refill goes stale (the classic race stretched by a
+/// slow query) and in which other readers pile up behind a miss (the stampede), and it is why the
+/// staleness bound a strategy can promise is its TTL plus the longest refill. Meanwhile other clients run;
+/// the waiting client is parked like a sleeper, so it costs the scheduler nothing.
+///
+/// The default is one tick per call, no choice drawn: the classic race's timing.
+public struct CallLatencies: Sendable, Hashable {
+    /// Cache calls, including lock calls (a lock lives in the cache server, as with Redis `SET NX`).
+    public var cacheCall: ClosedRange<Ticks>
+    /// Database reads (plain and versioned): the refill's load.
+    public var databaseRead: ClosedRange<Ticks>
+    /// Database writes and deletes.
+    public var databaseWrite: ClosedRange<Ticks>
+
+    /// Latency ranges; every bound must be at least 1 (a call takes at least its own tick).
+    public init(
+        cacheCall: ClosedRange<Ticks> = 1...1, databaseRead: ClosedRange<Ticks> = 1...1,
+        databaseWrite: ClosedRange<Ticks> = 1...1
+    ) {
+        self.cacheCall = max(cacheCall.lowerBound, 1)...max(cacheCall.upperBound, 1)
+        self.databaseRead = max(databaseRead.lowerBound, 1)...max(databaseRead.upperBound, 1)
+        self.databaseWrite = max(databaseWrite.lowerBound, 1)...max(databaseWrite.upperBound, 1)
+    }
+
+    /// One tick per call: the classic timing.
+    public static let instant = CallLatencies()
+
+    /// The latency range of `action`'s kind of call.
+    func range(of action: StepAction) -> ClosedRange<Ticks> {
+        switch action {
+        case .databaseRead, .databaseVersionedRead: databaseRead
+        case .databaseWrite, .databaseDelete: databaseWrite
+        case .sleep: 1...1
+        default: cacheCall
+        }
+    }
+}
