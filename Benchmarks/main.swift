@@ -5,6 +5,7 @@ switch selection {
 case "simulation": SimulationBenchmark.run()
 case "linearizability": LinearizabilityBenchmark.run()
 case "exploration": ExplorationBenchmark.run()
+case "proofs": ExplorationBenchmark.proofs()
 case "pct-sweep": ExplorationBenchmark.pctSweep()
 case "jobs-breakdown": ExplorationBenchmark.jobsBreakdown()
 case "all":

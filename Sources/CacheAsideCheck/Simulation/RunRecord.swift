@@ -18,4 +18,6 @@ public struct RunRecord: Sendable {
     /// For each world invariant that broke, the index in `history.events` of the first step after which
     /// it did not hold.
     public var invariantBreaks: [String: Int]
+    /// Every scheduling point, when the run was asked to trace them (exhaustive search); `nil` otherwise.
+    package var schedule: [SchedulingPoint]? = nil
 }
