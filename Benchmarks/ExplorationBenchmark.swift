@@ -131,18 +131,17 @@ enum ExplorationBenchmark {
                 strategy: CacheAside(ttl: 60), workload: Workload(clients: 3, operationsPerClient: 2, keys: 2),
                 properties: [.convergence, .linearizability, .staleness(bound: 60), .stampede(limit: 1)],
                 exploration: Exploration(seeds: seed..<(seed + 1), shrink: false))
-            let plain = checker.checkExhaustively(ExhaustiveSearch(reduction: false, stopAtFirstViolation: false))
-            let reduced = checker.checkExhaustively(ExhaustiveSearch(stopAtFirstViolation: false))
-            let ratio = Double(plain.statistics.schedules) / Double(reduced.statistics.schedules)
+            let plain = exhaustive(checker, ExhaustiveSearch(reduction: false, stopWhenEveryPropertyIsViolated: false))
+            let reduced = exhaustive(checker, ExhaustiveSearch(stopWhenEveryPropertyIsViolated: false))
+            let plainSchedules = plain.exploration.search!.schedules
+            let reducedSchedules = reduced.exploration.search!.schedules
+            let ratio = Double(plainSchedules) / Double(reducedSchedules)
             ratios.append(ratio)
-            func violated(_ outcome: ExhaustiveOutcome) -> String {
-                outcome.report.violated.map(\.name).joined(separator: ",")
-            }
-            print(
-                pad("\(seed)", 15) + pad("\(plain.statistics.schedules)", 12) + pad("\(reduced.statistics.schedules)", 12)
-                    + pad(String(format: "%.1f×", ratio), 8) + pad("\(reduced.statistics.replays)", 10)
-                    + "\(violated(plain)) / \(violated(reduced))"
-                    + (violated(plain) == violated(reduced) ? "" : "  MISMATCH"))
+            let plainViolated = plain.violated.map(\.name).joined(separator: ",")
+            let reducedViolated = reduced.violated.map(\.name).joined(separator: ",")
+            let columns = pad("\(seed)", 15) + pad("\(plainSchedules)", 12) + pad("\(reducedSchedules)", 12)
+                + pad(String(format: "%.1f×", ratio), 8) + pad("\(reduced.exploration.search!.replays)", 10)
+            print(columns + "\(plainViolated) / \(reducedViolated)" + (plainViolated == reducedViolated ? "" : "  MISMATCH"))
         }
         print("  minimum reduction: \(String(format: "%.1f", ratios.min()!))× (target: at least 10×)")
 
@@ -155,12 +154,12 @@ enum ExplorationBenchmark {
                 let checker = Checker(
                     strategy: entry.make(60), workload: Workload(clients: 2, operationsPerClient: 2, keys: 1),
                     properties: [property], exploration: Exploration(seeds: 0..<1, shrink: false))
-                let plain = checker.checkExhaustively(ExhaustiveSearch(reduction: false, allWorkloads: true))
-                guard plain.statistics.stop == .violation else { continue }
-                let reduced = checker.checkExhaustively(ExhaustiveSearch(allWorkloads: true))
+                let plain = exhaustive(checker, ExhaustiveSearch(reduction: false, allWorkloads: true))
+                guard plain.outcome == .violated else { continue }
+                let reduced = exhaustive(checker, ExhaustiveSearch(allWorkloads: true))
                 print(
-                    pad("\(entry.name) / \(property.name)", 44) + pad("\(plain.statistics.schedules)", 12)
-                        + (reduced.statistics.stop == .violation ? "\(reduced.statistics.schedules)" : "NOT FOUND"))
+                    pad("\(entry.name) / \(property.name)", 44) + pad("\(plain.exploration.search!.schedules)", 12)
+                        + (reduced.outcome == .violated ? "\(reduced.exploration.search!.schedules)" : "NOT FOUND"))
             }
         }
     }
@@ -187,31 +186,50 @@ enum ExplorationBenchmark {
 
     // MARK: Proofs
 
-    private static func proofs() {
+    static func proofs() {
         print("")
         print("exhaustive proofs, every workload of 2 clients × 2 ops, 1 key, no faults, no preemption bound")
-        let claims: [(String, [Property])] = [
-            ("lease", [.convergence, .linearizability, .staleness(bound: 60)]),
-            ("versioned-set", [.convergence, .staleness(bound: 60)]),
+        let claims: [(String, [Property], Set<Fault>)] = [
+            ("lease", [.convergence, .linearizability, .staleness(bound: 60)], []),
+            ("versioned-set", [.convergence, .staleness(bound: 60)], []),
+            ("locked-cache-aside", [.convergence], [.cacheRestart]),
         ]
-        for (model, properties) in claims {
-            guard let entry = ModelCatalogue.entry(named: model) else {
+        for (model, properties, faults) in claims {
+            let strategy: any CachingStrategy
+            if model == "locked-cache-aside" {
+                strategy = LockedCacheAside()
+            } else if let entry = ModelCatalogue.entry(named: model) {
+                strategy = entry.make(60)
+            } else {
                 print("  \(model): not in the catalogue yet")
                 continue
             }
             for reduction in [true, false] {
-                let checker = Checker(
-                    strategy: entry.make(60), workload: Workload(clients: 2, operationsPerClient: 2, keys: 1),
-                    properties: properties, exploration: Exploration(seeds: 0..<1, shrink: false))
-                var outcome: ExhaustiveOutcome!
+                var checker = Checker(
+                    strategy: strategy, workload: Workload(clients: 2, operationsPerClient: 2, keys: 1),
+                    properties: properties, simulation: SimulationOptions(faults: faults),
+                    exploration: Exploration(seeds: 0..<1, shrink: false))
+                // Plain search on the restart proof is the "before"; it is cut off rather than waited for.
+                checker.exploration.timeLimit = .seconds(120)
+                var report: Report!
                 let elapsed = ContinuousClock().measure {
-                    outcome = checker.checkExhaustively(ExhaustiveSearch(reduction: reduction, allWorkloads: true))
+                    report = exhaustive(checker, ExhaustiveSearch(reduction: reduction, allWorkloads: true))
                 }
+                let search = report.exploration.search!
                 print(
-                    "  \(model) (\(properties.map(\.name).joined(separator: ", "))): \(outcome.summary) "
-                        + "[\(outcome.statistics.replays) replays, \(String(format: "%.2f", elapsed.seconds)) s]")
+                    "  \(model)\(faults.isEmpty ? "" : " + " + faults.map(\.rawValue).sorted().joined(separator: ","))"
+                        + " (\(properties.map(\.name).joined(separator: ", "))): \(report.outcome), "
+                        + "\(search.schedules) schedules, \(search.pruned) pruned\(reduction ? "" : ", no reduction") "
+                        + "[\(search.replays) replays, \(String(format: "%.2f", elapsed.seconds)) s]")
             }
         }
+    }
+
+    /// `checker`'s report under exhaustive search.
+    private static func exhaustive(_ checker: Checker, _ search: ExhaustiveSearch) -> Report {
+        var checker = checker
+        checker.exploration.scheduler = .exhaustive(search)
+        return checker.check()
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {

@@ -7,6 +7,7 @@ case "linearizability": LinearizabilityBenchmark.run()
 case "exploration": ExplorationBenchmark.run()
 case "history": HistoryBenchmark.run()
 case "load": LoadBenchmark.run()
+case "proofs": ExplorationBenchmark.proofs()
 case "pct-sweep": ExplorationBenchmark.pctSweep()
 case "jobs-breakdown": ExplorationBenchmark.jobsBreakdown()
 case "all":

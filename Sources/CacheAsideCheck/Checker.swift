@@ -1,12 +1,14 @@
-import Dispatch
-
-/// Checks a caching strategy: runs it on many seeds, evaluates every property on every run, shrinks the
-/// first failing run of each violated property, and returns a `Report`.
+/// Checks a caching strategy: runs it as the exploration says (seeds, PCT, exhaustive search, or one
+/// replayed run), evaluates every property on every run, shrinks the first failing run of each violated
+/// property, and returns a `Report`.
 ///
 /// ```swift
 /// let report = Checker(strategy: CacheAside(ttl: 60), properties: [.convergence]).check()
 /// print(report.holds)
 /// ```
+///
+/// Every explorer goes through the same pipeline: `ExplorationDriver` executes what it asks for through
+/// `Simulation.run` into one `ExplorationTally`, and `ReportBuilder` makes the report.
 public struct Checker: Sendable {
     /// The strategy under test.
     public var strategy: any CachingStrategy
@@ -31,6 +33,39 @@ public struct Checker: Sendable {
         self.exploration = exploration
     }
 
+    /// Explores the runs `exploration` selects, then shrinks the first failing run of each violated
+    /// property. An invalid configuration, or one that selects no run at all, gives a report whose
+    /// `configurationError` says what to change (a check that ran nothing never holds).
+    public func check() -> Report {
+        if let problem = configurationProblem { return invalidReport(problem) }
+        switch exploration.scheduler {
+        case .exhaustive(let search):
+            let seed = exploration.selectedSeeds.first ?? 0
+            let explorer = ExhaustiveExplorer(
+                search: search, workload: workload, seed: seed, cacheRestarts: simulation.faults.contains(.cacheRestart),
+                timeIsStepCounted: simulation.latencies == .instant && simulation.timing == .serial
+                    && workload.thinkTime == 0...0)
+            return explore(explorer, shrinks: exploration.shrink, seeds: exploration.selectedSeeds)
+        case .random, .pct:
+            return explore(
+                SeedExplorer(seeds: exploration.selectedSeeds, scheduler: exploration.scheduler, workload: workload),
+                shrinks: exploration.shrink, seeds: exploration.selectedSeeds)
+        }
+    }
+
+    /// A report on the single run `choices` describe: each property holds or is violated by that run,
+    /// whose counterexample is the run itself (a replayed run is not shrunk again).
+    public func replayReport(_ choices: [Int]) -> Report {
+        if let problem = workloadProblem ?? simulationProblem { return invalidReport(problem) }
+        return explore(ReplayExplorer(choices: choices), shrinks: false, seeds: SeedSelection(0..<0))
+    }
+
+    /// A report on the run a replay token describes; throws if the token is damaged or was made with a
+    /// different strategy, workload or simulation options.
+    public func replayReport(token: String) throws(ReplayToken.DecodingError) -> Report {
+        replayReport(try decode(token))
+    }
+
     /// The run drawn in full from `seed`.
     public func run(seed: UInt64) -> RunRecord {
         Simulation.run(
@@ -44,6 +79,33 @@ public struct Checker: Sendable {
             strategy, workload: workload, choices: ChoiceSource(replaying: choices), options: simulationWithPropertyChecks)
     }
 
+    /// The run a replay token describes; throws if the token is damaged or was made with a different
+    /// strategy, workload or simulation options.
+    public func replay(token: String) throws(ReplayToken.DecodingError) -> RunRecord {
+        replay(try decode(token))
+    }
+
+    /// The choices of `token`, once it is known to belong to this checker.
+    private func decode(_ token: String) throws(ReplayToken.DecodingError) -> [Int] {
+        let decoded = try ReplayToken(decoding: token)
+        try decoded.check(against: fingerprint)
+        return decoded.choices
+    }
+
+    /// What this checker's runs are made with, as replay tokens record it.
+    public var fingerprint: RunFingerprint {
+        RunFingerprint(strategy: strategy, workload: workload, options: simulation)
+    }
+
+    /// Every property's evaluation of `run`, in `properties` order. A run that could not complete decides
+    /// nothing: each evaluation is then undecided, with the failure as its reason.
+    public func evaluate(_ run: RunRecord) -> [PropertyEvaluation] {
+        if let failure = run.failure {
+            return properties.map { _ in PropertyEvaluation(undecided: "the run could not complete: \(failure)") }
+        }
+        return properties.map { $0.evaluate(run) }
+    }
+
     /// `simulation` plus the per-step checks the properties carry (user world invariants).
     var simulationWithPropertyChecks: SimulationOptions {
         guard properties.contains(where: { $0.worldInvariant != nil }) else { return simulation }
@@ -52,42 +114,13 @@ public struct Checker: Sendable {
         return options
     }
 
-    /// The run a replay token describes.
-    public func replay(token: String) throws(ReplayToken.DecodingError) -> RunRecord {
-        replay(try ReplayToken.decode(token))
-    }
-
-    /// Every property's evaluation of `run`, in `properties` order.
-    public func evaluate(_ run: RunRecord) -> [PropertyEvaluation] {
-        properties.map { $0.evaluate(run) }
-    }
-
-    /// Explores every seed, then shrinks the first failing run of each violated property.
-    public func check() -> Report {
-        if case .exhaustive(let search) = exploration.scheduler {
-            return checkExhaustively(search).report
-        }
-        let seeds = exploration.selectedSeeds
-        let jobs = max(1, min(exploration.jobs, seeds.count))
-        let monitor = ExplorationMonitor(exploration, planned: seeds.count)
-        let partials = UnsafeResultSlots<SeedRangeResult>(count: jobs)
-        DispatchQueue.concurrentPerform(iterations: jobs) { job in
-            // Job j takes every jobs-th seed; merging is order-independent, so the report is the same
-            // for every job count.
-            var result = SeedRangeResult(propertyCount: properties.count)
-            let checker = copyForJob()
-            var index = job
-            while index < seeds.count {
-                if result.runFailure != nil || monitor?.isOutOfTime == true { break }
-                let violated = checker.explore(seed: seeds[index], into: &result)
-                monitor?.runFinished(violated: violated)
-                index += jobs
-            }
-            partials[job] = result
-        }
-        var total = SeedRangeResult(propertyCount: properties.count)
-        for job in 0..<jobs { total.merge(partials[job]!) }
-        return makeReport(from: total)
+    /// Runs `explorer` through the one pipeline: driver, tally, report builder.
+    func explore<E: Explorer>(_ explorer: E, shrinks: Bool, seeds: SeedSelection) -> Report {
+        let (tally, summary) = ExplorationDriver(checker: self).explore(explorer)
+        let runsThroughFailure = tally.runFailure.flatMap { explorer.runs(through: $0.run.origin) }
+        let checksDeterminism = exploration.checkDeterminism && !seeds.isEmpty
+        return ReportBuilder(checker: self, shrinks: shrinks, seeds: seeds, checksDeterminism: checksDeterminism)
+            .report(tally, summary, runsThroughFailure: runsThroughFailure)
     }
 
     /// A copy whose arrays and sets have storage of their own (`map` always allocates), so parallel jobs
@@ -101,45 +134,6 @@ public struct Checker: Sendable {
         return copy
     }
 
-    /// Runs `seed` into `result`; returns whether some property was violated.
-    private func explore(seed: UInt64, into result: inout SeedRangeResult) -> Bool {
-        let record = run(seed: seed)
-        result.runs += 1
-        result.schedulingPoints += record.schedulingPoints
-        if let failure = record.failure {
-            result.runFailure = RunFailure(seed: seed, failure: failure, choices: record.choices)
-            return false
-        }
-        var violated = false
-        for (index, property) in properties.enumerated() {
-            let evaluation = property.evaluate(record)
-            result.measurements[index].add(evaluation.measurements)
-            if evaluation.violation != nil {
-                result.recordViolation(of: index, seed: seed)
-                violated = true
-            }
-        }
-        return violated
-    }
-
-    private func makeReport(from total: SeedRangeResult) -> Report {
-        let propertyReports = properties.enumerated().map { index, property in
-            let firstSeed = total.firstFailingSeeds[index]
-            return PropertyReport(
-                property, failingRuns: total.failingRuns[index], firstFailingSeed: firstSeed,
-                measurements: total.measurements[index],
-                counterexample: firstSeed.map { counterexample(property: index, seed: $0) })
-        }
-        var runFailure = total.runFailure
-        if exploration.checkDeterminism, runFailure == nil {
-            runFailure = total.firstFailingSeeds.compactMap { $0 }.uniqueSorted().lazy.compactMap(determinismFailure).first
-        }
-        return Report(
-            strategyName: strategy.name, workload: workload, faults: simulation.faults.sorted(),
-            scheduler: exploration.scheduler, seeds: exploration.selectedSeeds, runs: total.runs,
-            schedulingPoints: total.schedulingPoints, properties: propertyReports, runFailure: runFailure)
-    }
-
     /// Runs `seed` twice more and replays its choices (as FoundationDB and madsim do); if the three runs
     /// differ, the strategy depends on something outside the simulation that escape detection missed
     /// (global state, the system clock or random generator).
@@ -148,76 +142,38 @@ public struct Checker: Sendable {
         let second = run(seed: seed)
         let replayed = replay(first.choices)
         guard first.history != second.history || first.history != replayed.history else { return nil }
-        return RunFailure(seed: seed, failure: .nondeterministic(seed: seed), choices: first.choices)
+        return RunFailure(seed: seed, failure: .nondeterministic(seed: seed), choices: first.choices, fingerprint: fingerprint)
     }
 
-    /// The failing run of `seed`, shrunk against the property at `index` when shrinking is on.
-    func counterexample(property index: Int, seed: UInt64) -> Counterexample {
-        counterexample(property: index, original: run(seed: seed), seed: seed)
-    }
-
-    /// `original`, shrunk against the property at `index` when shrinking is on; `seed` is the one it was
+    /// `original`, shrunk against the property at `index` when `shrinks`; `seed` is the one it was
     /// found with, if any.
-    func counterexample(property index: Int, original: RunRecord, seed: UInt64?) -> Counterexample {
+    func counterexample(property index: Int, original: RunRecord, seed: UInt64?, shrinks: Bool) -> Counterexample {
         let property = properties[index]
-        let minimal: (run: RunRecord, attempts: Int)
-        if exploration.shrink {
-            let shrinker = Shrinker(attemptLimit: exploration.shrinkAttemptLimit, timeLimit: exploration.shrinkTimeLimit)
+        var minimal = Shrinker.Result(run: original, attempts: 0, stoppedAtLimit: false)
+        if shrinks {
+            let shrinker = Shrinker(attemptLimit: exploration.shrinkAttemptLimit, stepLimit: exploration.shrinkStepLimit)
             minimal = shrinker.shrink(original) { candidate in
                 candidate.failure == nil && property.evaluate(candidate).violation != nil
             } replay: { replay($0) }
-        } else {
-            minimal = (original, 0)
         }
         let violation = property.evaluate(minimal.run).violation ?? Violation("violated")
         return Counterexample(
             property: property.name, seed: seed, violation: violation, run: minimal.run,
-            original: RunSize(original), shrinkAttempts: minimal.attempts)
-    }
-}
-
-/// Per-job results, merged into the report in a way that does not depend on how seeds were split.
-struct SeedRangeResult: Sendable {
-    var runs = 0
-    var schedulingPoints = 0
-    var failingRuns: [Int]
-    var firstFailingSeeds: [UInt64?]
-    var measurements: [MeasurementSummary]
-    var runFailure: RunFailure?
-
-    init(propertyCount: Int) {
-        failingRuns = Array(repeating: 0, count: propertyCount)
-        firstFailingSeeds = Array(repeating: nil, count: propertyCount)
-        measurements = Array(repeating: MeasurementSummary(), count: propertyCount)
+            original: RunSize(original), shrinkAttempts: minimal.attempts, shrinkStoppedAtLimit: minimal.stoppedAtLimit,
+            fingerprint: fingerprint)
     }
 
-    mutating func recordViolation(of index: Int, seed: UInt64) {
-        failingRuns[index] += 1
-        if firstFailingSeeds[index].map({ seed < $0 }) ?? true { firstFailingSeeds[index] = seed }
-    }
-
-    mutating func merge(_ other: SeedRangeResult) {
-        runs += other.runs
-        schedulingPoints += other.schedulingPoints
-        for index in failingRuns.indices {
-            failingRuns[index] += other.failingRuns[index]
-            if let seed = other.firstFailingSeeds[index] { recordFirst(index, seed) }
-            measurements[index].merge(other.measurements[index])
-        }
-        if let failure = other.runFailure, runFailure.map({ failure.seed < $0.seed }) ?? true { runFailure = failure }
-    }
-
-    private mutating func recordFirst(_ index: Int, _ seed: UInt64) {
-        if firstFailingSeeds[index].map({ seed < $0 }) ?? true { firstFailingSeeds[index] = seed }
-    }
-}
-
-/// Slots that concurrent jobs each write once, read after they all finish.
-final class UnsafeResultSlots<Element>: @unchecked Sendable {
-    private var slots: [Element?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    subscript(index: Int) -> Element? {
-        get { slots.withUnsafeBufferPointer { $0[index] } }
-        set { slots.withUnsafeMutableBufferPointer { $0[index] = newValue } }
+    /// The report of a check that could not start.
+    private func invalidReport(_ problem: String) -> Report {
+        Report(
+            strategyName: strategy.name, workload: workload, faults: simulation.faults.sorted(),
+            scheduler: exploration.scheduler, seeds: SeedSelection(0..<0), runs: 0, schedulingPoints: 0,
+            properties: properties.map {
+                PropertyReport(
+                    $0, failingRuns: 0, firstFailingSeed: nil, measurements: MeasurementSummary(), counterexample: nil,
+                    verdict: .undecided(reason: "the check could not start"))
+            },
+            runFailure: nil, exploration: ExplorationSummary(stop: .completed, plannedRuns: 0, search: nil),
+            configurationError: problem, determinismCheck: nil, fingerprint: fingerprint)
     }
 }

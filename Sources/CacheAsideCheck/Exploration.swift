@@ -15,32 +15,35 @@ public struct Exploration: Sendable {
     public var checkDeterminism = false
     /// At most this many replays per shrink.
     public var shrinkAttemptLimit: Int
-    /// At most this long per shrink.
-    public var shrinkTimeLimit: Duration
-    /// Stop exploring after this long and report what was done (`nil` = no limit). Shrinking a failure
-    /// found in time still runs, under its own limit.
+    /// At most this many scheduling points replayed in all per shrink. Shrinking is bounded in counted
+    /// units only, never in time, so the same failure shrinks to the same counterexample on any machine;
+    /// this bound keeps shrinking a very long run (64 clients × 100 operations) to seconds.
+    public var shrinkStepLimit: Int
+    /// Stop exploring after this long and report what was done (`nil` = no limit). It is consulted only
+    /// between runs, and a report cut short by it says so (its outcome is `undecided` unless something
+    /// was violated). Shrinking a failure found in time still runs, under its counted limits.
     public var timeLimit: Duration?
-    /// Called now and then (about every 100 ms) from a worker thread while seeds run.
+    /// Consulted between runs; once it returns true, exploration stops and the report says it was
+    /// interrupted (the command line sets it on Ctrl-C).
+    public var shouldStop: (@Sendable () -> Bool)?
+    /// Called now and then (about every 100 ms) from a worker thread while runs go on.
     public var progress: (@Sendable (ExplorationProgress) -> Void)?
 
     /// Seeds `0..<1000`, random scheduling, one job, shrinking on.
     public init(
         seeds: Range<UInt64> = 0..<1000, scheduler: SchedulerKind = .random, jobs: Int = 1, shrink: Bool = true,
-        shrinkAttemptLimit: Int = 10_000, shrinkTimeLimit: Duration = .seconds(10)
+        shrinkAttemptLimit: Int = 10_000, shrinkStepLimit: Int = 20_000_000
     ) {
         self.seeds = seeds
         self.scheduler = scheduler
         self.jobs = jobs
         self.shrink = shrink
         self.shrinkAttemptLimit = shrinkAttemptLimit
-        self.shrinkTimeLimit = shrinkTimeLimit
+        self.shrinkStepLimit = shrinkStepLimit
     }
 
     /// The seeds actually run, in order.
-    var selectedSeeds: [UInt64] {
-        guard let shard else { return Array(seeds) }
-        return seeds.filter { Int($0 % UInt64(shard.count)) == shard.index }
-    }
+    public var selectedSeeds: SeedSelection { SeedSelection(seeds, shard: shard) }
 }
 
 /// How a run's scheduling choices are generated (replays and shrinking do not depend on it).
@@ -55,7 +58,7 @@ public enum SchedulerKind: Sendable, Hashable, CustomStringConvertible {
     func policy(seed: UInt64, workload: Workload) -> any SchedulingPolicy {
         switch self {
         case .random, .exhaustive: RandomScheduling()
-        case .pct(let depth): PCTScheduling(depth: depth, workload: workload)
+        case .pct(let depth): PCTScheduling(depth: max(depth, 1), workload: workload)
         }
     }
 

@@ -13,14 +13,12 @@ enum ConsistencyCheck {
     /// The report of the single run `token` describes, and the failure text if it does not hold or the
     /// token cannot be read (then there is no report).
     static func replay(_ checker: Checker, token: String) -> (report: Report?, failure: String?) {
-        let choices: [Int]
         do {
-            choices = try ReplayToken.decode(token)
+            let report = try checker.replayReport(token: token)
+            return (report, report.failureMessage)
         } catch {
             return (nil, "cannot replay: \(error.description)")
         }
-        let report = checker.replayReport(choices)
-        return (report, report.failureMessage)
     }
 
     /// The whole failure text: which assertion failed and the user's own message, first, where they are

@@ -1,7 +1,9 @@
 import CacheAsideCheck
 
 extension Report {
-    /// What a failed consistency assertion says, or `nil` if every run completed and every property held.
+    /// What a failed consistency assertion says, or `nil` if every run completed, every property held and
+    /// everything planned was explored. A check that could not start, stopped early, or left a property
+    /// undecided fails too: a pass must mean the claim was checked.
     ///
     /// For each violated property: how many runs broke it and the first seed, the shrunk counterexample
     /// drawn as lanes (the row where it broke is marked), and a line of Swift that replays exactly that
@@ -17,10 +19,20 @@ extension Report {
     public var failureMessage: String? {
         guard !holds else { return nil }
         var lines: [String] = []
+        if let configurationError {
+            return "\(strategyName): the check could not start: \(configurationError)"
+        }
         if let failure = runFailure {
-            let which = seeds.isEmpty ? "the replayed run" : "the run of seed \(failure.seed)"
+            let which = failure.seed.map { "the run of seed \($0)" } ?? "the replayed run"
             lines.append("\(strategyName): \(which) could not complete: \(failure.failure)")
-            lines.append(contentsOf: Self.replayLines(token: ReplayToken.encode(failure.choices)))
+            lines.append(contentsOf: Self.replayLines(token: failure.replayToken))
+        }
+        let undecided = properties.filter { $0.verdict.undecidedReason != nil && runFailure == nil }
+        if !undecided.isEmpty {
+            if !lines.isEmpty { lines.append("") }
+            for property in undecided {
+                lines.append("\(strategyName): \(property.name) is undecided: \(property.verdict.undecidedReason!)")
+            }
         }
         let violated = self.violated
         if !violated.isEmpty {
@@ -53,7 +65,9 @@ extension Report {
     }
 
     private func occurrence(of property: PropertyReport) -> String {
-        guard let seed = property.firstFailingSeed else { return "violated by the replayed run" }
+        guard let seed = property.firstFailingSeed else {
+            return seeds.isEmpty ? "violated by the replayed run" : "violated in \(property.failingRuns) of \(runs) runs"
+        }
         return "violated in \(property.failingRuns) of \(runs) runs, first by seed \(seed)"
     }
 }

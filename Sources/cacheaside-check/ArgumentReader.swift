@@ -40,8 +40,9 @@ struct ArgumentReader {
     /// A non-negative 64-bit seed following `flag`.
     mutating func seed(for flag: String) throws(UsageError) -> UInt64 {
         let text = try value(for: flag, placeholder: "N")
-        guard let number = UInt64(text) else {
-            throw UsageError("\(flag) takes a seed from 0 to \(UInt64.max), not '\(text)'")
+        // The largest value is left out: the seeds are a half-open range, which cannot hold it.
+        guard let number = UInt64(text), number < UInt64.max else {
+            throw UsageError("\(flag) takes a seed from 0 to \(UInt64.max - 1), not '\(text)'")
         }
         return number
     }

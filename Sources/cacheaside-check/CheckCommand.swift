@@ -3,54 +3,80 @@ import CacheAsideModels
 
 /// The main form: check one model over seeds, one seed, or one replayed run, and print the report.
 enum CheckCommand {
-    /// Runs the check and returns the exit status (0 held, 1 violated, 2 a run could not complete).
+    /// Runs the check and returns the exit status: 0 held, 1 violated, 2 could not run (a run could not
+    /// complete, or the replay token does not belong here), 3 undecided (stopped early, or a property's
+    /// counted search budget ran out).
     static func run(_ options: CheckOptions, output: inout some TextOutputStream, errors: inout some TextOutputStream)
         -> Int32
     {
         let progress = ProgressLine(enabled: !options.quiet && ProgressLine.standardErrorIsATerminal)
         var checker = makeChecker(options)
         if let progress { checker.exploration.progress = { progress.show($0) } }
+        let interruption = Interruption.install()
+        checker.exploration.shouldStop = { interruption.requested }
+        defer { interruption.uninstall() }
         let report: Report
-        var exhaustive: ExhaustiveOutcome?
         switch options.runs {
-        case .replay(_, let choices): report = checker.replayReport(choices)
-        case .seeds, .seed:
-            if case .exhaustive(let search) = checker.exploration.scheduler {
-                exhaustive = checker.checkExhaustively(search)
-                report = exhaustive!.report
-            } else {
-                report = checker.check()
+        case .replay(let token, _):
+            do {
+                report = try checker.replayReport(token: token)
+            } catch {
+                progress?.clear()
+                errors.write("Error: \(Self.explainMismatch(error))\n")
+                return 2
             }
+        case .seeds, .seed:
+            report = checker.check()
         }
         progress?.clear()
+        if let problem = report.configurationError {
+            errors.write("Error: \(problem)\n")
+            return 2
+        }
         if let failure = report.runFailure {
-            let replay = options.replayCommand(ReplayToken.encode(failure.choices))
-            errors.write("Error: seed \(failure.seed): \(failure.failure.commandLineDescription). Reproduce with: \(replay)\n")
+            let replay = options.replayCommand(failure.replayToken)
+            let which = failure.seed.map { "seed \($0)" } ?? "the replayed run"
+            errors.write("Error: \(which): \(failure.failure.commandLineDescription). Reproduce with: \(replay)\n")
             return 2
         }
         if options.json {
             output.write(jsonDocument(report, options).encoded())
         } else {
             let text = TextReport(report: report, quiet: options.quiet) { options.replayCommand($0) }
-            // Exhaustive search ends with its verdict, or with the violation it found (shrunk).
-            if let exhaustive, !report.holds {
-                output.write(text.render(header: header(options) + "\n" + exhaustive.summary))
-            } else {
-                output.write(text.render(header: header(options)))
-                if let exhaustive { output.write(exhaustive.summary + "\n") }
-            }
-            if exhaustive == nil, case .seeds = options.runs, report.runs < report.seeds.count {
-                output.write("stopped at the time limit: \(report.runs) of \(report.seeds.count) runs done\n")
+            output.write(text.render(header: header(options)))
+        }
+        return exitStatus(report.outcome)
+    }
+
+    /// The exit status that means `outcome`.
+    static func exitStatus(_ outcome: Report.Outcome) -> Int32 {
+        switch outcome {
+        case .holds: 0
+        case .violated: 1
+        case .couldNotRun: 2
+        case .undecided: 3
+        }
+    }
+
+    /// A replay token's problem in the command line's terms: which flags to make equal to the report's.
+    static func explainMismatch(_ error: ReplayToken.DecodingError) -> String {
+        guard !error.mismatchedParts.isEmpty else { return error.description }
+        let flags = error.mismatchedParts.map { part -> String in
+            switch part {
+            case .strategy: "--model or --ttl"
+            case .workload: "--clients, --ops, --keys or --write-ratio"
+            case .simulation: "--faults, --clock-jumps or --step-budget"
             }
         }
-        return report.holds ? 0 : 1
+        return "this replay token was made with different \(flags.joined(separator: " and different ")); "
+            + "run the replay command exactly as the report printed it"
     }
 
     static func makeChecker(_ options: CheckOptions) -> Checker {
         let entry = ModelCatalogue.entry(named: options.model)!
         var exploration = Exploration(
             seeds: 0..<10_000, scheduler: options.scheduling.kind, jobs: options.jobs, shrink: options.shrink,
-            shrinkAttemptLimit: options.shrinkLimit, shrinkTimeLimit: .seconds(options.shrinkSeconds))
+            shrinkAttemptLimit: options.shrinkLimit, shrinkStepLimit: options.shrinkSteps)
         exploration.timeLimit = options.timeLimit.map { .seconds($0) }
         exploration.checkDeterminism = options.checkDeterminism
         exploration.shard = options.shard.map { ($0.index, $0.count) }
@@ -73,6 +99,7 @@ enum CheckCommand {
         return "cacheaside-check \(CacheAsideCheckVersion.current): model \(options.model), \(scenario)"
             + "ttl \(options.ttl.map { "\($0)" } ?? "none"), \(options.workload.summary), faults \(faults)"
             + options.scenario.simulation.timeSummary
+            + (options.scenario.simulation.clockJumps.map { ", clock jumps ≤ \($0)" } ?? "")
     }
 
     static func jsonDocument(_ report: Report, _ options: CheckOptions) -> JSONReport {

@@ -26,7 +26,7 @@ struct CheckOptions {
     var checkDeterminism = false
     var shrink = true
     var shrinkLimit = 10_000
-    var shrinkSeconds = 10
+    var shrinkSteps = 20_000_000
     var jobs = defaultJobs
     var scheduling = SchedulingFlags()
     var timeLimit: Int?
@@ -75,7 +75,9 @@ struct CheckOptions {
           --step-budget N       scheduling points a run may take before it counts as looping
           --check-determinism   run each first failing seed again and replay it; a difference is an error
           --no-shrink           report failing runs as drawn
-          --shrink-limit N      replays per shrink (default 10000); --shrink-seconds S bounds its time (default 10)
+          --shrink-limit N      replays per shrink (default 10000); --shrink-steps N bounds the scheduling
+                                points it replays (default 20000000). Counted, never timed, so a report is
+                                the same on every machine
           --scheduler NAME      how runs are scheduled: random (default); pct, probabilistic concurrency
                                 testing with --depth D − 1 priority changes (default 4); exhaustive,
                                 every schedule of the workload of --seed S (default 0) with partial-order
@@ -123,13 +125,13 @@ struct CheckOptions {
             case "--seed": try setRuns(argument, .seed(try reader.seed(for: argument)))
             case "--replay":
                 let token = try reader.value(for: argument, placeholder: "TOKEN")
-                let choices: [Int]
+                let decoded: ReplayToken
                 do {
-                    choices = try ReplayToken.decode(token)
+                    decoded = try ReplayToken(decoding: token)
                 } catch {
                     throw UsageError(error.description)
                 }
-                try setRuns(argument, .replay(token: token, choices: choices))
+                try setRuns(argument, .replay(token: token, choices: decoded.choices))
             case "--property":
                 options.properties = try reader.list(for: argument, allowed: propertyNames).uniqued()
             case "--staleness-bound": options.stalenessBound = try reader.integer(for: argument, in: 0...1_000_000_000)
@@ -138,7 +140,10 @@ struct CheckOptions {
             case "--step-budget": options.stepBudget = try reader.integer(for: argument, in: 10...100_000_000)
             case "--no-shrink": options.shrink = false
             case "--shrink-limit": options.shrinkLimit = try reader.integer(for: argument, in: 0...10_000_000)
-            case "--shrink-seconds": options.shrinkSeconds = try reader.integer(for: argument, in: 1...86_400)
+            case "--shrink-steps": options.shrinkSteps = try reader.integer(for: argument, in: 0...1_000_000_000_000)
+            case "--shrink-seconds":
+                throw UsageError(
+                    "--shrink-seconds is gone: a time limit made reports depend on the machine; bound shrinking with --shrink-limit N or --shrink-steps N")
             case "--jobs": options.jobs = try reader.integer(for: argument, in: 1...256)
             case "--scheduler", "--depth", "--preemptions", "--all-workloads", "--no-reduction":
                 try options.parseScheduling(argument, &reader)
@@ -155,6 +160,7 @@ struct CheckOptions {
         }
         try options.validateScheduling(runsFlag: runsFlag)
         try ScenarioFlags.validate(options.scenario)
+        try options.validateRuns(runsFlag: runsFlag)
         guard options.clients * options.operations <= maximumTotalOperations else {
             throw UsageError(
                 "--clients \(options.clients) × --ops \(options.operations) is over \(maximumTotalOperations) operations a run; use smaller values")
@@ -166,6 +172,33 @@ struct CheckOptions {
     var operations: Int { scenario.workload.operationsPerClient }
     var ttl: Ticks? { scenario.ttl }
     var faults: [Fault] { scenario.simulation.faults.sorted() }
+
+    /// A replay is one recorded run: flags that choose runs do not apply; and a shard must leave
+    /// something to run.
+    private func validateRuns(runsFlag: String?) throws(UsageError) {
+        if runsFlag == "--replay" {
+            if scheduling.name != "random" || scheduling != SchedulingFlags() {
+                throw UsageError("--replay runs the recorded run whatever scheduler made it; drop --scheduler and its flags")
+            }
+            if let shard { throw UsageError("--replay runs one recorded run; drop --shard \(shard.description)") }
+            if timeLimit != nil { throw UsageError("--replay runs one recorded run; drop --time-limit") }
+            if checkDeterminism { throw UsageError("--replay runs one recorded run; drop --check-determinism") }
+        }
+        if let shard {
+            let seeds: Range<UInt64>
+            switch runs {
+            case .seeds(let count): seeds = 0..<UInt64(count)
+            case .seed(let seed): seeds = seed..<seed + 1
+            case .replay: return
+            }
+            if SeedSelection(seeds, shard: (shard.index, shard.count)).isEmpty {
+                let given = runsFlag.map { flag in flag == "--seed" ? "--seed \(seeds.lowerBound)" : "--seeds \(seeds.count)" } ?? "--seeds 10000"
+                throw UsageError(
+                    "--shard \(shard.description) selects none of the seeds of \(given), so nothing would run; give more seeds or a shard index below \(seeds.count)")
+            }
+        }
+    }
+
 
     /// The workload these options describe.
     var workload: Workload { scenario.workload }

@@ -42,8 +42,8 @@ final class FailureMessageTests: XCTestCase {
         let report = Checkers.broken.check()
         let failure = try XCTUnwrap(report.runFailure)
         let message = try XCTUnwrap(report.failureMessage)
-        XCTAssertTrue(message.hasPrefix("cache-aside: the run of seed \(failure.seed) could not complete: \(failure.failure)"))
-        XCTAssertEqual(replayToken(in: message), ReplayToken.encode(failure.choices))
+        XCTAssertTrue(message.hasPrefix("cache-aside: the run of seed \(failure.seed!) could not complete: \(failure.failure)"))
+        XCTAssertEqual(replayToken(in: message), failure.replayToken)
     }
 
     func testAReplayedRunIsNotDescribedBySeeds() throws {

@@ -7,7 +7,7 @@ final class ShrinkerTests: XCTestCase {
         Checker(strategy: strategy, simulation: SimulationOptions(faults: faults))
     }
 
-    private func shrink(_ checker: Checker, _ run: RunRecord, _ property: Property) -> (run: RunRecord, attempts: Int) {
+    private func shrink(_ checker: Checker, _ run: RunRecord, _ property: Property) -> Shrinker.Result {
         Shrinker().shrink(run) { $0.failure == nil && property.evaluate($0).violation != nil } replay: {
             checker.replay($0)
         }
@@ -99,14 +99,35 @@ final class ShrinkerTests: XCTestCase {
             checker.replay($0)
         }
         XCTAssertLessThanOrEqual(limited.attempts, 3)
+        XCTAssertTrue(limited.stoppedAtLimit)
         XCTAssertNotNil(Property.convergence.evaluate(limited.run).violation)
+        XCTAssertFalse(shrink(checker, original, .convergence).stoppedAtLimit)
+    }
+
+    func testStepLimitBoundsTheShrinkInCountedUnits() throws {
+        let checker = checker(CacheAside())
+        let original = try XCTUnwrap(firstFailingRun(checker, .convergence))
+        let shrinker = Shrinker(stepLimit: 3 * original.schedulingPoints)
+        let limited = shrinker.shrink(original) { Property.convergence.evaluate($0).violation != nil } replay: {
+            checker.replay($0)
+        }
+        XCTAssertTrue(limited.stoppedAtLimit)
+        // Replays are never longer than the run they shrink, so at least three fit under the limit, and
+        // fewer than a whole shrink takes.
+        XCTAssertGreaterThanOrEqual(limited.attempts, 3)
+        XCTAssertLessThan(limited.attempts, shrink(checker, original, .convergence).attempts)
+        let again = shrinker.shrink(original) { Property.convergence.evaluate($0).violation != nil } replay: {
+            checker.replay($0)
+        }
+        XCTAssertEqual(again.run.choices, limited.run.choices)
     }
 
     func testReplayTokenOfShrunkRunReproducesItExactly() throws {
         let checker = checker(CacheAside())
         let original = try XCTUnwrap(firstFailingRun(checker, .convergence))
         let minimal = shrink(checker, original, .convergence).run
-        let replayed = try checker.replay(token: ReplayToken.encode(minimal.choices))
+        let replayed = try checker.replay(
+            token: ReplayToken(choices: minimal.choices, fingerprint: checker.fingerprint).encoded)
         XCTAssertEqual(replayed.history, minimal.history)
         XCTAssertEqual(LaneDiagram.render(replayed), LaneDiagram.render(minimal))
     }

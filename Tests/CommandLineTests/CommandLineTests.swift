@@ -84,7 +84,7 @@ final class CommandLineTests: XCTestCase {
             XCTAssertLessThan(write.lowerBound, delete.lowerBound)
             XCTAssertLessThan(delete.lowerBound, set.lowerBound)
         }
-        XCTAssertTrue(block.contains("replay: cacheaside-check --model cache-aside --replay 1"))
+        XCTAssertTrue(block.contains("replay: cacheaside-check --model cache-aside --replay 2"))
     }
 
     func testReplayCommandReproducesTheCounterexampleExactly() throws {
@@ -161,5 +161,63 @@ extension CommandLineTests {
         XCTAssertTrue(outcome.output.contains("staleness bounded  VIOLATED"), outcome.output)
         XCTAssertTrue(outcome.output.contains("max unbounded"), outcome.output)
         XCTAssertTrue(outcome.output.contains("with no TTL to end it: unbounded"), outcome.output)
+    }
+}
+
+/// Replay tokens on the command line: the token of one configuration is refused by another, damaged
+/// tokens are refused, and `--replay` does not mix with flags that choose runs.
+final class ReplayTokenCommandLineTests: XCTestCase {
+    private func token(_ arguments: [String]) throws -> String {
+        let outcome = CommandLineTests.run(arguments + ["--seeds", "200", "--property", "convergence"])
+        let line = try XCTUnwrap(outcome.output.split(separator: "\n").first { $0.hasPrefix("replay: ") })
+        return String(try XCTUnwrap(line.split(separator: " ").last))
+    }
+
+    func testAReplayRunsItsOwnRunAndNothingElse() throws {
+        let token = try token(["--model", "cache-aside"])
+        let own = CommandLineTests.run(["--model", "cache-aside", "--property", "convergence", "--replay", token])
+        XCTAssertEqual(own.status, 1, own.errors)
+        let refusals: [([String], String)] = [
+            (["--model", "lease", "--replay", token], "--model or --ttl"),
+            (["--clients", "1", "--replay", token], "--clients"),
+            (["--ttl", "30", "--replay", token], "--model or --ttl"),
+            (["--faults", "lost-delete", "--replay", token], "--faults"),
+            (["--replay", String(token.dropLast())], "truncated or damaged"),
+            (["--replay", String(token.dropLast(2))], "truncated or damaged"),
+            (["--replay", "1"], "earlier version"),
+            (["--replay", "1AAAAAAACAAEBAgAB"], "earlier version"),
+            (["--replay", token, "--scheduler", "pct"], "drop --scheduler"),
+            (["--replay", token, "--shard", "0/2"], "drop --shard"),
+            (["--replay", token, "--seeds", "10"], "cannot be combined"),
+            (["--seed", "3", "--replay", token], "cannot be combined"),
+        ]
+        for (arguments, fragment) in refusals {
+            let outcome = CommandLineTests.run(arguments)
+            XCTAssertEqual(outcome.status, 2, "\(arguments): \(outcome.output)")
+            XCTAssertEqual(outcome.output, "", "\(arguments)")
+            XCTAssertTrue(outcome.errors.hasPrefix("Error: "), outcome.errors)
+            XCTAssertTrue(outcome.errors.contains(fragment), "'\(outcome.errors)' should mention '\(fragment)'")
+        }
+    }
+
+    func testShrinkSecondsIsGoneWithAPointerToItsCountedReplacement() {
+        let outcome = CommandLineTests.run(["--shrink-seconds", "5"])
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.errors.contains("--shrink-steps"), outcome.errors)
+    }
+
+    func testAnIncompleteExplorationExitsThreeNotZero() {
+        let outcome = CommandLineTests.run(
+            ["--scheduler", "exhaustive", "--clients", "3", "--ops", "3", "--seed", "0", "--time-limit", "1",
+             "--property", "staleness", "--staleness-bound", "100000", "--no-reduction"])
+        XCTAssertEqual(outcome.status, 3, outcome.output + outcome.errors)
+        XCTAssertTrue(outcome.output.contains("stopped at the time limit"), outcome.output)
+        XCTAssertTrue(outcome.output.contains("undecided"), outcome.output)
+    }
+
+    func testTheHeaderNamesClockJumps() {
+        let outcome = CommandLineTests.run(["--seeds", "5", "--clock-jumps", "30", "--quiet"])
+        XCTAssertTrue(outcome.output.hasPrefix("cacheaside-check"), outcome.output)
+        XCTAssertTrue(outcome.output.split(separator: "\n")[0].contains("clock jumps ≤ 30"), outcome.output)
     }
 }

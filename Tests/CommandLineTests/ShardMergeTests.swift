@@ -75,7 +75,17 @@ final class ShardMergeTests: XCTestCase {
 
     func testShardedTextReportRunsOnlyItsSeeds() {
         let outcome = CommandLineTests.run(["--seeds", "10", "--shard", "1/4", "--quiet", "--property", "convergence"])
-        XCTAssertTrue(outcome.output.contains("3 runs (seeds 1…9)"), outcome.output)
+        // The header says the seeds are a shard: every 4th, not all of 1…9.
+        XCTAssertTrue(outcome.output.contains("3 runs (shard 1/4: seeds 1, 5, … 9)"), outcome.output)
+    }
+
+    func testAShardThatSelectsNoSeedIsAUsageError() {
+        for arguments in [["--seed", "0", "--shard", "1/2"], ["--seeds", "20", "--shard", "50/100"]] {
+            let outcome = CommandLineTests.run(arguments)
+            XCTAssertEqual(outcome.status, 2, "\(arguments)")
+            XCTAssertTrue(outcome.errors.hasPrefix("Error: --shard"), outcome.errors)
+            XCTAssertTrue(outcome.errors.contains("nothing would run"), outcome.errors)
+        }
     }
 
     func testShardFlagIsValidated() {

@@ -59,7 +59,7 @@ struct VerdictSearch {
             simulation: scenario.simulation, exploration: Exploration(seeds: Self.defaultSeeds, jobs: 2, shrink: false))
         let report = checker.check()
         if let failure = report.runFailure {
-            return .failure(RunCouldNotComplete(seed: failure.seed, failure: failure.failure))
+            return .failure(RunCouldNotComplete(seed: failure.seed ?? 0, failure: failure.failure))
         }
         return .success(
             Dictionary(

@@ -12,18 +12,18 @@
 ///   explored later, and stays asleep until a step dependent on its pending one runs
 ///   (`StepIndependence`). A schedule that would run a sleeping client is equivalent to one already
 ///   explored, so it is cut. Faults inside a step are variants of that step and leave its footprint
-///   unchanged, so they need no special care; `cache-restart` flushes every key between steps, so with it
-///   enabled the reduction is switched off.
+///   unchanged, so they need no special care. A cache restart or a clock jump between steps changes what
+///   every later step sees, so it wakes every sleeper (`SchedulingPoint.worldChangedBefore`); a restart
+///   of an empty cache changes nothing and is not even a choice.
 /// - **Preemption bounding** (Musuvathi & Qadeer, PLDI 2007): a schedule that switches away from a
 ///   client that could have gone on more than `preemptionBound` times is cut. Combined with sleep sets
 ///   this may skip a bounded schedule whose only equivalents need more preemptions (Coons, Musuvathi &
 ///   McKinley, OOPSLA 2013); without a bound the search is complete.
-struct ExhaustiveExplorer {
-    let checker: Checker
+package struct ExhaustiveExplorer: Explorer {
     let search: ExhaustiveSearch
 
     /// One choice on the current path.
-    private struct Node {
+    private struct Node: Sendable {
         /// The recorded value (for a scheduling choice, the picked client's offset).
         var value: Int
         var bound: Int
@@ -53,95 +53,78 @@ struct ExhaustiveExplorer {
     private let frozen: [Int]
     private let workloadSeed: UInt64?
     private let reduces: Bool
+    /// Whether `cache-restart` may fire (it changes which steps commute).
+    private let cacheRestarts: Bool
+    private var statistics: SearchStatistics
+    private var finished = false
+    package private(set) var stop = ExplorationSummary.Stop.completed
 
-    init(checker: Checker, search: ExhaustiveSearch) {
-        self.checker = checker
+    /// A search over the schedules of the workload `seed` draws (or of every workload, per `search`).
+    /// - Parameters:
+    ///   - cacheRestarts: whether `cache-restart` may fire (it changes which steps commute).
+    ///   - timeIsStepCounted: whether time moves one tick per step, with no latencies or think times;
+    ///     sleep sets are sound only then.
+    package init(
+        search: ExhaustiveSearch, workload: Workload, seed: UInt64, cacheRestarts: Bool, timeIsStepCounted: Bool
+    ) {
         self.search = search
+        self.cacheRestarts = cacheRestarts
         if search.allWorkloads {
             frozen = []
             workloadSeed = nil
         } else {
-            let seed = checker.exploration.selectedSeeds.first ?? 0
             var source = ChoiceSource(seed: seed)
-            _ = WorkloadPlan(drawing: checker.workload, from: &source)
+            _ = WorkloadPlan(drawing: workload, from: &source)
             frozen = source.recorded
             workloadSeed = seed
         }
-        reduces = search.reduction && !checker.simulation.faults.contains(.cacheRestart)
-            && checker.simulation.clockJumps == nil  // a jump changes what later steps see, like a restart
-            // Latencies and think times park clients on the clock, so commuting two steps can change who
-            // is awake when: the independence of pending steps no longer covers the whole state.
-            && checker.simulation.latencies == .instant && checker.simulation.timing == .serial
-            && checker.workload.thinkTime == 0...0
+        // Latencies and think times park clients on the clock, so commuting two steps can change who is
+        // awake when: the independence of pending steps no longer covers the whole state.
+        reduces = search.reduction && timeIsStepCounted
+        statistics = SearchStatistics(preemptionBound: search.preemptionBound, reduction: reduces)
     }
 
-    /// Explores every schedule, or up to the first violation, a run that cannot complete, or the time limit.
-    mutating func explore() -> ExhaustiveOutcome {
-        var statistics = ExhaustiveOutcome.Statistics()
-        var measurements = Array(repeating: MeasurementSummary(), count: checker.properties.count)
-        let deadline = checker.exploration.timeLimit.map { ContinuousClock.now + $0 }
-        let start = ContinuousClock.now
-        var failing: [RunRecord?] = Array(repeating: nil, count: checker.properties.count)
-        var failingRuns = Array(repeating: 0, count: checker.properties.count)
-        var runFailure: RunFailure?
-        search: while true {
-            if let deadline, ContinuousClock.now >= deadline {
-                statistics.stop = .timeLimit
-                break
-            }
-            let (record, trace) = Simulation.runTracingSchedule(
-                checker.strategy, workload: checker.workload,
-                choices: ChoiceSource(replaying: frozen + path.map(\.value)), options: checker.simulationWithPropertyChecks)
-            statistics.replays += 1
-            switch walk(record, trace, &statistics) {
-            case .redirected: continue search
-            case .diverged:
-                statistics.stop = .nondeterministic
-                break search
-            case .blocked: break
-            case .leaf:
-                statistics.schedules += 1
-                statistics.schedulingPoints += record.schedulingPoints
-                if let failure = record.failure {
-                    runFailure = RunFailure(seed: workloadSeed ?? 0, failure: failure, choices: record.choices)
-                    statistics.stop = .runFailure
-                    break search
-                }
-                var violated = false
-                for (index, property) in checker.properties.enumerated() {
-                    let evaluation = property.evaluate(record)
-                    measurements[index].add(evaluation.measurements)
-                    guard evaluation.violation != nil else { continue }
-                    violated = true
-                    failingRuns[index] += 1
-                    if failing[index] == nil { failing[index] = record }
-                }
-                if violated { statistics.violatingSchedules += 1 }
-                checker.exploration.progress?(
-                    ExplorationProgress(
-                        runsDone: statistics.schedules, runsPlanned: nil, violations: statistics.violatingSchedules,
-                        elapsed: ContinuousClock.now - start))
-                if violated, search.stopAtFirstViolation {
-                    statistics.stop = .violation
-                    break search
-                }
-            }
-            if !backtrack() { break }
+    package var plannedRuns: Int? { nil }
+    package var tracesSchedules: Bool { true }
+    package var searchStatistics: SearchStatistics? { statistics }
+
+    package mutating func nextRun() -> RunRequest? {
+        guard !finished else { return nil }
+        return RunRequest(
+            origin: RunOrigin(order: UInt64(statistics.schedules), seed: workloadSeed),
+            choices: ChoiceSource(replaying: frozen + path.map(\.value)), policy: RandomScheduling())
+    }
+
+    package mutating func observe(_ record: RunRecord, of request: RunRequest) -> Bool {
+        statistics.replays += 1
+        switch walk(record, record.schedule ?? []) {
+        case .redirected: return false
+        case .diverged:
+            stop = .nondeterministic
+            finished = true
+            return false
+        case .blocked:
+            finished = !backtrack()
+            return false
+        case .leaf:
+            statistics.schedules += 1
+            finished = !backtrack()
+            return true
         }
-        return ExhaustiveOutcome(
-            report: report(
-                failing: failing, failingRuns: failingRuns, runFailure: runFailure, measurements: measurements,
-                statistics),
-            statistics: statistics, preemptionBound: search.preemptionBound, reduction: reduces)
+    }
+
+    package mutating func tallied(everyPropertyViolated: Bool) {
+        if everyPropertyViolated, search.stopWhenEveryPropertyIsViolated, !finished {
+            finished = true
+            stop = .everyPropertyViolated
+        }
     }
 
     // MARK: Walking a replayed run
 
     /// Follows `record` along the path, adding a node for every choice past its end, and computes the
     /// sleep set and preemptions at every scheduling point (including those where one client could run).
-    private mutating func walk(
-        _ record: RunRecord, _ trace: [SchedulingPoint], _ statistics: inout ExhaustiveOutcome.Statistics
-    ) -> Walk {
+    private mutating func walk(_ record: RunRecord, _ trace: [SchedulingPoint]) -> Walk {
         guard record.choices.count >= frozen.count, Array(record.choices.prefix(frozen.count)) == frozen else {
             return .diverged
         }
@@ -153,6 +136,7 @@ struct ExhaustiveExplorer {
             let nextPoint = pointIndex < trace.count ? trace[pointIndex] : nil
             // A point where only one client could run draws no choice; it comes before choice number
             // `choicesBefore`, and its step can still wake sleepers or be a sleeper itself.
+            if let point = nextPoint, point.worldChangedBefore, point.choicesBefore <= choice { asleep = [] }
             if let point = nextPoint, !point.isChoice, point.choicesBefore <= choice {
                 pointIndex += 1
                 let only = point.candidates[0]
@@ -160,7 +144,7 @@ struct ExhaustiveExplorer {
                     statistics.prunedBySleepSets += 1
                     return .blocked
                 }
-                asleep = reduces ? asleep.filter { StepIndependence.independent($0, only) } : []
+                asleep = reduces ? asleep.filter { StepIndependence.independent($0, only, cacheRestarts: cacheRestarts) } : []
                 continue
             }
             guard choice < record.choices.count else { break }
@@ -196,7 +180,7 @@ struct ExhaustiveExplorer {
                 pointIndex += 1
                 let ran = point.candidates.first { $0.slot == next.chosen }!
                 if point.isPreemption(ran.slot) { preemptions += 1 }
-                asleep = reduces ? node.asleep.filter { StepIndependence.independent($0, ran) } : []
+                asleep = reduces ? node.asleep.filter { StepIndependence.independent($0, ran, cacheRestarts: cacheRestarts) } : []
             } else {
                 guard !isScheduling, node.value == record.choices[choice] else { return .diverged }
             }
@@ -238,28 +222,6 @@ struct ExhaustiveExplorer {
             }
         }
         return false
-    }
-
-    // MARK: Report
-
-    /// The report: one run per schedule; each violated property's first violating schedule, shrunk.
-    private func report(
-        failing: [RunRecord?], failingRuns: [Int], runFailure: RunFailure?, measurements: [MeasurementSummary],
-        _ statistics: ExhaustiveOutcome.Statistics
-    ) -> Report {
-        let properties = checker.properties.enumerated().map { index, property in
-            PropertyReport(
-                property, failingRuns: failingRuns[index],
-                firstFailingSeed: failing[index] == nil ? nil : workloadSeed, measurements: measurements[index],
-                counterexample: failing[index].map {
-                    checker.counterexample(property: index, original: $0, seed: workloadSeed)
-                })
-        }
-        return Report(
-            strategyName: checker.strategy.name, workload: checker.workload,
-            faults: checker.simulation.faults.sorted(), scheduler: checker.exploration.scheduler,
-            seeds: workloadSeed.map { [$0] } ?? [], runs: statistics.schedules,
-            schedulingPoints: statistics.schedulingPoints, properties: properties, runFailure: runFailure)
     }
 }
 

@@ -12,18 +12,21 @@ public struct ExhaustiveSearch: Sendable, Hashable {
     /// slot) instead of exploring the one workload drawn from the first seed. Only sensible when
     /// clients × operations is tiny: the number of workloads is `(2 + keys)^(clients × operations)`-ish.
     public var allWorkloads: Bool
-    /// Whether to stop at the first violating schedule (the default) or explore every schedule and count
-    /// the violating ones per property (the benchmark compares these counts with and without reduction).
-    public var stopAtFirstViolation: Bool
+    /// Whether to stop once every property has a violating schedule (the default: nothing further could
+    /// change a verdict) or to explore every schedule and count the violating ones per property (the
+    /// benchmark compares these counts with and without reduction). The search never stops at the first
+    /// violation of one property while another is still unexplored: a verdict of "holds" always covers
+    /// every schedule.
+    public var stopWhenEveryPropertyIsViolated: Bool
 
-    /// An unbounded search with reduction over the workload of the first seed, stopping at a violation.
+    /// An unbounded search with reduction over the workload of the first seed.
     public init(
         preemptionBound: Int? = nil, reduction: Bool = true, allWorkloads: Bool = false,
-        stopAtFirstViolation: Bool = true
+        stopWhenEveryPropertyIsViolated: Bool = true
     ) {
         self.preemptionBound = preemptionBound
         self.reduction = reduction
         self.allWorkloads = allWorkloads
-        self.stopAtFirstViolation = stopAtFirstViolation
+        self.stopWhenEveryPropertyIsViolated = stopWhenEveryPropertyIsViolated
     }
 }

@@ -19,10 +19,17 @@
 /// matters when a TTL or a staleness bound is within a few ticks of a window the run measures.
 enum StepIndependence {
     /// Whether `a` and `b`, pending steps of two different clients, commute.
-    static func independent(_ a: SchedulingPoint.Candidate, _ b: SchedulingPoint.Candidate) -> Bool {
+    ///
+    /// With `cache-restart` enabled a cache step may be preceded by a restart of the whole cache
+    /// (`SimulationRun.restartCacheIfChosen`), so it then touches every key of the cache: two cache
+    /// steps are dependent whatever their keys.
+    static func independent(
+        _ a: SchedulingPoint.Candidate, _ b: SchedulingPoint.Candidate, cacheRestarts: Bool = false
+    ) -> Bool {
         guard let first = a.action, let second = b.action, let firstKey = footprintKey(first),
             let secondKey = footprintKey(second)
         else { return false }
+        if cacheRestarts, first.component == .cache, second.component == .cache { return false }
         if a.beginsOperation, let key = a.operationKey, key == b.operationKey || key == secondKey { return false }
         if b.beginsOperation, let key = b.operationKey, key == a.operationKey || key == firstKey { return false }
         if firstKey != secondKey { return true }

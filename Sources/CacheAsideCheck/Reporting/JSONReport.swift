@@ -16,8 +16,13 @@ public struct JSONReport: Codable, Sendable, Equatable {
     public var runs: Int
     /// Scheduling points over all runs.
     public var schedulingPoints: Int
-    /// Whether every property held in every run.
+    /// Whether every property held in every run and exploration was complete.
     public var holds: Bool
+    /// The check's outcome: `holds`, `violated`, `undecided` or `couldNotRun` (exit status 0, 1, 3, 2).
+    public var outcome: String
+    /// Why exploration stopped: `completed`, `everyPropertyViolated`, `timeLimit`, `interrupted`,
+    /// `runFailure` or `nondeterministic`.
+    public var stop: String
     /// One entry per property.
     public var properties: [PropertyEntry]
     /// The first run that could not complete, if any.
@@ -37,6 +42,12 @@ public struct JSONReport: Codable, Sendable, Equatable {
     public struct PropertyEntry: Codable, Sendable, Equatable {
         public var name: String
         public var holds: Bool
+        /// `holds`, `violated` or `undecided`.
+        public var verdict: String
+        /// Why it is undecided, when it is.
+        public var undecidedReason: String?
+        /// Runs on which it could not be decided (a counted search budget ran out).
+        public var undecidedRuns: Int
         public var failingRuns: Int
         public var firstFailingSeed: UInt64?
         public var measurement: MeasurementEntry?
@@ -80,7 +91,7 @@ public struct JSONReport: Codable, Sendable, Equatable {
 
     /// A run that could not complete.
     public struct RunFailureEntry: Codable, Sendable, Equatable {
-        public var seed: UInt64
+        public var seed: UInt64?
         public var error: String
         public var replayToken: String
     }
@@ -97,9 +108,13 @@ public struct JSONReport: Codable, Sendable, Equatable {
         runs = report.runs
         schedulingPoints = report.schedulingPoints
         holds = report.holds
+        outcome = "\(report.outcome)"
+        stop = "\(report.exploration.stop)"
         properties = report.properties.map { property in
             PropertyEntry(
-                name: property.name, holds: property.holds, failingRuns: property.failingRuns,
+                name: property.name, holds: property.holds, verdict: property.verdict.name,
+                undecidedReason: property.verdict.undecidedReason, undecidedRuns: property.undecidedRuns,
+                failingRuns: property.failingRuns,
                 firstFailingSeed: property.firstFailingSeed,
                 measurement: property.measurementName.map {
                     MeasurementEntry(
@@ -116,7 +131,7 @@ public struct JSONReport: Codable, Sendable, Equatable {
                 })
         }
         runFailure = report.runFailure.map {
-            RunFailureEntry(seed: $0.seed, error: $0.failure.description, replayToken: ReplayToken.encode($0.choices))
+            RunFailureEntry(seed: $0.seed, error: $0.failure.description, replayToken: $0.replayToken)
         }
     }
 

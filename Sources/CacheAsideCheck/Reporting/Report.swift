@@ -1,5 +1,5 @@
 /// The outcome of `Checker.check()`: for each property, how many runs broke it, the first failing seed,
-/// aggregated figures, and a shrunk counterexample.
+/// aggregated figures, and a shrunk counterexample; and how the exploration went.
 public struct Report: Sendable {
     /// The strategy's name.
     public var strategyName: String
@@ -9,22 +9,82 @@ public struct Report: Sendable {
     public var faults: [Fault]
     /// How runs were generated.
     public var scheduler: SchedulerKind
-    /// The seeds that were run.
-    public var seeds: [UInt64]
-    /// How many runs completed.
+    /// The seeds that were selected to run.
+    public var seeds: SeedSelection
+    /// How many runs were checked.
     public var runs: Int
     /// Scheduling points over all runs.
     public var schedulingPoints: Int
     /// One entry per property, in the order they were given.
     public var properties: [PropertyReport]
-    /// The first run (by seed) that could not complete, if any: a defect in the strategy, not a verdict.
+    /// The first run (in exploration order) that could not complete, if any: a defect in the strategy,
+    /// not a verdict. Property verdicts are then undecided.
     public var runFailure: RunFailure?
+    /// Why exploration stopped, and exhaustive search's counts.
+    public var exploration: ExplorationSummary
+    /// Why the check could not start (an invalid workload or exploration setting), if it could not.
+    public var configurationError: String?
+    /// What `Exploration.checkDeterminism` compared, when it was on.
+    public var determinismCheck: DeterminismCheck?
+    /// What the runs were made with; replay tokens carry it.
+    public var fingerprint: RunFingerprint
 
-    /// Whether every run completed and every property held in every run.
-    public var holds: Bool { runFailure == nil && properties.allSatisfy { $0.failingRuns == 0 } }
+    /// The check's verdict as a whole.
+    public enum Outcome: Sendable, Hashable {
+        /// Every property held over everything explored, and exploration was complete.
+        case holds
+        /// Some property was violated (a definite answer, even if exploration stopped early).
+        case violated
+        /// Nothing was violated, but something was not decided: exploration stopped early (time limit,
+        /// interruption) or a property's counted search budget ran out on some run.
+        case undecided
+        /// The check could not run or a run could not complete (invalid configuration, a strategy that
+        /// escapes the simulation, loops, deadlocks, throws, or behaves nondeterministically).
+        case couldNotRun
+    }
+
+    /// The check's verdict as a whole; the command line's exit status is 0, 1, 3 and 2 for these.
+    public var outcome: Outcome {
+        if configurationError != nil || runFailure != nil || exploration.stop == .nondeterministic {
+            return .couldNotRun
+        }
+        if properties.contains(where: { $0.verdict == .violated }) { return .violated }
+        if properties.contains(where: { $0.verdict != .holds }) || !exploration.isComplete { return .undecided }
+        return .holds
+    }
+
+    /// Whether every property held in every run and everything planned was explored.
+    public var holds: Bool { outcome == .holds }
 
     /// The properties that were violated, in order.
-    public var violated: [PropertyReport] { properties.filter { $0.failingRuns > 0 } }
+    public var violated: [PropertyReport] { properties.filter { $0.verdict == .violated } }
+}
+
+/// A property's verdict over a whole check.
+public enum PropertyVerdict: Sendable, Hashable {
+    /// No explored run violated it, every run decided it, and exploration was complete.
+    case holds
+    /// Some run violated it.
+    case violated
+    /// No run violated it, but it was not decided everywhere; the reason says why.
+    case undecided(reason: String)
+}
+
+extension PropertyVerdict {
+    /// `holds`, `violated` or `undecided`, as JSON reports spell it.
+    public var name: String {
+        switch self {
+        case .holds: "holds"
+        case .violated: "violated"
+        case .undecided: "undecided"
+        }
+    }
+
+    /// The reason, when undecided.
+    public var undecidedReason: String? {
+        if case .undecided(let reason) = self { return reason }
+        return nil
+    }
 }
 
 /// One property's results over all runs.
@@ -37,28 +97,34 @@ public struct PropertyReport: Sendable {
     public var percentilesOverPositive: Bool
     /// How many runs violated it.
     public var failingRuns: Int
+    /// How many runs could not decide it (a counted search budget ran out).
+    public var undecidedRuns: Int
     /// The smallest seed whose run violated it.
     public var firstFailingSeed: UInt64?
     /// Its measurements over all runs.
     public var measurements: MeasurementSummary
     /// The first failing run, shrunk.
     public var counterexample: Counterexample?
+    /// Its verdict.
+    public var verdict: PropertyVerdict
 
-    /// Whether no run violated it.
-    public var holds: Bool { failingRuns == 0 }
+    /// Whether its verdict is `holds`.
+    public var holds: Bool { verdict == .holds }
 
     /// The report on `property`.
     init(
-        _ property: Property, failingRuns: Int, firstFailingSeed: UInt64?, measurements: MeasurementSummary,
-        counterexample: Counterexample?
+        _ property: Property, failingRuns: Int, undecidedRuns: Int = 0, firstFailingSeed: UInt64?,
+        measurements: MeasurementSummary, counterexample: Counterexample?, verdict: PropertyVerdict
     ) {
         name = property.name
         measurementName = property.measurementName
         percentilesOverPositive = property.percentilesOverPositive
         self.failingRuns = failingRuns
+        self.undecidedRuns = undecidedRuns
         self.firstFailingSeed = firstFailingSeed
         self.measurements = measurements
         self.counterexample = counterexample
+        self.verdict = verdict
     }
 
     /// The `p`-th percentile of its measurements, over the ones the property says (see
@@ -68,14 +134,28 @@ public struct PropertyReport: Sendable {
     }
 }
 
+/// What `--check-determinism` did: which first failing runs it reran and replayed, and whether all of
+/// them came out the same.
+public struct DeterminismCheck: Sendable, Hashable {
+    /// The seeds checked (each property's first failing seed, without repeats).
+    public var seeds: [UInt64]
+    /// Whether every seed's two runs and one replay gave the same history.
+    public var consistent: Bool
+}
+
 /// A run that could not complete, with the choices that reproduce it.
 public struct RunFailure: Sendable {
-    /// Its seed.
-    public var seed: UInt64
+    /// Its seed (`nil` for a replayed run, or a schedule of an exhaustive search over every workload).
+    public var seed: UInt64?
     /// What went wrong.
     public var failure: SimulationFailure
     /// Its choices.
     public var choices: [Int]
+    /// What it was made with.
+    public var fingerprint: RunFingerprint
+
+    /// The token that replays it.
+    public var replayToken: String { ReplayToken(choices: choices, fingerprint: fingerprint).encoded }
 }
 
 /// A failing run, as small as the shrinker could make it, and how to replay it.
@@ -92,9 +172,14 @@ public struct Counterexample: Sendable {
     public var original: RunSize
     /// How many replays shrinking took.
     public var shrinkAttempts: Int
+    /// Whether shrinking stopped at its attempt or step limit (`Exploration.shrinkAttemptLimit`,
+    /// `shrinkStepLimit`) rather than at a run no single edit could simplify.
+    public var shrinkStoppedAtLimit: Bool
+    /// What the run was made with.
+    public var fingerprint: RunFingerprint
 
     /// The token that replays `run` (with the same strategy, workload and options).
-    public var replayToken: String { ReplayToken.encode(run.choices) }
+    public var replayToken: String { ReplayToken(choices: run.choices, fingerprint: fingerprint).encoded }
     /// The size of the minimal run.
     public var size: RunSize { RunSize(run) }
 }

@@ -41,11 +41,16 @@ public enum ReportMerge {
         merged.seeds.shard = nil
         merged.runs = shards.reduce(0) { $0 + $1.runs }
         merged.schedulingPoints = shards.reduce(0) { $0 + $1.schedulingPoints }
-        merged.runFailure = shards.compactMap(\.runFailure).min { $0.seed < $1.seed }
+        merged.runFailure = shards.compactMap(\.runFailure).min { ($0.seed ?? 0) < ($1.seed ?? 0) }
         merged.properties = first.properties.indices.map { index in
             mergeProperty(shards.map { $0.properties[index] })
         }
         merged.holds = merged.runFailure == nil && merged.properties.allSatisfy(\.holds)
+        merged.outcome =
+            merged.runFailure != nil ? "couldNotRun"
+            : merged.properties.contains { $0.verdict == "violated" } ? "violated"
+            : merged.properties.allSatisfy(\.holds) ? "holds" : "undecided"
+        merged.stop = merged.runFailure != nil ? "runFailure" : "completed"
         return merged
     }
 
@@ -89,7 +94,11 @@ public enum ReportMerge {
     private static func mergeProperty(_ parts: [JSONReport.PropertyEntry]) -> JSONReport.PropertyEntry {
         var merged = parts[0]
         merged.failingRuns = parts.reduce(0) { $0 + $1.failingRuns }
-        merged.holds = merged.failingRuns == 0
+        merged.undecidedRuns = parts.reduce(0) { $0 + $1.undecidedRuns }
+        let undecided = parts.first { $0.verdict == "undecided" }
+        merged.verdict = merged.failingRuns > 0 ? "violated" : undecided == nil ? "holds" : "undecided"
+        merged.undecidedReason = merged.verdict == "undecided" ? undecided?.undecidedReason : nil
+        merged.holds = merged.verdict == "holds"
         let firstFailing = parts.filter { $0.firstFailingSeed != nil }.min { $0.firstFailingSeed! < $1.firstFailingSeed! }
         merged.firstFailingSeed = firstFailing?.firstFailingSeed
         merged.counterexample = firstFailing?.counterexample

@@ -18,18 +18,10 @@ public struct TextReport: Sendable {
     /// The rendered text, ending with a newline.
     public func render(header: String) -> String {
         var lines = [header]
-        let seeds = report.seeds
-        let seedText: String
-        if case .exhaustive(let search) = report.scheduler, search.allWorkloads {
-            seedText = "every schedule of every workload"
-        } else if seeds.isEmpty {
-            seedText = "replayed"
-        } else {
-            seedText = seeds.count == 1 ? "seed \(seeds[0])" : "seeds \(seeds[0])…\(seeds[seeds.count - 1])"
-        }
         lines.append("\(report.runs) run\(report.runs == 1 ? "" : "s") (\(seedText)), \(report.schedulingPoints) scheduling points")
         lines.append("")
         lines.append(contentsOf: propertyTable())
+        lines.append(contentsOf: explorationLines())
         for property in report.properties {
             guard let example = property.counterexample else { continue }
             lines.append("")
@@ -47,8 +39,9 @@ public struct TextReport: Sendable {
     public static func describe(_ example: Counterexample) -> [String] {
         var lines = ["── \(example.property) violated (\(example.seed.map { "seed \($0)" } ?? "replayed run"))"]
         if example.shrinkAttempts > 0 || example.original != example.size {
+            let cut = example.shrinkStoppedAtLimit ? " (stopped at the shrink limit; a smaller run may exist)" : ""
             lines.append(
-                "shrunk from \(example.original) to \(example.size) in \(example.shrinkAttempts) attempts")
+                "shrunk from \(example.original) to \(example.size) in \(example.shrinkAttempts) attempts\(cut)")
         }
         lines.append(example.violation.explanation)
         lines.append("")
@@ -57,14 +50,77 @@ public struct TextReport: Sendable {
         return lines
     }
 
+    /// Which runs the report covers, e.g. "seeds 0…9999", "shard 1/2: seeds 1, 3, … 9999".
+    private var seedText: String {
+        let seeds = report.seeds
+        if case .exhaustive(let search) = report.scheduler, search.allWorkloads {
+            return "every schedule of every workload"
+        }
+        if case .exhaustive = report.scheduler, let seed = seeds.first {
+            return "every schedule of the workload of seed \(seed)"
+        }
+        guard let first = seeds.first, let last = seeds.last else { return "replayed" }
+        if seeds.count == 1 { return "seed \(first)" }
+        if seeds.stride == 1 { return "seeds \(first)…\(last)" }
+        let shard = "shard \(first % seeds.stride)/\(seeds.stride)"
+        return seeds.count == 2 ? "\(shard): seeds \(first), \(last)" : "\(shard): seeds \(first), \(seeds[1]), … \(last)"
+    }
+
+    /// How exploration went, when there is more to say than the table: an exhaustive search's counts,
+    /// a stop before the end, undecided properties, the determinism check.
+    private func explorationLines() -> [String] {
+        var lines: [String] = []
+        let summary = report.exploration
+        if let search = summary.search {
+            let counts = "\(search.schedules) schedule\(search.schedules == 1 ? "" : "s") (\(search.pruned) pruned)"
+            let bound = search.preemptionBound.map { ", at most \($0) preemption\($0 == 1 ? "" : "s")" } ?? ""
+            let plain = search.reduction ? "" : ", no reduction"
+            switch summary.stop {
+            case .completed: lines.append("explored all \(counts)\(bound)\(plain)")
+            case .everyPropertyViolated:
+                lines.append("explored \(counts)\(bound)\(plain): stopped once every property was violated")
+            default: lines.append("explored \(counts)\(bound)\(plain) before stopping: search incomplete")
+            }
+        }
+        switch summary.stop {
+        case .timeLimit, .interrupted:
+            let why = summary.stop == .timeLimit ? "stopped at the time limit" : "interrupted"
+            let planned = summary.plannedRuns.map { " of \($0)" } ?? ""
+            lines.append("\(why) after \(report.runs)\(planned) runs: properties without a violation are undecided")
+        case .nondeterministic where summary.search != nil:
+            lines.append("replaying a schedule did not reproduce it: the strategy is not deterministic (try --check-determinism)")
+        default: break
+        }
+        for property in report.properties {
+            if case .undecided(let reason) = property.verdict, summary.isComplete {
+                lines.append("\(property.name) undecided: \(reason)")
+            }
+        }
+        if let check = report.determinismCheck {
+            let seeds = check.seeds.map(String.init).joined(separator: ", ")
+            lines.append(
+                check.seeds.isEmpty
+                    ? "determinism check: no failing seed to rerun"
+                    : "determinism check: reran and replayed seed\(check.seeds.count == 1 ? "" : "s") \(seeds); "
+                        + (check.consistent ? "every history matched" : "histories differed"))
+        }
+        return lines.isEmpty ? [] : [""] + lines
+    }
+
     private func propertyTable() -> [String] {
         var rows = [["property", "verdict", "failing runs", "first seed", "figures"]]
         for property in report.properties {
             let rate = report.runs > 0 ? Double(property.failingRuns) * 100 / Double(report.runs) : 0
+            let verdict: String
+            switch property.verdict {
+            case .holds: verdict = "holds"
+            case .violated: verdict = "VIOLATED"
+            case .undecided: verdict = "undecided"
+            }
             rows.append([
                 property.name,
-                property.holds ? "holds" : "VIOLATED",
-                property.holds ? "0" : "\(property.failingRuns) (\(Self.percent(rate)))",
+                verdict,
+                property.failingRuns == 0 ? "0" : "\(property.failingRuns) (\(Self.percent(rate)))",
                 property.firstFailingSeed.map { "\($0)" } ?? "-",
                 Self.figures(property),
             ])

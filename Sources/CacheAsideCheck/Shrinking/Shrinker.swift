@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Shrinks a failing run by editing its choice sequence and replaying it, keeping an edit only when the
 /// run still fails (Hypothesis' approach: MacIver & Donaldson, ECOOP 2020).
 ///
@@ -10,23 +8,34 @@ import Dispatch
 public struct Shrinker: Sendable {
     /// At most this many replays.
     public var attemptLimit: Int
-    /// At most this long.
-    public var timeLimit: Duration
+    /// At most this many scheduling points replayed in all. Both limits are counts, never time, so a
+    /// shrink gives the same counterexample on every machine.
+    public var stepLimit: Int
 
     /// A shrinker with the given bounds.
-    public init(attemptLimit: Int = 10_000, timeLimit: Duration = .seconds(10)) {
+    public init(attemptLimit: Int = 10_000, stepLimit: Int = 20_000_000) {
         self.attemptLimit = attemptLimit
-        self.timeLimit = timeLimit
+        self.stepLimit = stepLimit
     }
 
-    /// The smallest failing run reachable from `run`, and the number of replays it took.
+    /// What a shrink found.
+    public struct Result: Sendable {
+        /// The smallest failing run found.
+        public var run: RunRecord
+        /// How many replays it took.
+        public var attempts: Int
+        /// Whether a limit stopped it before no single edit could simplify the run further.
+        public var stoppedAtLimit: Bool
+    }
+
+    /// The smallest failing run reachable from `run`.
     /// - Parameters:
     ///   - isFailing: whether a replayed run still shows the failure being shrunk.
     ///   - replay: replays a choice sequence.
     public func shrink(
         _ run: RunRecord, isFailing: (RunRecord) -> Bool, replay: ([Int]) -> RunRecord
-    ) -> (run: RunRecord, attempts: Int) {
-        var state = ShrinkState(best: run, attemptLimit: attemptLimit, deadline: .now + timeLimit)
+    ) -> Result {
+        var state = ShrinkState(best: run, attemptLimit: attemptLimit, stepLimit: stepLimit)
         var improved = true
         while improved, !state.exhausted {
             improved = false
@@ -34,7 +43,7 @@ public struct Shrinker: Sendable {
                 if pass.apply(&state, isFailing, replay) { improved = true }
             }
         }
-        return (state.best, state.attempts)
+        return Result(run: state.best, attempts: state.attempts, stoppedAtLimit: state.exhausted)
     }
 }
 
@@ -42,16 +51,17 @@ public struct Shrinker: Sendable {
 struct ShrinkState {
     var best: RunRecord
     var attempts = 0
+    var replayedSteps = 0
     let attemptLimit: Int
-    let deadline: ContinuousClock.Instant
+    let stepLimit: Int
 
-    init(best: RunRecord, attemptLimit: Int, deadline: ContinuousClock.Instant) {
+    init(best: RunRecord, attemptLimit: Int, stepLimit: Int) {
         self.best = best
         self.attemptLimit = attemptLimit
-        self.deadline = deadline
+        self.stepLimit = stepLimit
     }
 
-    var exhausted: Bool { attempts >= attemptLimit || ContinuousClock.now >= deadline }
+    var exhausted: Bool { attempts >= attemptLimit || replayedSteps >= stepLimit }
 
     /// Replays `candidate`; adopts it if it still fails and is simpler. Returns whether it was adopted.
     mutating func consider(
@@ -60,6 +70,7 @@ struct ShrinkState {
         guard !exhausted, ShrinkOrder.isSimpler(candidate, than: best.choices) else { return false }
         attempts += 1
         let run = replay(candidate)
+        replayedSteps += run.schedulingPoints
         // The replay's own record is normalised (out-of-range values read as 0, unread values dropped),
         // so compare that, not the candidate.
         guard isFailing(run), ShrinkOrder.isSimpler(run.choices, than: best.choices) else { return false }

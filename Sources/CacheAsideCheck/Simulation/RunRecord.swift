@@ -20,4 +20,6 @@ public struct RunRecord: Sendable {
     public var invariantBreaks: [String: Int]
     /// The time the run was measured in; a step's own tick counts toward durations only in serial time.
     public var timing: Timing = .serial
+    /// Every scheduling point, when the run was asked to trace them (exhaustive search); `nil` otherwise.
+    package var schedule: [SchedulingPoint]? = nil
 }

@@ -31,6 +31,9 @@ public struct SchedulingPoint: Sendable, Hashable {
     public var candidates: [Candidate]
     /// The slot that ran.
     public var chosen: Int
+    /// Whether the cache restarted or the clock jumped since the previous point: a change to the world
+    /// no client made, which every pending step depends on (it wakes every sleeper).
+    public var worldChangedBefore: Bool = false
 
     /// The scheduling choice value that picks `slot` here: its distance from the client that ran last.
     public func offset(of slot: Int) -> Int { (slot - (lastRun ?? 0) + slotCount) % slotCount }
@@ -39,22 +42,6 @@ public struct SchedulingPoint: Sendable, Hashable {
     public func isPreemption(_ slot: Int) -> Bool {
         guard let lastRun, slot != lastRun else { return false }
         return candidates.contains { $0.slot == lastRun }
-    }
-}
-
-extension Simulation {
-    /// Runs like `run(_:workload:choices:options:policy:)` and also returns every scheduling point.
-    static func runTracingSchedule(
-        _ strategy: any CachingStrategy, workload: Workload, choices: ChoiceSource, options: SimulationOptions
-    ) -> (record: RunRecord, trace: [SchedulingPoint]) {
-        var choices = choices
-        let plan = WorkloadPlan(drawing: workload, from: &choices)
-        let run = SimulationRun(
-            strategy: strategy, plan: plan, keys: workload.allKeys, choices: choices, options: options,
-            policy: RandomScheduling())
-        run.schedulingTrace = []
-        let record = run.execute()
-        return (record, run.schedulingTrace ?? [])
     }
 }
 
@@ -72,6 +59,9 @@ extension SimulationRun {
         schedulingTrace?.append(
             SchedulingPoint(
                 choicesBefore: choices.recorded.count - (isChoice ? 1 : 0), isChoice: isChoice, lastRun: lastRun,
-                slotCount: clients.count, candidates: candidates, chosen: chosen))
+                slotCount: clients.count, candidates: candidates, chosen: chosen,
+                worldChangedBefore: cacheRestartedSinceLastPoint || clockJumpedSinceLastPoint))
+        cacheRestartedSinceLastPoint = false
+        clockJumpedSinceLastPoint = false
     }
 }

@@ -6,24 +6,34 @@
 /// an ordinary synchronous function: it drains the executor on the calling thread, so runs on different
 /// threads (`--jobs`) never share anything.
 public enum Simulation {
-    /// Runs `strategy` on a workload drawn from `choices`, and returns what happened.
+    /// Runs `strategy` on a workload drawn from `choices`, and returns what happened. Every run of a
+    /// check — seeded, PCT, exhaustive, replayed or shrunk — comes through here.
+    /// - Parameter tracesSchedule: record every scheduling point in `RunRecord.schedule` (exhaustive
+    ///   search needs them to tell which pending steps commute; other runs skip the allocation).
     public static func run(
         _ strategy: any CachingStrategy, workload: Workload, choices: ChoiceSource,
-        options: SimulationOptions = SimulationOptions(), policy: any SchedulingPolicy = RandomScheduling()
+        options: SimulationOptions = SimulationOptions(), policy: any SchedulingPolicy = RandomScheduling(),
+        tracesSchedule: Bool = false
     ) -> RunRecord {
         var choices = choices
         let plan = WorkloadPlan(drawing: workload, from: &choices)
-        return run(strategy, plan: plan, keys: workload.allKeys, choices: choices, options: options, policy: policy)
+        return run(
+            strategy, plan: plan, keys: workload.allKeys, choices: choices, options: options, policy: policy,
+            tracesSchedule: tracesSchedule)
     }
 
     /// Runs `strategy` on an explicit plan; the scheduling and faults come from `choices`.
     public static func run(
         _ strategy: any CachingStrategy, plan: WorkloadPlan, keys: [Key], choices: ChoiceSource,
-        options: SimulationOptions = SimulationOptions(), policy: any SchedulingPolicy = RandomScheduling()
+        options: SimulationOptions = SimulationOptions(), policy: any SchedulingPolicy = RandomScheduling(),
+        tracesSchedule: Bool = false
     ) -> RunRecord {
         let run = SimulationRun(
             strategy: strategy, plan: plan, keys: keys, choices: choices, options: options, policy: policy)
-        return run.execute()
+        if tracesSchedule { run.schedulingTrace = [] }
+        var record = run.execute()
+        record.schedule = run.schedulingTrace
+        return record
     }
 }
 
@@ -94,6 +104,10 @@ final class SimulationRun: @unchecked Sendable {
     var invariantBreaks: [String: Int] = [:]
     /// Every scheduling point, when exhaustive search asks for them (`nil` otherwise: nothing is recorded).
     var schedulingTrace: [SchedulingPoint]?
+    /// Whether a cache restart or a clock jump happened since the last traced scheduling point: either
+    /// changes what every later step sees, so exhaustive search wakes every sleeping client there.
+    var cacheRestartedSinceLastPoint = false
+    var clockJumpedSinceLastPoint = false
     @exclusivity(unchecked) private var runnableBuffer: [ClientID] = []
 
     init(
@@ -162,9 +176,10 @@ final class SimulationRun: @unchecked Sendable {
         runnableBuffer.removeAll(keepingCapacity: true)
         for slot in clients.indices where isRunnable(slot) { runnableBuffer.append(clientIDs[slot]) }
         if runnableBuffer.isEmpty { return advanceClockOrFinish() }
-        injectBetweenStepFaults()
+        jumpClockIfChosen()
         let slot = runnableBuffer.count == 1 ? slotOfClient[runnableBuffer[0].number - 1] : chooseClient()
         if schedulingTrace != nil { traceSchedulingPoint(chosen: slot, among: runnableBuffer) }
+        restartCacheIfChosen(before: clients[slot].pendingAction)
         schedulingPoints += 1
         if schedulingPoints > stepBudget {
             failure = .stepBudgetExceeded(budget: stepBudget, client: clientIDs[slot], during: clients[slot].operation)
@@ -375,9 +390,17 @@ final class SimulationRun: @unchecked Sendable {
         throw ClientStopped()
     }
 
-    private func injectBetweenStepFaults() {
-        jumpClockIfChosen()
+    /// With `cache-restart` enabled, draws whether the cache restarts just before the step about to run.
+    /// Only the cache sees a restart, so it is drawn only before a cache step (or a waking client's step,
+    /// which is not known yet) and only when the cache holds something: a restart anywhere else is the
+    /// same run as a restart before the next cache step, and a restart of an empty cache changes nothing.
+    /// Either way the choice would only multiply the runs exhaustive search explores and give shrinking
+    /// something to remove.
+    private func restartCacheIfChosen(before action: StepAction?) {
+        guard enabledFaults[Fault.cacheRestart.index], !world.cache.isEmpty else { return }
+        if let action, action.component != .cache { return }
         guard faultFires(.cacheRestart) else { return }
+        cacheRestartedSinceLastPoint = true
         world.cache.flushAll()
         history.append(HistoryEvent(tick: world.now, client: nil, kind: .fault("cache restarted: every entry lost")))
         checkInvariants()
@@ -390,6 +413,7 @@ final class SimulationRun: @unchecked Sendable {
         guard let limit = options.clockJumps.map({ min($0, Ticks.max - 1) }), limit > 0 else { return }
         let jump = choices.choose(below: limit + 1) { rng in rng.unitInterval() < 0.05 ? 1 + rng.below(limit) : 0 }
         guard jump > 0 else { return }
+        clockJumpedSinceLastPoint = true
         world.now = world.now.advanced(saturatingBy: jump)
         history.append(HistoryEvent(tick: world.now, client: nil, kind: .clockAdvanced(to: world.now)))
         checkInvariants()  // entries may have expired

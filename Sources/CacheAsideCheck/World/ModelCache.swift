@@ -76,6 +76,9 @@ public struct ModelCache: Sendable, Equatable {
         leases[key] = nil
     }
 
+    /// Whether the cache holds no entry and no lease: a restart would change nothing.
+    package var isEmpty: Bool { entries.isEmpty && leases.isEmpty }
+
     /// Removes every entry and lease, as a restarted cache process would.
     public mutating func flushAll() {
         entries.removeAll()

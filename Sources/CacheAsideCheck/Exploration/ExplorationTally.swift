@@ -1,0 +1,94 @@
+/// What the runs of a check found, property by property: the one tally every explorer's runs go into.
+///
+/// Each parallel job keeps its own tally and they are merged at the end. Everything in it is either a
+/// sum or "the first by exploration order" (`RunOrigin`), so the merged tally does not depend on how
+/// the runs were split between jobs.
+package struct ExplorationTally: Sendable {
+    /// One property's findings.
+    package struct PropertyTally: Sendable {
+        package var failingRuns = 0
+        /// The first violating run, with the choices that reproduce it.
+        package var firstFailure: FirstRun?
+        /// Runs on which the property could not be decided (a counted search budget ran out).
+        package var undecidedRuns = 0
+        package var firstUndecided: (origin: RunOrigin, reason: String)?
+        package var measurements = MeasurementSummary()
+    }
+
+    /// The first run (in exploration order) that showed something, and how to replay it.
+    package struct FirstRun: Sendable {
+        package var origin: RunOrigin
+        package var choices: [Int]
+    }
+
+    package var runs = 0
+    package var schedulingPoints = 0
+    package var properties: [PropertyTally]
+    /// The first run that could not complete.
+    package var runFailure: (run: FirstRun, failure: SimulationFailure)?
+
+    package init(propertyCount: Int) {
+        properties = Array(repeating: PropertyTally(), count: propertyCount)
+    }
+
+    /// Evaluates every property on `record` and counts what they say; returns whether the run could
+    /// not complete (exploration stops there) and whether some property was violated.
+    package mutating func add(_ record: RunRecord, origin: RunOrigin, properties checks: [Property])
+        -> (failed: Bool, violated: Bool)
+    {
+        runs += 1
+        schedulingPoints += record.schedulingPoints
+        if let failure = record.failure {
+            if runFailure.map({ origin < $0.run.origin }) ?? true {
+                runFailure = (FirstRun(origin: origin, choices: record.choices), failure)
+            }
+            return (true, false)
+        }
+        var violated = false
+        for index in checks.indices {
+            let evaluation = checks[index].evaluate(record)
+            properties[index].measurements.add(evaluation.measurements)
+            if evaluation.violation != nil {
+                violated = true
+                properties[index].failingRuns += 1
+                if properties[index].firstFailure.map({ origin < $0.origin }) ?? true {
+                    properties[index].firstFailure = FirstRun(origin: origin, choices: record.choices)
+                }
+            } else if let reason = evaluation.undecided {
+                properties[index].undecidedRuns += 1
+                if properties[index].firstUndecided.map({ origin < $0.origin }) ?? true {
+                    properties[index].firstUndecided = (origin, reason)
+                }
+            }
+        }
+        return (false, violated)
+    }
+
+    /// Whether every property has been violated at least once (and there is at least one).
+    package var everyPropertyViolated: Bool {
+        !properties.isEmpty && properties.allSatisfy { $0.failingRuns > 0 }
+    }
+
+    /// Adds `other`'s findings; the result is the same whichever order tallies are merged in.
+    package mutating func merge(_ other: ExplorationTally) {
+        runs += other.runs
+        schedulingPoints += other.schedulingPoints
+        for index in properties.indices {
+            let theirs = other.properties[index]
+            properties[index].failingRuns += theirs.failingRuns
+            properties[index].undecidedRuns += theirs.undecidedRuns
+            properties[index].measurements.merge(theirs.measurements)
+            if let first = theirs.firstFailure, properties[index].firstFailure.map({ first.origin < $0.origin }) ?? true {
+                properties[index].firstFailure = first
+            }
+            if let first = theirs.firstUndecided,
+                properties[index].firstUndecided.map({ first.origin < $0.origin }) ?? true
+            {
+                properties[index].firstUndecided = first
+            }
+        }
+        if let failure = other.runFailure, runFailure.map({ failure.run.origin < $0.run.origin }) ?? true {
+            runFailure = failure
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// How a check's exploration went: why it stopped, and for exhaustive search what it counted. Part of
+/// every `Report`, whichever explorer ran.
+public struct ExplorationSummary: Sendable, Hashable {
+    /// Why exploration stopped.
+    public enum Stop: Sendable, Hashable {
+        /// Every planned run was done (every seed, every schedule within the bounds, the replayed run).
+        case completed
+        /// Exhaustive search stopped because every property already had a violating schedule; nothing
+        /// more could change a verdict.
+        case everyPropertyViolated
+        /// `Exploration.timeLimit` passed first; the runs not done were not checked.
+        case timeLimit
+        /// `Exploration.shouldStop` asked to stop (Ctrl-C on the command line).
+        case interrupted
+        /// A run could not complete (see `Report.runFailure`).
+        case runFailure
+        /// Replaying a schedule did not reproduce it: the strategy is not deterministic.
+        case nondeterministic
+    }
+
+    /// Why exploration stopped.
+    public var stop: Stop
+    /// The runs planned, when known in advance (seeds); `nil` for exhaustive search.
+    public var plannedRuns: Int?
+    /// Exhaustive search's counts; `nil` for other explorers.
+    public var search: SearchStatistics?
+
+    /// Whether everything the check set out to explore was explored (or could no longer change a
+    /// verdict), so a property without a violation holds for all of it.
+    public var isComplete: Bool { stop == .completed || stop == .everyPropertyViolated }
+}
+
+/// The counts behind "explored all N schedules (M pruned)".
+public struct SearchStatistics: Sendable, Hashable {
+    /// Complete schedules explored (each checked against every property).
+    public var schedules = 0
+    /// Branches cut because the client was asleep (an equivalent schedule was explored).
+    public var prunedBySleepSets = 0
+    /// Branches cut because they would exceed the preemption bound.
+    public var prunedByPreemptionBound = 0
+    /// Runs replayed, including those that ran into a sleeping client and were redirected.
+    public var replays = 0
+    /// The preemption bound the search used, if any.
+    public var preemptionBound: Int?
+    /// Whether sleep sets were used.
+    public var reduction: Bool
+
+    /// Every branch cut, however.
+    public var pruned: Int { prunedBySleepSets + prunedByPreemptionBound }
+
+    /// Empty counts for a search with these settings.
+    public init(preemptionBound: Int?, reduction: Bool) {
+        self.preemptionBound = preemptionBound
+        self.reduction = reduction
+    }
+}
