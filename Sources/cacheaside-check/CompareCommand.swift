@@ -31,12 +31,6 @@ enum CompareCommand {
         exit status: 0 the table was printed (whatever it says), 2 bad usage.
         """
 
-    /// Runs `compare` with the arguments after the word `compare`, printing to standard output and error.
-    static func run(_ arguments: [String]) -> Int32 {
-        var output = StandardStream(handle: .standardOutput)
-        var errors = StandardStream(handle: .standardError)
-        return run(arguments, output: &output, errors: &errors)
-    }
 
     /// Runs `compare`, printing to the given streams.
     static func run(_ arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream)

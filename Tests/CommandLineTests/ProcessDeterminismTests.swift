@@ -45,3 +45,38 @@ final class ProcessDeterminismTests: XCTestCase {
         XCTAssertTrue(outcome.output.isEmpty)
     }
 }
+
+/// Output that cannot be written is an error (exit 2, one line), for every form: it used to trap in a
+/// `try!` or exit 0 having written nothing.
+final class OutputFailureTests: XCTestCase {
+    private func run(_ arguments: [String], standardOutput: FileHandle?) throws -> (status: Int32, errors: String) {
+        let process = Process()
+        process.executableURL = try XCTUnwrap(ProcessDeterminismTests.executable, "build the cacheaside-check product first")
+        process.arguments = arguments
+        process.standardOutput = standardOutput
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: errorData, as: UTF8.self))
+    }
+
+    func testAFullDiskIsExitTwoWithOneLineForEveryForm() throws {
+        let full = try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/full"))
+        for arguments in [["--seeds", "200"], ["models"], ["scenarios"], ["compare", "--seeds", "20"], ["--help"]] {
+            let outcome = try run(arguments, standardOutput: full)
+            XCTAssertEqual(outcome.status, 2, "\(arguments): \(outcome.errors)")
+            XCTAssertTrue(outcome.errors.hasPrefix("Error: cannot write the report to standard output"), outcome.errors)
+            XCTAssertEqual(outcome.errors.split(separator: "\n").count, 1, outcome.errors)
+        }
+    }
+
+    func testAClosedPipeIsExitTwoNotASignal() throws {
+        let pipe = Pipe()
+        try pipe.fileHandleForReading.close()
+        let outcome = try run(["--seeds", "200"], standardOutput: pipe.fileHandleForWriting)
+        XCTAssertEqual(outcome.status, 2, outcome.errors)
+        XCTAssertTrue(outcome.errors.contains("Broken pipe"), outcome.errors)
+    }
+}
