@@ -1,0 +1,70 @@
+/// Replays a history's effects to learn what the cache and the database held for each key over time, so a
+/// picture can draw the contents beside the calls.
+///
+/// It follows the same rules as `ModelCache` and `ModelDatabase` but only from what the history records:
+/// the cache starts empty and every row starts as `v0`; a stored set, add, compare-and-set or lease set
+/// holds until a delete, an overwrite, a cache restart or its TTL (an entry expires at the tick
+/// `set + ttl`, as `ModelCache.entry(_:at:)` decides); a dropped or refused call changes nothing.
+struct ContentTimeline {
+    let keys: [Key]
+
+    func spans(of history: History) -> (cache: [RunModel.ContentSpan], database: [RunModel.ContentSpan]) {
+        var cache: [RunModel.ContentSpan] = []
+        var database: [RunModel.ContentSpan] = []
+        var cached: [Key: RunModel.ContentSpan] = [:]
+        var rows: [Key: RunModel.ContentSpan] = [:]
+        for key in keys {
+            rows[key] = RunModel.ContentSpan(
+                key: key.description, value: Value.initial.description, from: 0, fromEvent: -1, until: nil,
+                expiresAt: nil)
+        }
+        func end(_ key: Key, at tick: Ticks) {
+            guard var span = cached.removeValue(forKey: key) else { return }
+            span.until = span.expiresAt.map { min($0, tick) } ?? tick
+            cache.append(span)
+        }
+        func store(_ key: Key, _ value: Value, ttl: Ticks?, tick: Ticks, index: Int) {
+            end(key, at: tick)
+            cached[key] = RunModel.ContentSpan(
+                key: key.description, value: value.description, from: tick, fromEvent: index, until: nil,
+                expiresAt: ttl.map { tick + $0 })
+        }
+        for (index, event) in history.events.enumerated() {
+            // Entries whose TTL ran out before this event are gone, whether or not anyone looked.
+            for (key, span) in cached where span.expiresAt.map({ $0 <= event.tick }) ?? false {
+                end(key, at: span.expiresAt!)
+            }
+            switch event.kind {
+            case .fault:
+                for key in cached.keys.sorted() { end(key, at: event.tick) }
+            case .step(let step):
+                switch (step.action, step.outcome) {
+                case (_, .fault), (_, .silentlyDropped): break
+                case (.cacheSet(let key, let value, let ttl), _),
+                    (.cacheAdd(let key, let value, let ttl), .stored(true)),
+                    (.cacheCompareAndSet(let key, let value, let ttl, _), .stored(true)),
+                    (.cacheLeaseSet(let key, let value, let ttl, _), .stored(true)):
+                    store(key, value, ttl: ttl, tick: event.tick, index: index)
+                case (.cacheDelete(let key), _):
+                    end(key, at: event.tick)
+                case (.databaseWrite(let key, let value), _):
+                    if var previous = rows[key] {
+                        previous.until = event.tick
+                        database.append(previous)
+                    }
+                    rows[key] = RunModel.ContentSpan(
+                        key: key.description, value: value.description, from: event.tick, fromEvent: index,
+                        until: nil, expiresAt: nil)
+                default: break
+                }
+            default: break
+            }
+        }
+        cache += cached.values
+        database += rows.values
+        func order(_ a: RunModel.ContentSpan, _ b: RunModel.ContentSpan) -> Bool {
+            (a.fromEvent, a.key) < (b.fromEvent, b.key)
+        }
+        return (cache.sorted(by: order), database.sorted(by: order))
+    }
+}
