@@ -31,7 +31,9 @@ enum CheckCommand {
         if options.json {
             output.write(jsonDocument(report, options).encoded())
         } else {
-            let text = TextReport(report: report, quiet: options.quiet) { options.replayCommand($0) }
+            let text = TextReport(report: report, quiet: options.quiet, width: options.width) {
+                options.replayCommand($0)
+            }
             // Exhaustive search ends with its verdict, or with the violation it found (shrunk).
             if let exhaustive, !report.holds {
                 output.write(text.render(header: header(options) + "\n" + exhaustive.summary))

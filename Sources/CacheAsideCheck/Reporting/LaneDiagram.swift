@@ -221,7 +221,7 @@ extension LaneDiagram {
     }
 
     /// What an event shows in its actor's column.
-    static func laneText(_ event: RunModel.Event) -> String {
+    package static func laneText(_ event: RunModel.Event) -> String {
         switch event.kind {
         case .invoke: "▶ \(event.call)"
         case .return: "◀ \(event.call)"
