@@ -57,7 +57,9 @@ public struct Comparison: Sendable {
                 maxDatabaseReadsPerRefill: judged[judged.startIndex + 3].measurements.max,
                 databaseReadsPerClientRead: cost.databaseReadsPerClientRead,
                 unansweredReadRate: cost.unansweredReadRate,
-                runFailure: report.runFailure.map { "seed \($0.seed): \($0.failure)" })
+                runFailure: report.runFailure.map { "seed \($0.seed): \($0.failure)" },
+                stalenessHistogram: judged[judged.startIndex + 2].measurements.histogram.map { [$0.value, $0.count] },
+                refillLoadsHistogram: judged[judged.startIndex + 3].measurements.histogram.map { [$0.value, $0.count] })
         }
         return ComparisonTable(
             seeds: seeds, workload: workload, ttl: ttl, faults: faults.sorted(), clockJumps: clockJumps,
@@ -99,6 +101,11 @@ public struct ComparisonRow: Sendable, Codable, Equatable {
     public var unansweredReadRate: Double?
     /// A run that could not complete (a defect in the model), if any; the figures cover the runs before it.
     public var runFailure: String?
+    /// Every staleness measured, as `[ticks, count]` pairs (`Measurement.unbounded` for a window no TTL
+    /// closes): what the HTML page's distribution charts draw.
+    public var stalenessHistogram: [[Int]] = []
+    /// Every refill's database loads, as `[loads, count]` pairs.
+    public var refillLoadsHistogram: [[Int]] = []
 }
 
 /// One property's verdict for one model.

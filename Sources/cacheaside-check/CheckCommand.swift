@@ -28,6 +28,10 @@ enum CheckCommand {
             errors.write("Error: seed \(failure.seed): \(failure.failure.description). Reproduce with: \(replay)\n")
             return 2
         }
+        if let path = options.htmlPath {
+            let page = HTMLReport(report: report, header: header(options)) { options.replayCommand($0) }
+            guard HTMLFile.write(page.render(), to: path, errors: &errors) else { return 2 }
+        }
         if options.json {
             output.write(jsonDocument(report, options).encoded())
         } else {

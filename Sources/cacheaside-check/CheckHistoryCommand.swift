@@ -5,7 +5,7 @@ import Foundation
 /// key by key, and prints each key's verdict. Exit codes: 0 every key linearizable, 1 some key not,
 /// 2 bad usage or malformed input, 3 undecided within the time limit (and no key violated).
 enum CheckHistoryCommand {
-    static let usage = "Usage: cacheaside-check check-history FILE [--time-limit SECONDS] [--json]"
+    static let usage = "Usage: cacheaside-check check-history FILE [--time-limit SECONDS] [--json] [--html FILE]"
 
     static let help = """
         Checks a recorded history of read/write/compare-and-set operations for linearizability, key by key.
@@ -22,6 +22,7 @@ enum CheckHistoryCommand {
         Options:
           --time-limit SECONDS  Give up after this long and answer "unknown" (default: no limit).
           --json                Print the verdicts as one JSON object.
+          --html FILE           Also write each key's history as a timeline to FILE (one self-contained page).
           -h, --help            Show this help.
 
         Exit status: 0 linearizable, 1 not linearizable, 2 bad usage or input, 3 unknown (time limit).
@@ -31,6 +32,7 @@ enum CheckHistoryCommand {
         var path: String
         var timeLimit: Duration?
         var json = false
+        var htmlPath: String?
     }
 
     /// Runs the command on the arguments that follow `check-history`; returns the exit status.
@@ -55,6 +57,11 @@ enum CheckHistoryCommand {
         }
         let checker = LinearizabilityChecker(timeLimit: options.timeLimit)
         let verdicts = checker.checkEachKey(history.operations) { _ in RecordedHistory.initialValue }
+        if let path = options.htmlPath {
+            var errors = StandardError()
+            let page = HTMLHistoryReport(history: history, verdicts: verdicts, path: options.path)
+            guard HTMLFile.write(page.render(), to: path, errors: &errors) else { return 2 }
+        }
         if options.json {
             print(json(verdicts, history: history, path: options.path))
         } else {
@@ -72,6 +79,7 @@ enum CheckHistoryCommand {
         var path: String?
         var timeLimit: Duration?
         var json = false
+        var htmlPath: String?
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             switch argument {
@@ -79,6 +87,11 @@ enum CheckHistoryCommand {
                 return .success(nil)
             case "--json":
                 json = true
+            case "--html":
+                guard let value = remaining.popFirst() else {
+                    return .failure(ArgumentProblem(text: "Error: --html needs a FILE to write the page to."))
+                }
+                htmlPath = value
             case "--time-limit":
                 guard let value = remaining.popFirst(), let seconds = Double(value), seconds > 0, seconds.isFinite else {
                     return .failure(ArgumentProblem(text: "Error: --time-limit needs a number of seconds above 0. For example --time-limit 10."))
@@ -96,7 +109,11 @@ enum CheckHistoryCommand {
         guard let path else {
             return .failure(ArgumentProblem(text: "Error: no FILE given. Name the JSON Lines history to check."))
         }
-        return .success(Options(path: path, timeLimit: timeLimit, json: json))
+        return .success(Options(path: path, timeLimit: timeLimit, json: json, htmlPath: htmlPath))
+    }
+
+    private struct StandardError: TextOutputStream {
+        mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
     }
 
     private static func fail(_ message: String) {

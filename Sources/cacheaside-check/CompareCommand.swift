@@ -6,7 +6,8 @@ import CacheAsideModels
 enum CompareCommand {
     static let usage = """
         usage: cacheaside-check compare [--seeds N] [--faults LIST] [--ttl T|none] [--clients C] [--ops O]
-                                        [--keys K] [--clock-jumps T] [--jobs J] [--json] [--help]
+                                        [--keys K] [--clock-jumps T] [--jobs J] [--json] [--html FILE]
+                                        [--help]
         """
 
     static let help = """
@@ -26,6 +27,8 @@ enum CompareCommand {
           --clock-jumps T  let the clock jump up to T ticks between steps (default: no jumps)
           --jobs J         threads (default: cores); the table is identical for every J
           --json           print the table as one JSON document
+          --html FILE      also write the table, coloured, with staleness and refill-load charts per model,
+                           as one self-contained HTML page
           --help           print this help
 
         exit status: 0 the table was printed (whatever it says), 2 bad usage.
@@ -44,25 +47,28 @@ enum CompareCommand {
     {
         let comparison: Comparison
         let json: Bool
+        let htmlPath: String?
         do {
             guard let parsed = try parse(arguments) else {
                 output.write(help + "\n")
                 return 0
             }
-            (comparison, json) = parsed
+            (comparison, json, htmlPath) = parsed
         } catch {
             errors.write("Error: \(error.message)\n\(usage)\n")
             return 2
         }
         let table = comparison.run()
+        if let htmlPath, !HTMLFile.write(table.renderHTML(), to: htmlPath, errors: &errors) { return 2 }
         output.write(json ? table.renderJSON() : table.renderText())
         return 0
     }
 
     /// The comparison and output format the arguments ask for, or `nil` for `--help`.
-    static func parse(_ arguments: [String]) throws(UsageError) -> (Comparison, json: Bool)? {
+    static func parse(_ arguments: [String]) throws(UsageError) -> (Comparison, json: Bool, html: String?)? {
         var comparison = Comparison(jobs: CheckOptions.defaultJobs)
         var json = false
+        var html: String?
         var reader = ArgumentReader(arguments)
         while let argument = reader.next() {
             switch argument {
@@ -84,6 +90,7 @@ enum CompareCommand {
             case "--clock-jumps": comparison.clockJumps = try reader.integer(for: argument, in: 1...1_000_000)
             case "--jobs": comparison.jobs = try reader.integer(for: argument, in: 1...256)
             case "--json": json = true
+            case "--html": html = try reader.value(for: argument, placeholder: "FILE")
             default:
                 if argument.hasPrefix("-") {
                     throw UsageError("unknown option '\(argument)' for compare; see cacheaside-check compare --help")
@@ -97,6 +104,6 @@ enum CompareCommand {
                 "--clients \(comparison.workload.clients) × --ops \(comparison.workload.operationsPerClient) is over "
                     + "\(CheckOptions.maximumTotalOperations) operations a run; use smaller values")
         }
-        return (comparison, json)
+        return (comparison, json, html)
     }
 }

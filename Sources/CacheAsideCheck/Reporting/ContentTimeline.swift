@@ -16,27 +16,28 @@ struct ContentTimeline {
         for key in keys {
             rows[key] = RunModel.ContentSpan(
                 key: key.description, value: Value.initial.description, from: 0, fromEvent: -1, until: nil,
-                expiresAt: nil)
+                untilEvent: nil, expiresAt: nil)
         }
-        func end(_ key: Key, at tick: Ticks) {
+        func end(_ key: Key, at tick: Ticks, event: Int?) {
             guard var span = cached.removeValue(forKey: key) else { return }
             span.until = span.expiresAt.map { min($0, tick) } ?? tick
+            span.untilEvent = span.until == tick ? event : nil
             cache.append(span)
         }
         func store(_ key: Key, _ value: Value, ttl: Ticks?, tick: Ticks, index: Int) {
-            end(key, at: tick)
+            end(key, at: tick, event: index)
             cached[key] = RunModel.ContentSpan(
                 key: key.description, value: value.description, from: tick, fromEvent: index, until: nil,
-                expiresAt: ttl.map { tick + $0 })
+                untilEvent: nil, expiresAt: ttl.map { tick + $0 })
         }
         for (index, event) in history.events.enumerated() {
             // Entries whose TTL ran out before this event are gone, whether or not anyone looked.
             for (key, span) in cached where span.expiresAt.map({ $0 <= event.tick }) ?? false {
-                end(key, at: span.expiresAt!)
+                end(key, at: span.expiresAt!, event: nil)
             }
             switch event.kind {
             case .fault:
-                for key in cached.keys.sorted() { end(key, at: event.tick) }
+                for key in cached.keys.sorted() { end(key, at: event.tick, event: index) }
             case .step(let step):
                 switch (step.action, step.outcome) {
                 case (_, .fault), (_, .silentlyDropped): break
@@ -46,15 +47,16 @@ struct ContentTimeline {
                     (.cacheLeaseSet(let key, let value, let ttl, _), .stored(true)):
                     store(key, value, ttl: ttl, tick: event.tick, index: index)
                 case (.cacheDelete(let key), _):
-                    end(key, at: event.tick)
+                    end(key, at: event.tick, event: index)
                 case (.databaseWrite(let key, let value), _):
                     if var previous = rows[key] {
                         previous.until = event.tick
+                        previous.untilEvent = index
                         database.append(previous)
                     }
                     rows[key] = RunModel.ContentSpan(
                         key: key.description, value: value.description, from: event.tick, fromEvent: index,
-                        until: nil, expiresAt: nil)
+                        until: nil, untilEvent: nil, expiresAt: nil)
                 default: break
                 }
             default: break

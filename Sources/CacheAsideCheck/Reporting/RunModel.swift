@@ -136,6 +136,9 @@ public struct RunModel: Sendable, Codable, Equatable {
         public var fromEvent: Int
         /// The tick it stopped being held (deleted, expired, overwritten); `nil` if still held at the end.
         public var until: Ticks?
+        /// The event that ended it (a delete, an overwrite, a restart); `nil` when its TTL ended it or it
+        /// is still held.
+        public var untilEvent: Int?
         /// For a cache entry, the tick its TTL ends it.
         public var expiresAt: Ticks?
     }
