@@ -1,16 +1,18 @@
-// Release benchmarks: `swift run -c release cacheaside-benchmarks [simulation|linearizability|exploration|all]`.
+// Release benchmarks: `swift run -c release cacheaside-benchmarks [simulation|linearizability|exploration|html|all]`.
 // Figures are medians over repetitions; the machines are shared and noisy, so compare ratios.
 let selection = CommandLine.arguments.dropFirst().first ?? "all"
 switch selection {
 case "simulation": SimulationBenchmark.run()
 case "linearizability": LinearizabilityBenchmark.run()
 case "exploration": ExplorationBenchmark.run()
+case "html": HTMLBenchmark.run()
 case "pct-sweep": ExplorationBenchmark.pctSweep()
 case "jobs-breakdown": ExplorationBenchmark.jobsBreakdown()
 case "all":
     SimulationBenchmark.run()
     LinearizabilityBenchmark.run()
     ExplorationBenchmark.run()
+    HTMLBenchmark.run()
 default:
-    print("usage: cacheaside-benchmarks [simulation|linearizability|exploration|all]")
+    print("usage: cacheaside-benchmarks [simulation|linearizability|exploration|html|all]")
 }

@@ -1,8 +1,7 @@
 extension Timeline {
     /// Clients with more than this many rows fold the ones that do nothing near the marked event.
     static let unfoldedClientLimit = 8
-    /// How near (in events) to the marked event a client must act to keep its row open (or call the
-    /// database at all).
+    /// How near (in events) to the marked event a client must act to keep its row open.
     static let foldDistance = 25
 
     /// The timeline of a run: a row per client, then per key a cache row and a database row; operations
@@ -16,9 +15,12 @@ extension Timeline {
         var nearness: [String: Int] = [:]
         for event in model.events {
             guard let actor = event.actor else { continue }
-            // A database call is never idle: the load or write that raced may lie far from the mark.
-            let distance = event.component == "database" ? 0 : abs(event.index - focus)
-            nearness[actor] = min(nearness[actor] ?? .max, distance)
+            nearness[actor] = min(nearness[actor] ?? .max, abs(event.index - focus))
+        }
+        // A client in the middle of an operation at the mark takes part, however long ago it last acted
+        // (the first loader holding the lock while the second load breaks the stampede limit).
+        for operation in model.operations where operation.invokeEvent <= focus && (operation.endEvent ?? .max) >= focus {
+            nearness[operation.actor] = 0
         }
         let foldIdle = model.actors.count > Self.unfoldedClientLimit
         var rowOf: [String: Int] = [:]
@@ -113,7 +115,7 @@ extension Timeline {
             let end = window.until.map { max(position(ofTick: $0 + 1) - 1, position(ofTick: window.from)) }
             shades.append(
                 Shade(
-                    rows: Array(0..<model.actors.count) + rowsOfKey, from: position(ofTick: window.from), to: end,
+                    rows: rowsOfKey, from: position(ofTick: window.from), to: end,
                     details: "stale \(window.key) = \(window.value) from t\(window.from) "
                         + (window.until.map { "to t\($0)" } ?? "on, with nothing to end it")
                         + (window.ticks.map { " (\($0) ticks)" } ?? "") + "\n\(window.explanation)"))
