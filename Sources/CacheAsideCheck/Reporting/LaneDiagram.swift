@@ -85,8 +85,11 @@ extension LaneDiagram {
         var rows: [Row] = []
         var widths: [Int] = []
         var folded: [String] = []
+        /// Whether a row's note goes on a line of its own under it (to fit a width) rather than after it.
+        var notesBelow = false
 
         init(model: RunModel, shown: [String], elideWaiting: Bool, cellLimit: Int, notes: [Int: String]) {
+            notesBelow = elideWaiting
             let others = model.actors.filter { !shown.contains($0) }
             let column = Dictionary(uniqueKeysWithValues: shown.enumerated().map { ($1, $0 + 1) })
             let othersColumn: Int? = others.isEmpty ? nil : shown.count + 1
@@ -129,7 +132,7 @@ extension LaneDiagram {
                 }
                 if let effect = event.cacheEffect { cells[cacheColumn] = effect }
                 if let effect = event.databaseEffect { cells[cacheColumn + 1] = effect }
-                rows.append(.event(cells: cells.map { Self.clip($0, cellLimit) }, note: notes[event.index].map { "  ◀ \($0)" } ?? ""))
+                rows.append(.event(cells: cells.map { Self.clip($0, cellLimit) }, note: notes[event.index] ?? ""))
             }
             var othersWaited = 0
             var othersWaitWords = Set<String>()
@@ -169,7 +172,7 @@ extension LaneDiagram {
             let table = widths.reduce(0, +) + 2 * (widths.count - 1)
             var widest = table
             for case .event(let cells, let note) in rows where !note.isEmpty {
-                widest = max(widest, line(cells).count + note.count)
+                widest = max(widest, notesBelow ? widths[0] + 4 + note.count : line(cells).count + 4 + note.count)
             }
             return widest
         }
@@ -190,7 +193,11 @@ extension LaneDiagram {
             lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
             for row in rows {
                 switch row {
-                case .event(let cells, let note): lines.append(line(cells) + note)
+                case .event(let cells, let note) where note.isEmpty: lines.append(line(cells))
+                case .event(let cells, let note) where notesBelow:
+                    lines.append(line(cells))
+                    lines.append(String(repeating: " ", count: widths[0] + 2) + "▲ \(note)")
+                case .event(let cells, let note): lines.append(line(cells) + "  ◀ \(note)")
                 case .elided(let summary): lines.append(String(repeating: " ", count: widths[0] + 2) + summary)
                 }
             }
