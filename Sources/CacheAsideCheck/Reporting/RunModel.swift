@@ -183,9 +183,6 @@ extension RunModel {
         (cacheContents, databaseContents) = ContentTimeline(keys: touchedKeys.sorted()).spans(of: history)
         replayToken = ReplayToken.encode(run.choices)
     }
-
-    /// The events of operation `index`, in order.
-    public func events(ofOperation index: Int) -> [Event] { events.filter { $0.operation == index } }
 }
 
 extension RunModel.Operation {
