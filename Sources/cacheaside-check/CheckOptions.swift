@@ -41,7 +41,7 @@ struct CheckOptions: Equatable {
     /// `--width N`: the most columns the lanes take.
     var width = LaneDiagram.defaultWidth
 
-    static let propertyNames = ["linearizability", "convergence", "staleness", "stampede"]
+    static let propertyNames = PropertyIdentity.builtIn
     static let maximumTotalOperations = 10_000
     static let maximumSeeds = 100_000_000
     static var defaultJobs: Int { max(1, min(64, systemCoreCount())) }

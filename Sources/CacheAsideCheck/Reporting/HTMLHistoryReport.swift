@@ -46,7 +46,7 @@ public struct HTMLHistoryReport: Sendable {
             page.sections.append(
                 HTMLPage.timeline(
                     Timeline(operations: operations, violation: result.verdict.violation, valueName: history.valueName),
-                    heading: "\(key): \(verdictText) — \(result.operationCount) operations", note: note, replay: nil))
+                    heading: "\(key): \(verdictText) — \(result.operationCount) operation\(result.operationCount == 1 ? "" : "s")", note: note, replay: nil))
         }
         return page.render()
     }
