@@ -2,23 +2,23 @@
 /// a row per process, operations as bars over the lines of the file — with, for a key that is not
 /// linearizable, the longest linearisable prefix numbered and the operation that could not be placed
 /// after it marked.
-public struct HTMLHistoryReport: Sendable {
+package struct HTMLHistoryReport: Sendable {
     /// The history that was checked.
-    public var history: RecordedHistory
+    package var history: RecordedHistory
     /// One verdict per key.
-    public var verdicts: [KeyLinearizabilityVerdict]
+    package var verdicts: [KeyLinearizabilityVerdict]
     /// The file's name as the user gave it.
-    public var path: String
+    package var path: String
 
     /// A renderer.
-    public init(history: RecordedHistory, verdicts: [KeyLinearizabilityVerdict], path: String) {
+    package init(history: RecordedHistory, verdicts: [KeyLinearizabilityVerdict], path: String) {
         self.history = history
         self.verdicts = verdicts
         self.path = path
     }
 
     /// The page.
-    public func render() -> String {
+    package func render() -> String {
         let broken = verdicts.filter { $0.verdict.violation != nil }.count
         var page = HTMLPage(
             title: "check-history: \(path)",

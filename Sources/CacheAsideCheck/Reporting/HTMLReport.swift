@@ -2,23 +2,23 @@
 /// timeline — a row per client with its operations as bars and its calls as marks, a cache row and a
 /// database row per key showing what each held over time, staleness windows shaded, the event where the
 /// property broke marked — with the sentence that explains it and the command that replays it.
-public struct HTMLReport: Sendable {
+package struct HTMLReport: Sendable {
     /// The report to draw.
-    public var report: Report
+    package var report: Report
     /// The line describing the check (model, workload), as the text report's header.
-    public var header: String
+    package var header: String
     /// Builds the command that replays a counterexample from its token.
-    public var replayCommand: @Sendable (String) -> String
+    package var replayCommand: @Sendable (String) -> String
 
     /// A renderer.
-    public init(report: Report, header: String, replayCommand: @escaping @Sendable (String) -> String) {
+    package init(report: Report, header: String, replayCommand: @escaping @Sendable (String) -> String) {
         self.report = report
         self.header = header
         self.replayCommand = replayCommand
     }
 
     /// The page.
-    public func render() -> String {
+    package func render() -> String {
         var page = HTMLPage(
             title: "cacheaside-check: \(report.strategyName)",
             subtitle: header + " — \(report.runs) run\(report.runs == 1 ? "" : "s"), "
