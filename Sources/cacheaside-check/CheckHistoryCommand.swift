@@ -4,6 +4,7 @@ import CacheAsideCheck
 /// key by key, and prints each key's verdict. Exit codes: 0 every key linearizable, 1 some key not,
 /// 2 bad usage or malformed input, 3 undecided (a limit ran out, and no key violated). With several
 /// files (or a directory), one verdict line per file and a summary; the status is the worst file's.
+/// `--html FILE` also writes the timelines as one page, a section per file (`HTMLHistoryReport`).
 enum CheckHistoryCommand {
     static let usage = "Usage: cacheaside-check check-history FILE… [--format jsonl|edn] [--time-limit SECONDS]"
         + " [--memory-limit MiB] [--search-limit STEPS] [--json] [--html FILE]"
