@@ -1,4 +1,4 @@
-// Release benchmarks: `swift run -c release cacheaside-benchmarks [simulation|linearizability|exploration|history|load|all]`.
+// Release benchmarks: `swift run -c release cacheaside-benchmarks [simulation|linearizability|exploration|history|load|html|all]`.
 // Figures are medians over repetitions; the machines are shared and noisy, so compare ratios.
 let selection = CommandLine.arguments.dropFirst().first ?? "all"
 switch selection {
@@ -8,6 +8,7 @@ case "exploration": ExplorationBenchmark.run()
 case "history": HistoryBenchmark.run()
 case "load": LoadBenchmark.run()
 case "proofs": ExplorationBenchmark.proofs()
+case "html": HTMLBenchmark.run()
 case "pct-sweep": ExplorationBenchmark.pctSweep()
 case "jobs-breakdown": ExplorationBenchmark.jobsBreakdown()
 case "all":
@@ -16,6 +17,7 @@ case "all":
     ExplorationBenchmark.run()
     HistoryBenchmark.run()
     LoadBenchmark.run()
+    HTMLBenchmark.run()
 default:
-    print("usage: cacheaside-benchmarks [simulation|linearizability|exploration|history|load|all]")
+    print("usage: cacheaside-benchmarks [simulation|linearizability|exploration|history|load|html|all]")
 }

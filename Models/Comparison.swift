@@ -68,7 +68,7 @@ public struct Comparison: Sendable {
             let cost = RunCost(report.properties.dropFirst(verdictCount))
             return ComparisonRow(
                 model: entry.name, verdicts: judged.map { PropertyVerdict($0, runs: report.runs) },
-                maxStaleness: judged[judged.endIndex - 2].measurements.max, cost: cost, runs: report.runs,
+                staleness: judged[judged.endIndex - 2].measurements, cost: cost, runs: report.runs,
                 runFailure: report.runFailure.map { "seed \($0.seed): \($0.failure)" })
         }
         return ComparisonTable(
@@ -132,12 +132,21 @@ public struct ComparisonRow: Sendable, Codable, Equatable {
     /// A run that could not complete (a defect in the model), if any; the figures cover the runs before it.
     public var runFailure: String?
 
+    /// Every staleness measured, as `[ticks, count]` pairs (`Measurement.unbounded` for a window no TTL
+    /// closes): what the HTML page's distribution charts draw.
+    public var stalenessHistogram: [[Int]] = []
+    /// Every refill episode's database loads, whatever its cause, as `[loads, count]` pairs.
+    public var refillLoadsHistogram: [[Int]] = []
+
     init(
-        model: String, verdicts: [PropertyVerdict], maxStaleness: Int?, cost: RunCost, runs: Int, runFailure: String?
+        model: String, verdicts: [PropertyVerdict], staleness: MeasurementSummary, cost: RunCost, runs: Int,
+        runFailure: String?
     ) {
         self.model = model
         self.verdicts = verdicts
-        self.maxStaleness = maxStaleness
+        maxStaleness = staleness.max
+        stalenessHistogram = staleness.histogram.map { [$0.value, $0.count] }
+        refillLoadsHistogram = cost.refillLoads.histogram.map { [$0.value, $0.count] }
         maxDatabaseReadsPerRefill = cost.refills.values.compactMap(\.maxLoads).max()
         refills = Dictionary(
             uniqueKeysWithValues: RefillCause.allCases.map { cause in

@@ -74,6 +74,8 @@ struct RunCost {
     /// Expiry refills of the hot key `k1` (the hottest under `Workload.keySkew`): the stampede cures are
     /// about this key; the cold keys expire between two reads whatever the strategy.
     let hotKeyExpiries: Refills
+    /// Every refill episode's loads, whatever its cause.
+    let refillLoads: MeasurementSummary
     let loadsWithoutMiss: Int
     let maxConcurrentLoads: Int?
     let readLatency: MeasurementSummary
@@ -89,6 +91,7 @@ struct RunCost {
         var refills: [RefillCause: Refills] = [:]
         var hot = Refills()
         var withoutMiss = 0
+        var loadsHistogram: [(value: Int, count: Int)] = []
         for (raw, count) in reports[3].measurements.histogram {
             let code = RefillCode(raw: raw)
             guard let cause = code.cause else {
@@ -96,10 +99,12 @@ struct RunCost {
                 continue
             }
             refills[cause, default: Refills()].add(loads: code.loads, episodes: count)
+            loadsHistogram.append((code.loads, count))
             if code.hotKey, cause == .expiry { hot.add(loads: code.loads, episodes: count) }
         }
         self.refills = refills
         hotKeyExpiries = hot
+        refillLoads = MeasurementSummary(histogram: loadsHistogram)
         loadsWithoutMiss = withoutMiss
         maxConcurrentLoads = reports[4].measurements.max
         readLatency = reports[5].measurements

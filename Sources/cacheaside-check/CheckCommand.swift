@@ -39,10 +39,16 @@ enum CheckCommand {
             errors.write("Error: \(which): \(failure.failure.commandLineDescription). Reproduce with: \(replay)\n")
             return 2
         }
+        if let path = options.htmlPath {
+            let page = HTMLReport(report: report, header: header(options)) { options.replayCommand($0) }
+            guard HTMLFile.write(page.render(), to: path, errors: &errors) else { return 2 }
+        }
         if options.json {
             output.write(jsonDocument(report, options).encoded())
         } else {
-            let text = TextReport(report: report, quiet: options.quiet) { options.replayCommand($0) }
+            let text = TextReport(report: report, quiet: options.quiet, width: options.width) {
+                options.replayCommand($0)
+            }
             output.write(text.render(header: header(options)))
         }
         return exitStatus(report.outcome)

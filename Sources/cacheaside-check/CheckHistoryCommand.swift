@@ -4,9 +4,10 @@ import CacheAsideCheck
 /// key by key, and prints each key's verdict. Exit codes: 0 every key linearizable, 1 some key not,
 /// 2 bad usage or malformed input, 3 undecided (a limit ran out, and no key violated). With several
 /// files (or a directory), one verdict line per file and a summary; the status is the worst file's.
+/// `--html FILE` also writes the timelines as one page, a section per file (`HTMLHistoryReport`).
 enum CheckHistoryCommand {
     static let usage = "Usage: cacheaside-check check-history FILE… [--format jsonl|edn] [--time-limit SECONDS]"
-        + " [--memory-limit MiB] [--search-limit STEPS] [--json]"
+        + " [--memory-limit MiB] [--search-limit STEPS] [--json] [--html FILE]"
 
     static let help = """
         Checks recorded histories of read/write/compare-and-set operations for linearizability, key by key.
@@ -30,6 +31,8 @@ enum CheckHistoryCommand {
           --memory-limit MiB     Memo memory per key before the search answers "unknown" (default 512).
           --search-limit STEPS   Search steps per key before the search answers "unknown" (default \(LinearizabilityChecker.defaultStepLimit)).
           --json                 Print the verdicts as JSON.
+          --html FILE            Also write each key's history as a timeline to FILE: one self-contained page,
+                                 with a section per history file when there are several.
           -h, --help             Show this help.
 
         Exit status: 0 linearizable, 1 not linearizable, 2 bad usage or input, 3 unknown (a limit ran out).
@@ -42,6 +45,7 @@ enum CheckHistoryCommand {
         var memoryLimit = LinearizabilityChecker.defaultMemoryLimit
         var stepLimit = LinearizabilityChecker.defaultStepLimit
         var json = false
+        var htmlPath: String?
     }
 
     /// Runs the command on the arguments that follow `check-history`; returns the exit status.
@@ -82,8 +86,25 @@ enum CheckHistoryCommand {
             StandardOutputWriter.emitError("Error: " + failure)
             return 2
         }
+        if let htmlPath = options.htmlPath {
+            // One page for every file checked, a section each; written once the verdicts are in.
+            let page = HTMLHistoryReport(
+                files: outcomes.map {
+                    HTMLHistoryReport.File(path: $0.path, history: $0.history, verdicts: $0.verdicts, failure: $0.failure)
+                },
+                undecided: HistoryVerdictText.undecided)
+            var errors = StandardErrorLines()
+            guard HTMLFile.write(page.render(), to: htmlPath, errors: &errors) else { return 2 }
+        }
         guard emit(text) else { return 2 }
         return outcomes.map(\.status).max { rank($0) < rank($1) } ?? 0
+    }
+
+    /// Standard error as a text stream, for `HTMLFile.write`'s one error line.
+    private struct StandardErrorLines: TextOutputStream {
+        mutating func write(_ string: String) {
+            StandardOutputWriter.emitError(string)
+        }
     }
 
     /// Exit statuses from best to worst: 0, 3 (undecided), 1 (violation), 2 (bad input).
@@ -160,6 +181,11 @@ enum CheckHistoryCommand {
                     return problem("--format needs jsonl or edn. For example --format edn.")
                 }
                 options.format = format
+            case "--html":
+                guard let value = remaining.popFirst() else {
+                    return problem("--html needs a FILE to write the page to. For example --html history.html.")
+                }
+                options.htmlPath = value
             case "--time-limit":
                 guard let value = remaining.popFirst(), let seconds = Double(value), seconds > 0, seconds.isFinite else {
                     return problem("--time-limit needs a number of seconds above 0. For example --time-limit 10.")

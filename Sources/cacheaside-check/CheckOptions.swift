@@ -33,8 +33,12 @@ struct CheckOptions {
     var shard: Shard?
     var json = false
     var quiet = false
+    /// `--html FILE`: where to write the HTML report, if anywhere.
+    var htmlPath: String?
+    /// `--width N`: the most columns the lanes take.
+    var width = LaneDiagram.defaultWidth
 
-    static let propertyNames = ["linearizability", "convergence", "staleness", "stampede"]
+    static let propertyNames = PropertyIdentity.builtIn
     static let maximumTotalOperations = 10_000
     static let maximumSeeds = 100_000_000
     static var defaultJobs: Int { max(1, min(64, systemCoreCount())) }
@@ -49,6 +53,7 @@ struct CheckOptions {
                                 [--shrink-limit N]
                                 [--scheduler random|pct|exhaustive] [--depth D] [--preemptions P]
                                 [--all-workloads] [--time-limit S] [--shard K/N] [--jobs J] [--json] [--quiet]
+                                [--html FILE] [--width N]
                cacheaside-check models | scenarios | compare | check-history FILE | merge A.json B.json …
                (each takes --help)
         """
@@ -90,6 +95,9 @@ struct CheckOptions {
           --jobs J              threads (default: cores); the report is identical for every J
           --json                print the report as one JSON document
           --quiet               print the table and one line per violation, without lanes
+          --html FILE           also write the report as one self-contained HTML page (timeline per
+                                counterexample; opens from disk, no network)
+          --width N             fit the lanes in N columns (default 120), folding far clients and waiting
           --version             print the version
           --help                print this help
 
@@ -151,6 +159,8 @@ struct CheckOptions {
             case "--shard": options.shard = try parseShard(&reader, argument)
             case "--json": options.json = true
             case "--quiet": options.quiet = true
+            case "--html": options.htmlPath = try reader.value(for: argument, placeholder: "FILE")
+            case "--width": options.width = try reader.integer(for: argument, in: 40...10_000)
             default:
                 if argument.hasPrefix("-") {
                     throw UsageError("unknown option '\(argument)'; see cacheaside-check --help")

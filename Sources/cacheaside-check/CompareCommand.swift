@@ -8,7 +8,8 @@ enum CompareCommand {
         usage: cacheaside-check compare [--scenario NAME] [--seeds N] [--faults LIST] [--ttl T|none] [--clients C]
                                         [--ops O] [--keys K] [--write-ratio R] [--key-skew S] [--think-time A-B]
                                         [--warm-start T|none] [--absent-keys N] [--cache-latency A-B] [--db-read-latency A-B]
-                                        [--db-write-latency A-B] [--clock-jumps T] [--jobs J] [--json] [--help]
+                                        [--db-write-latency A-B] [--clock-jumps T] [--jobs J] [--json] [--html FILE]
+                                        [--help]
         """
 
     static let help = """
@@ -26,6 +27,8 @@ enum CompareCommand {
         \(ScenarioFlags.help)
           --jobs J              threads (default: cores); the tables are identical for every J
           --json                print the tables as one JSON document
+          --html FILE           also write the tables, coloured, with staleness and refill-load charts per model,
+                                as one self-contained HTML page
           --help                print this help
 
         exit status: 0 the table was printed (whatever it says), 2 bad usage.
@@ -38,26 +41,29 @@ enum CompareCommand {
     {
         let comparison: Comparison
         let json: Bool
+        let htmlPath: String?
         do {
             guard let parsed = try parse(arguments) else {
                 output.write(help + "\n")
                 return 0
             }
-            (comparison, json) = parsed
+            (comparison, json, htmlPath) = parsed
         } catch {
             errors.write("Error: \(error.message)\n\(usage)\n")
             return 2
         }
         let table = comparison.run()
+        if let htmlPath, !HTMLFile.write(table.renderHTML(), to: htmlPath, errors: &errors) { return 2 }
         output.write(json ? table.renderJSON() : table.renderText())
         return 0
     }
 
     /// The comparison and output format the arguments ask for, or `nil` for `--help`.
-    static func parse(_ arguments: [String]) throws(UsageError) -> (Comparison, json: Bool)? {
+    static func parse(_ arguments: [String]) throws(UsageError) -> (Comparison, json: Bool, html: String?)? {
         if arguments.contains("--help") || arguments.contains("-h") { return nil }
         var comparison = Comparison(scenario: try ScenarioFlags.preset(in: arguments), jobs: CheckOptions.defaultJobs)
         var json = false
+        var html: String?
         var reader = ArgumentReader(arguments)
         while let argument = reader.next() {
             if try ScenarioFlags.apply(argument, &reader, to: &comparison.scenario) { continue }
@@ -66,6 +72,7 @@ enum CompareCommand {
                 comparison.seeds = 0..<UInt64(try reader.integer(for: argument, in: 1...CheckOptions.maximumSeeds))
             case "--jobs": comparison.jobs = try reader.integer(for: argument, in: 1...256)
             case "--json": json = true
+            case "--html": html = try reader.value(for: argument, placeholder: "FILE")
             default:
                 if argument.hasPrefix("-") {
                     throw UsageError("unknown option '\(argument)' for compare; see cacheaside-check compare --help")
@@ -80,6 +87,6 @@ enum CompareCommand {
                 "--clients \(comparison.workload.clients) × --ops \(comparison.workload.operationsPerClient) is over "
                     + "\(CheckOptions.maximumTotalOperations) operations a run; use smaller values")
         }
-        return (comparison, json)
+        return (comparison, json, html)
     }
 }

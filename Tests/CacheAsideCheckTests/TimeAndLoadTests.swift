@@ -164,5 +164,11 @@ final class TimeAndLoadTests: XCTestCase {
         XCTAssertTrue(lanes.contains("db.delete k1"), lanes)
         XCTAssertTrue(lanes.contains("k1 row deleted"), lanes)
         XCTAssertTrue(lanes.contains("k1 → no row"), lanes)
+        // The run model behind the lanes, the JSON and the HTML says the same: the row ends at the delete.
+        let model = RunModel(run)
+        XCTAssertTrue(model.events.contains { $0.databaseEffect == "k1 row deleted" })
+        XCTAssertTrue(model.events.contains { $0.databaseEffect == "k1 → no row" })
+        XCTAssertEqual(model.databaseContents.map(\.value), ["v0"])
+        XCTAssertNotNil(model.databaseContents[0].until, "the delete ended the only row")
     }
 }

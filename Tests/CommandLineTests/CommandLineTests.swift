@@ -119,7 +119,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(document.runs, 1000)
         XCTAssertFalse(document.holds)
         for property in document.properties {
-            XCTAssertTrue(text.output.contains(property.name))
+            XCTAssertTrue(text.output.contains(property.label))
             if let example = property.counterexample {
                 XCTAssertTrue(text.output.contains(example.violation))
                 XCTAssertTrue(text.output.contains(example.replayCommand))

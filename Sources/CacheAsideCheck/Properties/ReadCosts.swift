@@ -27,7 +27,7 @@ public struct ReadCosts: Sendable {
                 }
             case .returned(let operation, _):
                 guard operation.isRead, let read = reading.removeValue(forKey: client) else { continue }
-                latencies.append(event.tick - read.invokeTick + ownTick)
+                latencies.append((event.tick - read.invokeTick).advanced(saturatingBy: ownTick))
                 if !read.loaded { hits += 1 }
             case .failed, .crashed:
                 reading[client] = nil

@@ -99,7 +99,7 @@ public struct RefillEpisodes: Sendable {
             case (.cacheSet, .done), (.cacheAdd, .stored(true)), (.cacheCompareAndSet, .stored(true)),
                 (.cacheLeaseSet, .stored(true)):
                 openEpisode[key] = nil
-                entry[key] = .filled(expiresAt: step.action.fillTTL.map { event.tick + $0 })
+                entry[key] = .filled(expiresAt: step.action.fillTTL.map { event.tick.advanced(saturatingBy: $0) })
             case (.cacheDelete, .done):
                 openEpisode[key] = nil
                 if case .filled(let expiresAt) = entry[key], expiresAt.map({ $0 > event.tick }) ?? true {

@@ -20,6 +20,10 @@ struct StalenessAnalysis {
         var ticks: Int
         var explanation: String
         var eventIndex: Int?
+        /// Where the window lies, for drawing it: the key, the stale value, the tick its overwrite
+        /// completed, and the tick the stale value was last readable (`nil`: never closes). `nil` for a
+        /// current read.
+        var span: (key: Key, value: Value, since: Ticks, until: Ticks?)? = nil
     }
 
     let windows: [Window]
@@ -65,7 +69,7 @@ struct StalenessAnalysis {
                     ticks: ticks,
                     explanation: "\(read.client)'s read of \(key) at t\(read.invokeTick) returned \(value), "
                         + "but \(newer) had overwritten it by t\(at): stale for \(ticks) ticks",
-                    eventIndex: read.endIndex))
+                    eventIndex: read.endIndex, span: (key, value, at, read.invokeTick)))
         }
         let world = run.finalWorld
         for key in world.keys {
@@ -79,7 +83,7 @@ struct StalenessAnalysis {
                     ticks: ticks,
                     explanation: "after the run the cache still holds \(entry.value) for \(key), overwritten by "
                         + "\(newer) at t\(at), \(until)",
-                    eventIndex: nil))
+                    eventIndex: nil, span: (key, entry.value, at, entry.expiresAt.map { $0 - 1 })))
         }
         self.windows = windows
     }

@@ -4,6 +4,12 @@ import Foundation
 /// sharded reports can be merged into the one an unsharded run gives. Keys are sorted, so equal reports
 /// are byte-identical.
 public struct JSONReport: Codable, Sendable, Equatable {
+    /// The shape of this document; it goes up by one whenever a field changes meaning or disappears, so
+    /// a reader can refuse a document it does not understand (README, "JSON report").
+    public static let currentSchemaVersion = 2
+
+    /// See `currentSchemaVersion`.
+    public var schemaVersion: Int
     /// The tool version that wrote it.
     public var version: String
     /// The strategy.
@@ -40,7 +46,10 @@ public struct JSONReport: Codable, Sendable, Equatable {
 
     /// One property's results.
     public struct PropertyEntry: Codable, Sendable, Equatable {
-        public var name: String
+        /// What `--property` calls it (`staleness`); a user invariant's name.
+        public var id: String
+        /// What a person reads (`staleness ≤ 60`).
+        public var label: String
         public var holds: Bool
         /// `holds`, `violated` or `undecided`.
         public var verdict: String
@@ -79,7 +88,10 @@ public struct JSONReport: Codable, Sendable, Equatable {
         public var originalSize: SizeEntry
         public var shrunkSize: SizeEntry
         public var shrinkAttempts: Int
+        /// The lanes as the text report draws them, at full width.
         public var lanes: String
+        /// The minimal run as data: what `lanes` and the HTML timeline are drawn from.
+        public var run: RunModel
     }
 
     /// Steps, clients and operations of a run.
@@ -101,6 +113,7 @@ public struct JSONReport: Codable, Sendable, Equatable {
         report: Report, options: [String: String], seedRange: Range<UInt64>, shard: String?,
         replayCommand: (String) -> String
     ) {
+        schemaVersion = Self.currentSchemaVersion
         version = CacheAsideCheckVersion.current
         model = report.strategyName
         self.options = options
@@ -112,9 +125,9 @@ public struct JSONReport: Codable, Sendable, Equatable {
         stop = "\(report.exploration.stop)"
         properties = report.properties.map { property in
             PropertyEntry(
-                name: property.name, holds: property.holds, verdict: property.verdict.name,
-                undecidedReason: property.verdict.undecidedReason, undecidedRuns: property.undecidedRuns,
-                failingRuns: property.failingRuns,
+                id: PropertyIdentity.identifier(ofLabel: property.name), label: property.name, holds: property.holds,
+                verdict: property.verdict.name, undecidedReason: property.verdict.undecidedReason,
+                undecidedRuns: property.undecidedRuns, failingRuns: property.failingRuns,
                 firstFailingSeed: property.firstFailingSeed,
                 measurement: property.measurementName.map {
                     MeasurementEntry(
@@ -127,7 +140,7 @@ public struct JSONReport: Codable, Sendable, Equatable {
                         replayToken: example.replayToken, replayCommand: replayCommand(example.replayToken),
                         originalSize: SizeEntry(example.original), shrunkSize: SizeEntry(example.size),
                         shrinkAttempts: example.shrinkAttempts,
-                        lanes: TextReport.describe(example).joined(separator: "\n"))
+                        lanes: TextReport.describe(example).joined(separator: "\n"), run: example.model)
                 })
         }
         runFailure = report.runFailure.map {

@@ -3,107 +3,250 @@
 ///
 /// A client's column shows what it calls (`▶` when an operation begins, `◀` when it returns, `│` while it
 /// is in the middle of one); the cache and database columns show what the call did to them or returned.
+///
+/// Given a width, the lanes fit it: a 16-client run is otherwise 300 columns wide. What goes first is
+/// what says least about the violation: clients far (in rows) from the marked row share one `others`
+/// column, runs of pure waiting (sleeps, busy locks, clock jumps) shrink to one line, and the diagram
+/// says what it folded — a picture that hides part of a run without saying so would mislead.
 public enum LaneDiagram {
+    /// The terminal width the command line fits lanes to unless told otherwise.
+    public static let defaultWidth = 120
+
     /// The lanes of `run`. `marking` maps event indices to a note printed at the end of their row (where
     /// a violation or a broken invariant became visible).
     public static func render(_ run: RunRecord, marking: [Int: String] = [:]) -> String {
-        let clients = run.history.operations.map(\.client).uniqueSorted()
-        let column = Dictionary(uniqueKeysWithValues: clients.enumerated().map { ($1, $0) })
-        var rows: [[String]] = []
-        var notes: [String] = []
-        var inFlight = Set<ClientID>()
-        for (index, event) in run.history.events.enumerated() {
-            var cells = Array(repeating: "", count: clients.count + 3)
-            cells[0] = "t\(event.tick)"
-            for client in inFlight { cells[1 + column[client]!] = "│" }
-            let (call, cacheCell, databaseCell) = describe(event.kind)
-            if let client = event.client, let lane = column[client] {
-                cells[1 + lane] = call
-                switch event.kind {
-                case .invoke: inFlight.insert(client)
-                case .returned, .failed, .crashed: inFlight.remove(client)
-                default: break
-                }
-            } else if !call.isEmpty {
-                cells[clients.count + 1] = call
+        render(RunModel(run), notes: marking, width: nil)
+    }
+
+    /// The lanes of `model`, its marked event noted as "`label` broken here", at most `width` columns
+    /// wide (`nil`: as wide as it takes).
+    public static func render(_ model: RunModel, width: Int? = nil) -> String {
+        let notes = model.marked.map { [$0.event: "\($0.label) broken here"] } ?? [:]
+        return render(model, notes: notes, width: width)
+    }
+
+    static func render(_ model: RunModel, notes: [Int: String], width: Int?) -> String {
+        let full = Layout(model: model, shown: model.actors, elideWaiting: false, cellLimit: 30, notes: notes)
+        guard let width, full.width > width else { return full.text(width: nil) }
+        let cellLimit = 26
+        var shown: [String] = []
+        var best = Layout(model: model, shown: [], elideWaiting: true, cellLimit: cellLimit, notes: notes)
+        for actor in actorsByNearness(model, notes: notes) {
+            let candidate = Layout(
+                model: model, shown: shown + [actor], elideWaiting: true, cellLimit: cellLimit, notes: notes)
+            guard candidate.width <= width else { break }
+            shown.append(actor)
+            best = candidate
+        }
+        return best.text(width: width)
+    }
+
+    /// Actors in the order they earn a column of their own: the marked row's actor, then by how close
+    /// (in rows) their nearest event is to the marked row — the last row when nothing is marked.
+    static func actorsByNearness(_ model: RunModel, notes: [Int: String]) -> [String] {
+        let focus = notes.keys.min() ?? model.events.count - 1
+        var distance: [String: Int] = [:]
+        for event in model.events {
+            guard let actor = event.actor else { continue }
+            distance[actor] = min(distance[actor] ?? .max, abs(event.index - focus))
+        }
+        return model.actors.sorted { (distance[$0] ?? .max, $0.count, $0) < (distance[$1] ?? .max, $1.count, $1) }
+    }
+
+    /// The wording of a list of actors, with runs of client numbers as ranges: "clients 3, 5–16".
+    static func describe(actors: [String]) -> String {
+        let numbers = actors.compactMap { $0.hasPrefix("client ") ? Int($0.dropFirst(7)) : nil }.sorted()
+        guard numbers.count == actors.count, !numbers.isEmpty else { return actors.joined(separator: ", ") }
+        var ranges: [String] = []
+        var start = numbers[0]
+        var previous = start
+        for number in numbers.dropFirst() + [Int.max] {
+            if number == previous + 1 {
+                previous = number
+                continue
             }
-            if !cacheCell.isEmpty { cells[clients.count + 1] = cacheCell }
-            if !databaseCell.isEmpty { cells[clients.count + 2] = databaseCell }
-            rows.append(cells)
-            notes.append(marking[index].map { "  ◀ \($0)" } ?? "")
+            ranges.append(start == previous ? "\(start)" : previous == start + 1 ? "\(start), \(previous)" : "\(start)–\(previous)")
+            start = number
+            previous = number
         }
-        let header = ["tick"] + clients.map(\.description) + ["cache", "database"]
-        return table(header: header, rows: rows, notes: notes)
-    }
-
-    private static func describe(_ kind: HistoryEvent.Kind) -> (call: String, cache: String, database: String) {
-        switch kind {
-        case .invoke(let operation): return ("▶ \(operation)", "", "")
-        case .returned(.read, let value): return ("◀ \(value.map { "\($0)" } ?? "no row")", "", "")
-        case .returned: return ("◀ ok", "", "")
-        case .failed(_, let reason): return ("◀ threw: \(reason)", "", "")
-        case .crashed: return ("✕ crashed", "", "")
-        case .clockAdvanced(let tick): return ("(clock jumps to t\(tick))", "", "")
-        case .fault(let description): return ("", "⚡ \(description)", "")
-        case .step(let step):
-            let effect = effectDescription(step)
-            switch step.action.component {
-            case .cache: return (step.action.callDescription, effect, "")
-            case .database: return (step.action.callDescription, "", effect)
-            case .clock, .lock: return ("\(step.action.callDescription) → \(step.outcome)", "", "")
-            }
-        }
-    }
-
-    /// What a step did, from the component's point of view.
-    private static func effectDescription(_ step: Step) -> String {
-        guard let key = step.action.key else { return "\(step.outcome)" }
-        switch (step.action, step.outcome) {
-        case (_, .fault(let name)): return "⚡ unavailable (\(name))"
-        case (_, .silentlyDropped(let name)): return "⚡ \(key) delete lost (\(name))"
-        case (.cacheSet(_, let value, let ttl), _), (.cacheAdd(_, let value, let ttl), .stored(true)),
-            (.cacheCompareAndSet(_, let value, let ttl, _), .stored(true)),
-            (.cacheLeaseSet(_, let value, let ttl, _), .stored(true)):
-            return "\(key) := \(value)" + (ttl.map { " (ttl \($0))" } ?? "")
-        case (.cacheAdd, .stored(false)), (.cacheCompareAndSet, .stored(false)), (.cacheLeaseSet, .stored(false)):
-            return "\(key) not stored"
-        case (.cacheDelete, _): return "\(key) deleted"
-        case (.databaseWrite(_, let value), _): return "\(key) := \(value)"
-        case (.databaseDelete, _): return "\(key) row deleted"
-        case (.databaseRead, .value(nil)): return "\(key) → no row"
-        case (.databaseRead, .versioned(let value, nil)):
-            return "\(key) → \(value.map { "\($0)" } ?? "no row") (lagging replica)"
-        default: return "\(key) → \(step.outcome)"
-        }
-    }
-
-    private static func table(header: [String], rows: [[String]], notes: [String]) -> String {
-        let maximumWidth = 30
-        func clip(_ text: String) -> String {
-            text.count <= maximumWidth ? text : String(text.prefix(maximumWidth - 1)) + "…"
-        }
-        let clipped = rows.map { $0.map(clip) }
-        var widths = header.map(\.count)
-        for row in clipped { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == 0 ? String(repeating: " ", count: widths[0] - cell.count) + cell
-                    : cell + String(repeating: " ", count: widths[index] - cell.count)
-            }.joined(separator: "  ")
-        }
-        func trimmed(_ text: String) -> String {
-            var text = text
-            while text.last == " " { text.removeLast() }
-            return text
-        }
-        var lines = [trimmed(line(header)), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
-        for (row, note) in zip(clipped, notes) {
-            lines.append(trimmed(line(row)) + note)
-        }
-        return lines.joined(separator: "\n")
+        return (numbers.count == 1 ? "client " : "clients ") + ranges.joined(separator: ", ")
     }
 }
 
-extension Sequence where Element: Comparable & Hashable {
-    func uniqueSorted() -> [Element] { Array(Set(self)).sorted() }
+extension LaneDiagram {
+    /// The table for one choice of shown actors: its rows, column widths and what it folded.
+    struct Layout {
+        enum Row {
+            case event(cells: [String], note: String)
+            case elided(String)
+        }
+
+        var header: [String] = []
+        var rows: [Row] = []
+        var widths: [Int] = []
+        var folded: [String] = []
+        /// Whether a row's note goes on a line of its own under it (to fit a width) rather than after it.
+        var notesBelow = false
+
+        init(model: RunModel, shown: [String], elideWaiting: Bool, cellLimit: Int, notes: [Int: String]) {
+            notesBelow = elideWaiting
+            let others = model.actors.filter { !shown.contains($0) }
+            let column = Dictionary(uniqueKeysWithValues: shown.enumerated().map { ($1, $0 + 1) })
+            let othersColumn: Int? = others.isEmpty ? nil : shown.count + 1
+            let cacheColumn = shown.count + 1 + (others.isEmpty ? 0 : 1)
+            header = ["tick"] + shown + (others.isEmpty ? [] : ["others"]) + ["cache", "database"]
+            var inFlight = Set<String>()
+            var waitingRun: [RunModel.Event] = []
+            var elidedRows = 0
+            var elisions = 0
+            func flushWaiting() {
+                if waitingRun.count >= 3 {
+                    let who = LaneDiagram.describe(actors: Array(Set(waitingRun.compactMap(\.actor))).sorted())
+                    let calls = Array(Set(waitingRun.map(LaneDiagram.waitingWord))).sorted().joined(separator: ", ")
+                    rows.append(.elided("⋯ \(waitingRun.count) rows of waiting (\(calls))\(who.isEmpty ? "" : " by \(who)") ⋯"))
+                    elidedRows += waitingRun.count
+                    elisions += 1
+                } else {
+                    for event in waitingRun { appendRow(event) }
+                }
+                waitingRun = []
+            }
+            func appendRow(_ event: RunModel.Event) {
+                var cells = Array(repeating: "", count: header.count)
+                cells[0] = "t\(event.tick)"
+                for actor in inFlight { if let lane = column[actor] { cells[lane] = "│" } }
+                let text = LaneDiagram.laneText(event)
+                if let actor = event.actor, let lane = column[actor] {
+                    cells[lane] = text
+                } else if let actor = event.actor, let othersColumn {
+                    cells[othersColumn] = "\(actor.hasPrefix("client ") ? String(actor.dropFirst(7)) : actor): \(text)"
+                } else if event.cacheEffect == nil {
+                    cells[cacheColumn] = text
+                }
+                if let actor = event.actor {
+                    switch event.kind {
+                    case .invoke: inFlight.insert(actor)
+                    case .return, .fail, .crash: inFlight.remove(actor)
+                    default: break
+                    }
+                }
+                if let effect = event.cacheEffect { cells[cacheColumn] = effect }
+                if let effect = event.databaseEffect { cells[cacheColumn + 1] = effect }
+                rows.append(.event(cells: cells.map { Self.clip($0, cellLimit) }, note: notes[event.index] ?? ""))
+            }
+            var othersWaited = 0
+            var othersWaitWords = Set<String>()
+            for event in model.events {
+                if elideWaiting, event.waiting, notes[event.index] == nil, let actor = event.actor, column[actor] == nil {
+                    // A folded client that only waits says nothing the 'others' column needs to show.
+                    othersWaited += 1
+                    othersWaitWords.insert(LaneDiagram.waitingWord(event))
+                    continue
+                }
+                if elideWaiting, event.waiting, notes[event.index] == nil {
+                    waitingRun.append(event)
+                    // A waiting actor's operation stays open across the elided rows.
+                    continue
+                }
+                flushWaiting()
+                appendRow(event)
+            }
+            flushWaiting()
+            widths = header.map(\.count)
+            for case .event(let cells, _) in rows {
+                for (index, cell) in cells.enumerated() { widths[index] = max(widths[index], cell.count) }
+            }
+            if !others.isEmpty {
+                folded.append("\(LaneDiagram.describe(actors: others)) share the 'others' column (further from the marked row)")
+            }
+            if othersWaited > 0 {
+                folded.append("\(othersWaited) rows where they only waited (\(othersWaitWords.sorted().joined(separator: ", "))) left out")
+            }
+            if elisions > 0 {
+                folded.append("\(elidedRows) rows of waiting folded into \(elisions) line\(elisions == 1 ? "" : "s")")
+            }
+        }
+
+        /// The widest line.
+        var width: Int {
+            let table = widths.reduce(0, +) + 2 * (widths.count - 1)
+            var widest = table
+            for case .event(let cells, let note) in rows where !note.isEmpty {
+                widest = max(widest, notesBelow ? widths[0] + 4 + note.count : line(cells).count + 4 + note.count)
+            }
+            return widest
+        }
+
+        func line(_ cells: [String]) -> String {
+            var text = cells.enumerated().map { index, cell in
+                index == 0 ? String(repeating: " ", count: widths[0] - cell.count) + cell
+                    : cell + String(repeating: " ", count: widths[index] - cell.count)
+            }.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
+            return text
+        }
+
+        func text(width: Int?) -> String {
+            var lines: [String] = []
+            if !folded.isEmpty { lines.append("(to fit \(width ?? 0) columns: " + folded.joined(separator: "; ") + ")") }
+            lines.append(line(header))
+            lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
+            for row in rows {
+                switch row {
+                case .event(let cells, let note) where note.isEmpty: lines.append(line(cells))
+                case .event(let cells, let note) where notesBelow:
+                    lines.append(line(cells))
+                    lines.append(String(repeating: " ", count: widths[0] + 2) + "▲ \(note)")
+                case .event(let cells, let note): lines.append(line(cells) + "  ◀ \(note)")
+                case .elided(let summary): lines.append(String(repeating: " ", count: widths[0] + 2) + summary)
+                }
+            }
+            guard let width else { return lines.joined(separator: "\n") }
+            return lines.flatMap { Self.wrap($0, width) }.joined(separator: "\n")
+        }
+
+        static func clip(_ text: String, _ limit: Int) -> String {
+            text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+        }
+
+        /// Cuts a line that is still too wide (a long sentence) into pieces that fit.
+        static func wrap(_ line: String, _ width: Int) -> [String] {
+            guard line.count > width else { return [line] }
+            var pieces: [String] = []
+            var rest = Substring(line)
+            while rest.count > width {
+                let head = rest.prefix(width)
+                let cut = head.lastIndex(of: " ").map { head.distance(from: head.startIndex, to: $0) } ?? width
+                let split = cut > width / 2 ? cut : width
+                pieces.append(String(rest.prefix(split)))
+                rest = rest.dropFirst(split).drop { $0 == " " }
+                rest = Substring("  ") + rest
+            }
+            pieces.append(String(rest))
+            return pieces
+        }
+    }
+
+    /// What an event shows in its actor's column.
+    package static func laneText(_ event: RunModel.Event) -> String {
+        switch event.kind {
+        case .invoke: "▶ \(event.call)"
+        case .return: "◀ \(event.call)"
+        case .fail: "◀ threw: \(event.call)"
+        case .crash: "✕ crashed"
+        case .clock: "(\(event.call))"
+        case .fault: ""
+        case .call:
+            event.component == "clock" || event.component == "lock" ? "\(event.call) → \(event.outcome ?? "")" : event.call
+        }
+    }
+
+    /// The word an elision summary uses for a waiting event.
+    static func waitingWord(_ event: RunModel.Event) -> String {
+        switch (event.kind, event.component) {
+        case (.clock, _): "clock jumps"
+        case (_, "lock"): "busy locks"
+        default: "sleeps"
+        }
+    }
 }

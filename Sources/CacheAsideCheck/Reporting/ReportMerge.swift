@@ -27,7 +27,8 @@ public enum ReportMerge {
             if shard.model != first.model { throw differs("model") }
             if shard.options != first.options { throw differs("options") }
             if shard.seeds.from != first.seeds.from || shard.seeds.to != first.seeds.to { throw differs("seed range") }
-            if shard.properties.map(\.name) != first.properties.map(\.name) { throw differs("property list") }
+            if shard.schemaVersion != first.schemaVersion { throw differs("schemaVersion") }
+            if shard.properties.map(\.label) != first.properties.map(\.label) { throw differs("property list") }
         }
         for (shard, name) in zip(shards, names) {
             let index = Int(shard.seeds.shard!.split(separator: "/")[0])!

@@ -8,10 +8,17 @@ public struct TextReport: Sendable {
     /// Only the table, without counterexamples.
     public var quiet: Bool
 
+    /// The most columns the lanes may take (`nil`: as many as they need).
+    public var width: Int?
+
     /// A renderer.
-    public init(report: Report, quiet: Bool = false, replayCommand: @escaping @Sendable (String) -> String) {
+    public init(
+        report: Report, quiet: Bool = false, width: Int? = LaneDiagram.defaultWidth,
+        replayCommand: @escaping @Sendable (String) -> String
+    ) {
         self.report = report
         self.quiet = quiet
+        self.width = width
         self.replayCommand = replayCommand
     }
 
@@ -28,15 +35,16 @@ public struct TextReport: Sendable {
             if quiet {
                 lines.append("\(property.name): \(example.violation.explanation)")
             } else {
-                lines.append(contentsOf: Self.describe(example))
+                lines.append(contentsOf: Self.describe(example, width: width))
             }
             lines.append("replay: \(replayCommand(example.replayToken))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The lines explaining one counterexample: heading, shrink summary, sentence and lanes.
-    public static func describe(_ example: Counterexample) -> [String] {
+    /// The lines explaining one counterexample: heading, shrink summary, sentence and lanes (at most
+    /// `width` columns wide; `nil`: as wide as they need).
+    public static func describe(_ example: Counterexample, width: Int? = nil) -> [String] {
         var lines = ["── \(example.property) violated (\(example.seed.map { "seed \($0)" } ?? "replayed run"))"]
         if example.shrinkAttempts > 0 || example.original != example.size {
             let cut = example.shrinkStoppedAtLimit ? " (stopped at the shrink limit; a smaller run may exist)" : ""
@@ -45,8 +53,7 @@ public struct TextReport: Sendable {
         }
         lines.append(example.violation.explanation)
         lines.append("")
-        let marking = example.violation.eventIndex.map { [$0: "\(example.property) broken here"] } ?? [:]
-        lines.append(LaneDiagram.render(example.run, marking: marking))
+        lines.append(LaneDiagram.render(example.model, width: width))
         return lines
     }
 

@@ -227,11 +227,12 @@ final class SimulationRun: @unchecked Sendable {
         var wakesASleeper = false
         for slot in clients.indices {
             switch clients[slot].state {
+            // No `earliest ?? .max` sentinel: a sleep to the end of time wakes at `Ticks.max` too.
             case .sleeping(let until), .waitingForLock(_, let until?):
-                if until < earliest ?? .max { (earliest, wakesASleeper) = (until, true) }
+                if earliest.map({ until < $0 }) ?? true { (earliest, wakesASleeper) = (until, true) }
                 else if until == earliest { wakesASleeper = true }
             case .busy(let until):
-                if until < earliest ?? .max { (earliest, wakesASleeper) = (until, false) }
+                if earliest.map({ until < $0 }) ?? true { (earliest, wakesASleeper) = (until, false) }
             default: break
             }
         }

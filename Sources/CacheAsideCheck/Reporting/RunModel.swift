@@ -1,0 +1,309 @@
+/// One run as plain data: its events, its operations, what the cache and the database held over time, its
+/// staleness windows and the event where a property broke.
+///
+/// Every picture of a run is drawn from this one value — the text lanes, the JSON report's `run`, the HTML
+/// timeline — so they cannot disagree about what happened. It holds text already worded (`"k1 → miss"`)
+/// next to the facts (tick, actor, key), because the words are part of what must agree, and a reader of
+/// the JSON should not have to re-derive them from the step enums.
+public struct RunModel: Sendable, Codable, Equatable {
+    /// The lanes, in column order: clients by number (background workers would follow them).
+    public var actors: [String]
+    /// The keys the run touched, in order.
+    public var keys: [String]
+    /// Every event, in the one order they happened.
+    public var events: [Event]
+    /// Every invoked operation, in invocation order.
+    public var operations: [Operation]
+    /// The event where the property became visibly false, if there is one place.
+    public var marked: Mark?
+    /// Stale reads and stale entries left at the end, where they lie in time.
+    public var stalenessWindows: [StalenessWindow]
+    /// What the cache held, per key, as spans of ticks.
+    public var cacheContents: [ContentSpan]
+    /// What the database held, per key, as spans of ticks.
+    public var databaseContents: [ContentSpan]
+    /// The tick of the last event.
+    public var endTick: Ticks
+    /// The token that replays the run, when the model was made knowing what the run was made with.
+    public var replayToken: String?
+
+    /// What an event records. The raw values are the JSON's `kind` strings.
+    public enum EventKind: String, Sendable, Codable {
+        /// A client began an operation.
+        case invoke
+        /// A step on the cache, the database, the clock or a lock.
+        case call
+        /// An operation returned.
+        case `return`
+        /// An operation threw an injected fault.
+        case fail
+        /// The client crashed mid-operation.
+        case crash
+        /// Nobody could run, so the clock jumped.
+        case clock
+        /// A fault not tied to one step (the cache restarted).
+        case fault
+    }
+
+    /// One event of the run.
+    public struct Event: Sendable, Codable, Equatable {
+        /// Its position in the run (the history's event index).
+        public var index: Int
+        /// The tick it happened at.
+        public var tick: Ticks
+        /// The client or worker it belongs to; `nil` for the simulation's own events.
+        public var actor: String?
+        /// What kind of event it is.
+        public var kind: EventKind
+        /// The operation it belongs to (an index into `operations`), if any.
+        public var operation: Int?
+        /// The component a call touched: `cache`, `database`, `clock` or `lock`.
+        public var component: String?
+        /// The key a call touched.
+        public var key: String?
+        /// What the actor did, in the actor's own column: the operation invoked (`read k1`), the call
+        /// (`cache.get k1`), the result returned (`v0`, `ok`), the reason it threw, or the fault.
+        public var call: String
+        /// What the call returned (`miss`, `v1`, `busy, waiting`), for a call.
+        public var outcome: String?
+        /// What the call did to or found in the cache (`k1 := v0 (ttl 60)`), if it touched the cache.
+        public var cacheEffect: String?
+        /// What the call did to or found in the database, if it touched the database.
+        public var databaseEffect: String?
+        /// Whether the actor only waited here: slept, found a lock busy, or the clock jumped.
+        public var waiting: Bool
+    }
+
+    /// One client operation, from invocation to return.
+    public struct Operation: Sendable, Codable, Equatable {
+        /// Its position in `operations`.
+        public var index: Int
+        /// The client that performed it.
+        public var actor: String
+        /// `read` or `write`.
+        public var kind: String
+        /// The key.
+        public var key: String
+        /// What was invoked, e.g. `write k1=v2`.
+        public var description: String
+        /// Its invoke event and tick.
+        public var invokeEvent: Int
+        public var invokeTick: Ticks
+        /// Its ending event and tick; `nil` if the run stopped first.
+        public var endEvent: Int?
+        public var endTick: Ticks?
+        /// `returned`, `failed`, `crashed` or `unfinished`.
+        public var ending: String
+        /// For a read that returned: what it returned (`no row` for an absent row).
+        public var result: String?
+    }
+
+    /// Where a property broke.
+    public struct Mark: Sendable, Codable, Equatable {
+        /// The event index.
+        public var event: Int
+        /// The property's identifier and label.
+        public var property: String
+        public var label: String
+        /// The sentence explaining the violation.
+        public var explanation: String
+    }
+
+    /// A stretch of time during which a superseded value was still read or readable.
+    public struct StalenessWindow: Sendable, Codable, Equatable {
+        /// The key.
+        public var key: String
+        /// The stale value.
+        public var value: String
+        /// The tick the write that superseded it completed.
+        public var from: Ticks
+        /// The last tick it was read or readable; `nil` if nothing would ever remove it.
+        public var until: Ticks?
+        /// How long it lasted, in ticks (the property's measurement).
+        public var ticks: Int?
+        /// The sentence the staleness property says about it.
+        public var explanation: String
+    }
+
+    /// A value a component held for a key, from one tick up to (not including) another.
+    public struct ContentSpan: Sendable, Codable, Equatable {
+        /// The key.
+        public var key: String
+        /// The value held.
+        public var value: String
+        /// The tick and event it was stored at (`-1` for the initial database rows).
+        public var from: Ticks
+        public var fromEvent: Int
+        /// The tick it stopped being held (deleted, expired, overwritten); `nil` if still held at the end.
+        public var until: Ticks?
+        /// The event that ended it (a delete, an overwrite, a restart); `nil` when its TTL ended it or it
+        /// is still held.
+        public var untilEvent: Int?
+        /// For a cache entry, the tick its TTL ends it.
+        public var expiresAt: Ticks?
+    }
+}
+
+extension RunModel {
+    /// The model of `run`, with `violation` marked (as property `property`, shown as `label`).
+    public init(
+        _ run: RunRecord, violation: Violation? = nil, property: String = "", label: String = "",
+        fingerprint: RunFingerprint? = nil
+    ) {
+        let history = run.history
+        let records = history.operations
+        actors = records.map(\.client).uniqueSorted().map(\.description)
+        var touchedKeys = Set(run.finalWorld.keys)
+        for record in records { touchedKeys.insert(record.operation.key) }
+        keys = touchedKeys.sorted().map(\.description)
+        var operationAt: [Int: Int] = [:]
+        operations = records.enumerated().map { position, record in
+            operationAt[record.invokeIndex] = position
+            if let end = record.endIndex { operationAt[end] = position }
+            return Operation(record, index: position)
+        }
+        var open: [ClientID: Int] = [:]
+        events = history.events.enumerated().map { index, event in
+            var operation: Int?
+            if let client = event.client {
+                if let position = operationAt[index] { open[client] = position }
+                operation = open[client]
+            }
+            return Event(event, index: index, operation: operation)
+        }
+        marked = violation?.eventIndex.map {
+            Mark(event: $0, property: property, label: label, explanation: violation!.explanation)
+        }
+        stalenessWindows = StalenessAnalysis(run: run).windows.compactMap { window in
+            window.span.map {
+                StalenessWindow(
+                    key: $0.key.description, value: $0.value.description, from: $0.since, until: $0.until,
+                    ticks: window.ticks == Measurement.unbounded ? nil : window.ticks,
+                    explanation: window.explanation)
+            }
+        }
+        endTick = history.events.last?.tick ?? 0
+        (cacheContents, databaseContents) = ContentTimeline(
+            keys: touchedKeys.sorted(), absent: run.plan.absentKeys, warm: run.plan.warmEntries
+        ).spans(of: history)
+        replayToken = fingerprint.map { ReplayToken(choices: run.choices, fingerprint: $0).encoded }
+    }
+}
+
+extension RunModel.Operation {
+    init(_ record: OperationRecord, index: Int) {
+        self.index = index
+        actor = record.client.description
+        kind = record.operation.isRead ? "read" : "write"
+        key = record.operation.key.description
+        description = record.operation.description
+        invokeEvent = record.invokeIndex
+        invokeTick = record.invokeTick
+        endEvent = record.endIndex
+        endTick = record.endTick
+        switch record.ending {
+        case .returned: ending = "returned"
+        case .failed: ending = "failed"
+        case .crashed: ending = "crashed"
+        case .unfinished: ending = "unfinished"
+        }
+        result = record.operation.isRead && record.returned ? (record.result.map { "\($0)" } ?? "no row") : nil
+    }
+}
+
+extension RunModel.Event {
+    init(_ event: HistoryEvent, index: Int, operation: Int?) {
+        self.index = index
+        tick = event.tick
+        actor = event.client?.description
+        self.operation = operation
+        component = nil
+        key = nil
+        outcome = nil
+        cacheEffect = nil
+        databaseEffect = nil
+        waiting = false
+        switch event.kind {
+        case .invoke(let invoked):
+            kind = .invoke
+            call = invoked.description
+            key = invoked.key.description
+        case .returned(.read, let value):
+            kind = .return
+            call = value.map { "\($0)" } ?? "no row"
+        case .returned:
+            kind = .return
+            call = "ok"
+        case .failed(_, let reason):
+            kind = .fail
+            call = reason
+        case .crashed:
+            kind = .crash
+            call = "crashed"
+        case .clockAdvanced(let tick):
+            kind = .clock
+            call = "clock jumps to t\(tick)"
+            waiting = true
+        case .fault(let description):
+            kind = .fault
+            call = description
+            cacheEffect = "⚡ \(description)"
+        case .step(let step):
+            kind = .call
+            call = step.action.callDescription
+            outcome = step.outcome.description
+            key = step.action.key?.description
+            let effect = Self.effect(of: step)
+            switch step.action.component {
+            case .cache:
+                component = "cache"
+                cacheEffect = effect
+            case .database:
+                component = "database"
+                databaseEffect = effect
+            case .clock:
+                component = "clock"
+                waiting = true
+            case .lock:
+                component = "lock"
+                waiting = step.outcome == .acquired(false)
+            }
+        }
+    }
+
+    /// What a step did, from the component's point of view.
+    private static func effect(of step: Step) -> String {
+        guard let key = step.action.key else { return "\(step.outcome)" }
+        switch (step.action, step.outcome) {
+        case (_, .fault(let name)): return "⚡ unavailable (\(name))"
+        case (_, .silentlyDropped(let name)): return "⚡ \(key) delete lost (\(name))"
+        case (.cacheSet(_, let value, let ttl), _), (.cacheAdd(_, let value, let ttl), .stored(true)),
+            (.cacheCompareAndSet(_, let value, let ttl, _), .stored(true)),
+            (.cacheLeaseSet(_, let value, let ttl, _), .stored(true)):
+            return "\(key) := \(value)" + (ttl.map { " (ttl \($0))" } ?? "")
+        case (.cacheAdd, .stored(false)), (.cacheCompareAndSet, .stored(false)), (.cacheLeaseSet, .stored(false)):
+            return "\(key) not stored"
+        case (.cacheDelete, _): return "\(key) deleted"
+        case (.databaseWrite(_, let value), _): return "\(key) := \(value)"
+        case (.databaseDelete, _): return "\(key) row deleted"
+        case (.databaseRead, .value(nil)): return "\(key) → no row"
+        case (.databaseRead, .versioned(let value, nil)):
+            return "\(key) → \(value.map { "\($0)" } ?? "no row") (lagging replica)"
+        case (.databaseVersionedRead, .versioned(nil, _)): return "\(key) → no row"
+        default: return "\(key) → \(step.outcome)"
+        }
+    }
+}
+
+extension Sequence where Element: Comparable & Hashable {
+    func uniqueSorted() -> [Element] { Array(Set(self)).sorted() }
+}
+
+extension Counterexample {
+    /// The minimal run as a `RunModel`, its violation marked.
+    public var model: RunModel {
+        RunModel(
+            run, violation: violation, property: PropertyIdentity.identifier(ofLabel: property), label: property,
+            fingerprint: fingerprint)
+    }
+}
