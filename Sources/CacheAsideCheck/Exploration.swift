@@ -17,7 +17,7 @@ public struct Exploration: Sendable {
     public var shrinkAttemptLimit: Int
     /// At most this many scheduling points replayed in all per shrink. Shrinking is bounded in counted
     /// units only, never in time, so the same failure shrinks to the same counterexample on any machine;
-    /// this bound keeps shrinking a very long run (64 clients × 100 operations) to seconds.
+    /// this bound keeps shrinking a very long run (64 clients × 100 operations) to well under a minute.
     public var shrinkStepLimit: Int
     /// Stop exploring after this long and report what was done (`nil` = no limit). It is consulted only
     /// between runs, and a report cut short by it says so (its outcome is `undecided` unless something
@@ -32,7 +32,7 @@ public struct Exploration: Sendable {
     /// Seeds `0..<1000`, random scheduling, one job, shrinking on.
     public init(
         seeds: Range<UInt64> = 0..<1000, scheduler: SchedulerKind = .random, jobs: Int = 1, shrink: Bool = true,
-        shrinkAttemptLimit: Int = 10_000, shrinkStepLimit: Int = 20_000_000
+        shrinkAttemptLimit: Int = 10_000, shrinkStepLimit: Int = 5_000_000
     ) {
         self.seeds = seeds
         self.scheduler = scheduler

@@ -26,7 +26,7 @@ struct CheckOptions {
     var checkDeterminism = false
     var shrink = true
     var shrinkLimit = 10_000
-    var shrinkSteps = 20_000_000
+    var shrinkSteps = 5_000_000
     var jobs = defaultJobs
     var scheduling = SchedulingFlags()
     var timeLimit: Int?
@@ -81,7 +81,7 @@ struct CheckOptions {
           --check-determinism   run each first failing seed again and replay it; a difference is an error
           --no-shrink           report failing runs as drawn
           --shrink-limit N      replays per shrink (default 10000); --shrink-steps N bounds the scheduling
-                                points it replays (default 20000000). Counted, never timed, so a report is
+                                points it replays (default 5000000). Counted, never timed, so a report is
                                 the same on every machine
           --scheduler NAME      how runs are scheduled: random (default); pct, probabilistic concurrency
                                 testing with --depth D − 1 priority changes (default 4); exhaustive,

@@ -134,10 +134,29 @@ final class TrustTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(shrunk, 3)
     }
 
-    /// The old `--write-ratio 0` stampede counterexample with a write in it: single-flight, 16 readers.
+    /// Any sequence replayed under a read-only workload is read-only: a value that would mean "write"
+    /// under another write ratio is out of range for its choice and reads as 0 (no operation). Before,
+    /// deleting a block of choices while shrinking shifted a scheduling value 2 onto a kind choice and
+    /// turned a read into a write.
+    func testAReplayedSequenceCannotLeaveTheWorkloadsOperationKinds() {
+        let readOnly = Workload(clients: 3, operationsPerClient: 2, writeRatio: 0)
+        let writeOnly = Workload(clients: 3, operationsPerClient: 2, writeRatio: 1)
+        for values in [[2, 2, 2, 2, 2, 2], [1, 2, 1, 2, 1, 2], [2, 1, 2, 1, 2, 1]] {
+            let reads = Simulation.run(CacheAside(), workload: readOnly, choices: ChoiceSource(replaying: values))
+            XCTAssertTrue(reads.plan.operations.joined().allSatisfy { if case .read = $0 { true } else { false } }, "\(values)")
+            let writes = Simulation.run(CacheAside(), workload: writeOnly, choices: ChoiceSource(replaying: values))
+            XCTAssertTrue(writes.plan.operations.joined().allSatisfy { if case .write = $0 { true } else { false } }, "\(values)")
+        }
+        // Under a mixed workload the same values mean what they always meant: 1 read, 2 write.
+        let mixed = Simulation.run(
+            CacheAside(), workload: Workload(clients: 2, operationsPerClient: 1), choices: ChoiceSource(replaying: [1, 2]))
+        XCTAssertEqual(mixed.plan.operations, [[.read(Key(1))], [.write(Key(1))]])
+    }
+
+    /// The old `--write-ratio 0` stampede counterexample had a write in it (16 readers, TTL 5).
     func testAReadOnlyStampedeShrinksToReadsOnly() throws {
         let checker = Checker(
-            strategy: SingleFlight(ttl: 5), workload: Workload(clients: 16, operationsPerClient: 4, writeRatio: 0),
+            strategy: CacheAside(ttl: 5), workload: Workload(clients: 16, operationsPerClient: 4, writeRatio: 0),
             properties: [.stampede(limit: 1)], exploration: Exploration(seeds: 0..<200, shrinkAttemptLimit: 2_000))
         let example = try XCTUnwrap(checker.check().properties[0].counterexample)
         XCTAssertTrue(example.run.history.operations.allSatisfy { $0.operation.isRead })

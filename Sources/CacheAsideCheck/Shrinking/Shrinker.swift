@@ -13,7 +13,7 @@ public struct Shrinker: Sendable {
     public var stepLimit: Int
 
     /// A shrinker with the given bounds.
-    public init(attemptLimit: Int = 10_000, stepLimit: Int = 20_000_000) {
+    public init(attemptLimit: Int = 10_000, stepLimit: Int = 5_000_000) {
         self.attemptLimit = attemptLimit
         self.stepLimit = stepLimit
     }

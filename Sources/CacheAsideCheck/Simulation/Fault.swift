@@ -29,7 +29,8 @@ public enum Fault: String, CaseIterable, Sendable, Hashable, Comparable {
         switch self {
         case .cacheUnavailable: 0.1
         case .lostDelete: 0.25
-        case .cacheRestart: 0.03
+        // Drawn only before a cache step of a non-empty cache (a third of the points or so), hence higher.
+        case .cacheRestart: 0.08
         case .clientCrash: 0.03
         case .replicaLag: 0.25
         }
