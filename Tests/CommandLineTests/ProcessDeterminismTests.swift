@@ -80,3 +80,45 @@ final class OutputFailureTests: XCTestCase {
         XCTAssertTrue(outcome.errors.contains("Broken pipe"), outcome.errors)
     }
 }
+
+/// Ctrl-C stops exploring between runs and prints the partial report, which says it was interrupted
+/// and is not a pass (exit 3), as `--time-limit` does.
+final class InterruptionTests: XCTestCase {
+    func testCtrlCPrintsThePartialReportAndExitsThree() throws {
+        let process = Process()
+        process.executableURL = try XCTUnwrap(ProcessDeterminismTests.executable, "build the cacheaside-check product first")
+        process.arguments = ["--seeds", "100000000", "--property", "convergence", "--quiet", "--jobs", "1"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        process.interrupt()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        // Convergence is violated within the first few seeds, so the partial report says so (exit 1);
+        // what matters is that it is printed, and says it is partial.
+        XCTAssertEqual(process.terminationReason, .exit, text)
+        XCTAssertEqual(process.terminationStatus, 1, text)
+        XCTAssertTrue(text.contains("interrupted after"), text)
+        XCTAssertTrue(text.contains(" of 100000000 runs"), text)
+    }
+
+    func testCtrlCWithNothingViolatedIsUndecided() throws {
+        let process = Process()
+        process.executableURL = try XCTUnwrap(ProcessDeterminismTests.executable, "build the cacheaside-check product first")
+        process.arguments = ["--seeds", "100000000", "--clients", "1", "--property", "convergence", "--quiet", "--jobs", "1"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        process.interrupt()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 3, text)
+        XCTAssertTrue(text.contains("undecided"), text)
+    }
+}
