@@ -67,7 +67,7 @@ public struct Comparison: Sendable {
             let judged = report.properties.prefix(verdictCount)
             let cost = RunCost(report.properties.dropFirst(verdictCount))
             return ComparisonRow(
-                model: entry.name, verdicts: judged.map { PropertyVerdict($0, runs: report.runs) },
+                model: entry.name, verdicts: judged.map { ModelVerdict($0, runs: report.runs) },
                 staleness: judged[judged.endIndex - 2].measurements, cost: cost, runs: report.runs,
                 runFailure: report.runFailure.map { "seed \($0.seed): \($0.failure)" })
         }
@@ -108,7 +108,7 @@ public struct ComparisonRow: Sendable, Codable, Equatable {
     /// The model's catalogue name.
     public var model: String
     /// One verdict per judged property, in `ComparisonTable.properties` order.
-    public var verdicts: [PropertyVerdict]
+    public var verdicts: [ModelVerdict]
     /// The largest staleness seen, in ticks (`Measurement.unbounded` for a window no TTL closes).
     public var maxStaleness: Int?
     /// The most database reads seen in one refill episode, whatever its cause.
@@ -139,7 +139,7 @@ public struct ComparisonRow: Sendable, Codable, Equatable {
     public var refillLoadsHistogram: [[Int]] = []
 
     init(
-        model: String, verdicts: [PropertyVerdict], staleness: MeasurementSummary, cost: RunCost, runs: Int,
+        model: String, verdicts: [ModelVerdict], staleness: MeasurementSummary, cost: RunCost, runs: Int,
         runFailure: String?
     ) {
         self.model = model
@@ -197,8 +197,9 @@ public struct LatencyFigures: Sendable, Codable, Equatable {
     public var max: Int
 }
 
-/// One property's verdict for one model.
-public struct PropertyVerdict: Sendable, Codable, Equatable {
+/// One model's verdict on one property in a comparison (rates over the runs, where `PropertyVerdict` is a
+/// single check's verdict).
+public struct ModelVerdict: Sendable, Codable, Equatable {
     /// The property's name.
     public var property: String
     /// How many runs broke it.

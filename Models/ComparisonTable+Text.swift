@@ -64,7 +64,7 @@ extension ComparisonTable {
             + SimulationOptions(latencies: latencies, timing: timing).timeSummary + (clockJumps.map { ", clock jumps ≤ \($0)" } ?? "")
     }
 
-    static func verdictCell(_ verdict: PropertyVerdict) -> String {
+    static func verdictCell(_ verdict: ModelVerdict) -> String {
         guard let seed = verdict.firstFailingSeed, !verdict.holds else { return "holds" }
         return "✗ \(percent(verdict.failingRate)) @\(seed)"
     }
