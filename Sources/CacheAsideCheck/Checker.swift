@@ -93,7 +93,7 @@ public struct Checker: Sendable {
     }
 
     /// What this checker's runs are made with, as replay tokens record it.
-    public var fingerprint: RunFingerprint {
+    package var fingerprint: RunFingerprint {
         RunFingerprint(strategy: strategy, workload: workload, options: simulation)
     }
 

@@ -43,7 +43,7 @@ public struct Exploration: Sendable {
     }
 
     /// The seeds actually run, in order.
-    public var selectedSeeds: SeedSelection { SeedSelection(seeds, shard: shard) }
+    package var selectedSeeds: SeedSelection { SeedSelection(seeds, shard: shard) }
 }
 
 /// How a run's scheduling choices are generated (replays and shrinking do not depend on it).

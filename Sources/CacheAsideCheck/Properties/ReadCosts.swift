@@ -5,7 +5,7 @@
 /// Latency is measured in ticks from the read's first step to its return, and in serial time counts that
 /// step's own tick, so a hit on a one-tick cache takes 1 in either timing. A read is a hit when its reader did not read the database
 /// during it.
-public struct ReadCosts: Sendable {
+package struct ReadCosts: Sendable {
     /// Each answered read's latency in ticks, in the order the reads returned.
     public private(set) var latencies: [Int] = []
     /// How many answered reads did not touch the database.

@@ -25,7 +25,7 @@ public enum RefillCause: String, Sendable, Hashable, CaseIterable, CustomStringC
 /// The cause is read off the key's entry as the history left it: filled with a TTL that has run out by
 /// the miss → expiry; removed by a delete while live → invalidation; never filled, or lost in a restart →
 /// cold miss. Warm entries from the plan count as filled at tick 0.
-public struct RefillEpisodes: Sendable {
+package struct RefillEpisodes: Sendable {
     /// One refill episode.
     public struct Episode: Sendable, Hashable {
         /// The key refilled.

@@ -3,7 +3,7 @@ import Foundation
 /// The JSON form of a `Report` (`--json`): the same facts as the text, plus exact histograms so that
 /// sharded reports can be merged into the one an unsharded run gives. Keys are sorted, so equal reports
 /// are byte-identical.
-public struct JSONReport: Codable, Sendable, Equatable {
+package struct JSONReport: Codable, Sendable, Equatable {
     /// The shape of this document; it goes up by one whenever a field changes meaning or disappears, so
     /// a reader can refuse a document it does not understand (README, "JSON report").
     public static let currentSchemaVersion = 2
@@ -181,7 +181,7 @@ extension JSONReport.SizeEntry {
 }
 
 /// The version the tool reports.
-public enum CacheAsideCheckVersion {
+package enum CacheAsideCheckVersion {
     /// The current version.
     public static let current = "0.1.0"
 }

@@ -20,7 +20,7 @@ public enum LaneDiagram {
 
     /// The lanes of `model`, its marked event noted as "`label` broken here", at most `width` columns
     /// wide (`nil`: as wide as it takes).
-    public static func render(_ model: RunModel, width: Int? = nil) -> String {
+    package static func render(_ model: RunModel, width: Int? = nil) -> String {
         let notes = model.marked.map { [$0.event: "\($0.label) broken here"] } ?? [:]
         return render(model, notes: notes, width: width)
     }

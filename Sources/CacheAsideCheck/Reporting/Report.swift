@@ -27,7 +27,7 @@ public struct Report: Sendable {
     /// What `Exploration.checkDeterminism` compared, when it was on.
     public var determinismCheck: DeterminismCheck?
     /// What the runs were made with; replay tokens carry it.
-    public var fingerprint: RunFingerprint
+    package var fingerprint: RunFingerprint
 
     /// The check's verdict as a whole.
     public enum Outcome: Sendable, Hashable {
@@ -152,7 +152,7 @@ public struct RunFailure: Sendable {
     /// Its choices.
     public var choices: [Int]
     /// What it was made with.
-    public var fingerprint: RunFingerprint
+    package var fingerprint: RunFingerprint
 
     /// The token that replays it.
     public var replayToken: String { ReplayToken(choices: choices, fingerprint: fingerprint).encoded }
@@ -176,7 +176,7 @@ public struct Counterexample: Sendable {
     /// `shrinkStepLimit`) rather than at a run no single edit could simplify.
     public var shrinkStoppedAtLimit: Bool
     /// What the run was made with.
-    public var fingerprint: RunFingerprint
+    package var fingerprint: RunFingerprint
 
     /// The token that replays `run` (with the same strategy, workload and options).
     public var replayToken: String { ReplayToken(choices: run.choices, fingerprint: fingerprint).encoded }

@@ -6,7 +6,7 @@
 /// It refuses anything that would not give that report: shards of different checks (model, options, seed
 /// range, version), a shard missing or given twice, or a shard that did not run all its seeds (stopped
 /// by `--time-limit`).
-public enum ReportMerge {
+package enum ReportMerge {
     /// Why reports cannot be merged, in one sentence that names the fix.
     public struct MergeError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The explanation.

@@ -5,7 +5,7 @@
 /// timeline — so they cannot disagree about what happened. It holds text already worded (`"k1 → miss"`)
 /// next to the facts (tick, actor, key), because the words are part of what must agree, and a reader of
 /// the JSON should not have to re-derive them from the step enums.
-public struct RunModel: Sendable, Codable, Equatable {
+package struct RunModel: Sendable, Codable, Equatable {
     /// The lanes, in column order: clients by number (background workers would follow them).
     public var actors: [String]
     /// The keys the run touched, in order.
@@ -301,7 +301,7 @@ extension Sequence where Element: Comparable & Hashable {
 
 extension Counterexample {
     /// The minimal run as a `RunModel`, its violation marked.
-    public var model: RunModel {
+    package var model: RunModel {
         RunModel(
             run, violation: violation, property: PropertyIdentity.identifier(ofLabel: property), label: property,
             fingerprint: fingerprint)

@@ -1,6 +1,6 @@
 /// Renders a `Report` as the text the command line prints: the options, a table with one line per
 /// property, then each violated property's minimal counterexample drawn as lanes with its replay command.
-public struct TextReport: Sendable {
+package struct TextReport: Sendable {
     /// The report to render.
     public var report: Report
     /// Builds the command that replays a counterexample from its token.

@@ -5,7 +5,7 @@
 /// smaller value by value (shortlex order), describes a simpler run: fewer operations, fewer preemptions,
 /// fewer faults. Every accepted edit makes the sequence shortlex-smaller, so shrinking terminates; each
 /// pass tries one kind of edit, and passes repeat until none makes progress.
-public struct Shrinker: Sendable {
+package struct Shrinker: Sendable {
     /// At most this many replays.
     public var attemptLimit: Int
     /// At most this many scheduling points replayed in all. Both limits are counts, never time, so a

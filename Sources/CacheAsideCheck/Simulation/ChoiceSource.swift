@@ -6,7 +6,7 @@
 /// choices): generating from a seed and replaying the recording produce the same run. This is the
 /// Hypothesis "choice sequence" idea (MacIver & Donaldson, ECOOP 2020); the shrinker edits these values
 /// and replays them.
-public struct ChoiceSource: Sendable {
+package struct ChoiceSource: Sendable {
     /// How values are produced.
     public enum Mode: Sendable {
         /// Draw from a PRNG, using each call site's own distribution.

@@ -11,7 +11,7 @@
 /// Between change points nobody is preempted, so a run preempts at most `depth − 1` times (plus any
 /// wake-ups of sleeping or lock-waiting clients with a higher priority). The randomness comes from the
 /// generator `pick` is handed, so a seed fixes the run; replaying never consults the policy.
-public struct PCTScheduling: SchedulingPolicy {
+package struct PCTScheduling: SchedulingPolicy {
     /// The bug depth the run is aimed at: `depth − 1` priority change points.
     public let depth: Int
     /// The number of contested scheduling points a run is expected to have (the paper's `k`).

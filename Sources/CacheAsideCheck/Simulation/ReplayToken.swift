@@ -10,10 +10,10 @@ public struct ReplayToken: Sendable, Hashable {
     /// The recorded choices.
     public var choices: [Int]
     /// What the run was made with.
-    public var fingerprint: RunFingerprint
+    package var fingerprint: RunFingerprint
 
     /// A token for `choices` made with `fingerprint`.
-    public init(choices: [Int], fingerprint: RunFingerprint) {
+    package init(choices: [Int], fingerprint: RunFingerprint) {
         self.choices = choices
         self.fingerprint = fingerprint
     }
@@ -49,7 +49,7 @@ public struct ReplayToken: Sendable, Hashable {
         /// What is wrong, and what to do.
         public var description: String
         /// For a token made with something else: the parts of the fingerprint that differ.
-        public var mismatchedParts: [RunFingerprint.Part]
+        package var mismatchedParts: [RunFingerprint.Part]
 
         init(_ description: String, mismatchedParts: [RunFingerprint.Part] = []) {
             self.description = description
@@ -104,7 +104,7 @@ public struct ReplayToken: Sendable, Hashable {
     }
 
     /// Refuses a token made with a different strategy, workload or options than `expected`.
-    public func check(against expected: RunFingerprint) throws(DecodingError) {
+    package func check(against expected: RunFingerprint) throws(DecodingError) {
         let parts = fingerprint.differences(from: expected)
         guard !parts.isEmpty else { return }
         let names = parts.map { part -> String in

@@ -5,7 +5,7 @@
 /// Each part is a 16-bit hash of a canonical description (`CanonicalDescription`), kept apart so that a
 /// mismatch can say which part differs. World invariants are left out (they observe a run and never
 /// change it), as are wall-clock settings, which never change a run either.
-public struct RunFingerprint: Sendable, Hashable {
+package struct RunFingerprint: Sendable, Hashable {
     /// The strategy's name and settings.
     public var strategy: UInt16
     /// The workload's shape.

@@ -2,7 +2,7 @@
 /// that reproduce it.
 public struct RunRecord: Sendable {
     /// The operations each client was given.
-    public var plan: WorkloadPlan
+    package var plan: WorkloadPlan
     /// Every event, in order.
     public var history: History
     /// The world once every client finished (or the run stopped).

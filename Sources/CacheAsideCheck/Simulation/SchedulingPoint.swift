@@ -3,7 +3,7 @@
 ///
 /// Random and PCT runs never record these (the hot path stays allocation-free); exhaustive search asks for
 /// them to tell which pending steps commute (partial-order reduction) and which picks are preemptions.
-public struct SchedulingPoint: Sendable, Hashable {
+package struct SchedulingPoint: Sendable, Hashable {
     /// A client that could run at this point.
     public struct Candidate: Sendable, Hashable {
         /// Its slot in the workload plan (scheduling choices count in slots).

@@ -3,13 +3,13 @@
 /// A policy only shapes generation: its pick is recorded as an ordinary choice (the client's distance
 /// from the client that ran last), so replaying or shrinking a run needs no policy at all. This is how
 /// random, PCT and exhaustive search share one runtime (as shuttle's schedulers do).
-public protocol SchedulingPolicy: Sendable {
+package protocol SchedulingPolicy: Sendable {
     /// Picks one of `runnable` (sorted, at least two) to run next; `lastRun` ran the previous step.
     mutating func pick(among runnable: [ClientID], lastRun: ClientID?, rng: inout SplitMix64) -> ClientID
 }
 
 /// Uniformly random scheduling: at every point each runnable client is equally likely to run.
-public struct RandomScheduling: SchedulingPolicy {
+package struct RandomScheduling: SchedulingPolicy {
     /// A uniform policy.
     public init() {}
 

@@ -5,7 +5,7 @@
 /// performs that step atomically and runs its own code until it parks again or finishes. The driver is
 /// an ordinary synchronous function: it drains the executor on the calling thread, so runs on different
 /// threads (`--jobs`) never share anything.
-public enum Simulation {
+package enum Simulation {
     /// Runs `strategy` on a workload drawn from `choices`, and returns what happened. Every run of a
     /// check — seeded, PCT, exhaustive, replayed or shrunk — comes through here.
     /// - Parameter tracesSchedule: record every scheduling point in `RunRecord.schedule` (exhaustive

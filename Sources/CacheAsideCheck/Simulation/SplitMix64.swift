@@ -1,7 +1,7 @@
 /// SplitMix64 (Steele, Lea & Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014):
 /// a tiny PRNG with a 64-bit state whose output depends only on the seed, on every platform and Swift
 /// version, which the system generator does not promise.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator whose whole output is determined by `seed`.

@@ -63,7 +63,7 @@ public struct Workload: Sendable, Hashable {
 }
 
 /// An operation a client was told to perform. Writes get their unique value when the client starts them.
-public enum PlannedOperation: Hashable, Sendable, CustomStringConvertible {
+package enum PlannedOperation: Hashable, Sendable, CustomStringConvertible {
     /// Read a key.
     case read(Key)
     /// Write a fresh value to a key.
@@ -85,7 +85,7 @@ public enum PlannedOperation: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The operations each client slot performs in one run, drawn from the choices.
-public struct WorkloadPlan: Hashable, Sendable {
+package struct WorkloadPlan: Hashable, Sendable {
     /// `operations[i]` is what slot `i` performs, in order; an empty list means the slot has no client.
     /// Clients are numbered 1, 2, … over the non-empty slots.
     public var operations: [[PlannedOperation]]

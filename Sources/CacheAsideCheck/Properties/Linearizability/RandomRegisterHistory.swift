@@ -5,7 +5,7 @@
 /// three scheduling steps — invoke, take effect, return — and a seeded random scheduler interleaves the
 /// clients' steps, so operations overlap the way concurrent clients' do. The histories it produces are
 /// therefore linearizable; `corrupted(_:seed:)` changes one result to make (usually) non-linearizable ones.
-public struct RandomRegisterHistory: Sendable {
+package struct RandomRegisterHistory: Sendable {
     /// How many clients run concurrently.
     public var clients: Int
     /// How many operations each client runs.
