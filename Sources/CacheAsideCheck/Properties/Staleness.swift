@@ -18,12 +18,33 @@ extension Property {
 struct StalenessAnalysis {
     struct Window {
         var ticks: Int
-        var explanation: String
         var eventIndex: Int?
         /// Where the window lies, for drawing it: the key, the stale value, the tick its overwrite
         /// completed, and the tick the stale value was last readable (`nil`: never closes). `nil` for a
         /// current read.
         var span: (key: Key, value: Value, since: Ticks, until: Ticks?)? = nil
+        /// What made it stale, kept as facts: the sentence is built only for the window a report shows
+        /// (a long run has thousands of reads, and shrinking evaluates it on every replay).
+        var cause: Cause?
+
+        enum Cause {
+            case read(client: ClientID, invokeTick: Ticks, newer: Value)
+            case leftInCache(newer: Value, expiresAt: Ticks?)
+        }
+
+        /// One sentence in the run's own terms; empty for a current read.
+        var explanation: String {
+            guard let cause, let span else { return "" }
+            switch cause {
+            case .read(let client, let invokeTick, let newer):
+                return "\(client)'s read of \(span.key) at t\(invokeTick) returned \(span.value), "
+                    + "but \(newer) had overwritten it by t\(span.since): stale for \(ticks) ticks"
+            case .leftInCache(let newer, let expiresAt):
+                let until = expiresAt.map { "until it expires at t\($0): \(ticks) ticks" } ?? "with no TTL to end it: unbounded"
+                return "after the run the cache still holds \(span.value) for \(span.key), overwritten by "
+                    + "\(newer) at t\(span.since), \(until)"
+            }
+        }
     }
 
     let windows: [Window]
@@ -32,6 +53,14 @@ struct StalenessAnalysis {
         let history = run.history
         let operations = history.operations
         let commits = history.databaseCommits(keys: run.finalWorld.keys)
+        // Where each value sits in its key's commit order, so a read finds its value at once.
+        var commitPosition: [Value: Int] = [:]
+        for keyCommits in commits.values {
+            for (position, commit) in keyCommits.enumerated() where commit.value != .initial {
+                // The first commit of a value, as a scan from the start would find it.
+                if commitPosition[commit.value] == nil { commitPosition[commit.value] = position }
+            }
+        }
         // The completed write that produced each value, to learn when an overwrite became complete.
         var writeOfValue: [Value: OperationRecord] = [:]
         for record in operations where record.returned {
@@ -39,16 +68,29 @@ struct StalenessAnalysis {
         }
 
         /// The first completed overwrite of `value` on `key` that ended before event `limit`.
+        ///
+        /// Commits are in event order and a write completes after it commits, so the scan stops at the
+        /// first commit at or after `limit` (it cannot have ended before it), and, once an overwrite is
+        /// found, at the first commit no earlier than it (its write cannot have ended sooner).
         func overwrite(of value: Value, key: Key, before limit: Int) -> (by: Value, at: Ticks)? {
-            guard let keyCommits = commits[key], let position = keyCommits.firstIndex(where: { $0.value == value })
-            else { return nil }
+            guard let keyCommits = commits[key] else { return nil }
+            let position: Int
+            if value == .initial {
+                position = 0
+            } else if let known = commitPosition[value], known < keyCommits.count, keyCommits[known].value == value {
+                position = known
+            } else {
+                return nil
+            }
             var earliest: (by: Value, at: Ticks)?
             for later in keyCommits[(position + 1)...] {
+                if later.eventIndex >= limit { break }
+                if let found = earliest, later.tick >= found.at { break }
                 if let write = writeOfValue[later.value], let end = write.endIndex, end < limit,
                     let tick = write.endTick, earliest.map({ tick < $0.at }) ?? true
                 {
                     earliest = (later.value, tick)
-                } else if writeOfValue[later.value] == nil, later.eventIndex < limit, earliest == nil {
+                } else if writeOfValue[later.value] == nil, earliest == nil {
                     // A write whose client crashed after committing still overwrote the row.
                     earliest = (later.value, later.tick)
                 }
@@ -57,19 +99,17 @@ struct StalenessAnalysis {
         }
 
         var windows: [Window] = []
+        windows.reserveCapacity(operations.count)
         for read in operations where read.returned {
             guard case .read(let key) = read.operation, let value = read.result else { continue }
             guard let (newer, at) = overwrite(of: value, key: key, before: read.invokeIndex) else {
-                windows.append(Window(ticks: 0, explanation: "", eventIndex: nil))
+                windows.append(Window(ticks: 0, eventIndex: nil))
                 continue
             }
-            let ticks = read.invokeTick - at
             windows.append(
                 Window(
-                    ticks: ticks,
-                    explanation: "\(read.client)'s read of \(key) at t\(read.invokeTick) returned \(value), "
-                        + "but \(newer) had overwritten it by t\(at): stale for \(ticks) ticks",
-                    eventIndex: read.endIndex, span: (key, value, at, read.invokeTick)))
+                    ticks: read.invokeTick - at, eventIndex: read.endIndex, span: (key, value, at, read.invokeTick),
+                    cause: .read(client: read.client, invokeTick: read.invokeTick, newer: newer)))
         }
         let world = run.finalWorld
         for key in world.keys {
@@ -77,13 +117,10 @@ struct StalenessAnalysis {
                 let (newer, at) = overwrite(of: entry.value, key: key, before: history.events.count)
             else { continue }
             let ticks = entry.expiresAt.map { max($0 - 1 - at, 0) } ?? Measurement.unbounded
-            let until = entry.expiresAt.map { "until it expires at t\($0): \(ticks) ticks" } ?? "with no TTL to end it: unbounded"
             windows.append(
                 Window(
-                    ticks: ticks,
-                    explanation: "after the run the cache still holds \(entry.value) for \(key), overwritten by "
-                        + "\(newer) at t\(at), \(until)",
-                    eventIndex: nil, span: (key, entry.value, at, entry.expiresAt.map { $0 - 1 })))
+                    ticks: ticks, eventIndex: nil, span: (key, entry.value, at, entry.expiresAt.map { $0 - 1 }),
+                    cause: .leftInCache(newer: newer, expiresAt: entry.expiresAt)))
         }
         self.windows = windows
     }
