@@ -4,7 +4,65 @@ struct ShrinkPass: Sendable {
     let name: String
     let apply: @Sendable (inout ShrinkState, (RunRecord) -> Bool, ([Int]) -> RunRecord) -> Bool
 
-    static let all: [ShrinkPass] = [deleteBlocks, zeroBlocks, zeroEach, lowerEach, swapAdjacentPreemptions]
+    static let all: [ShrinkPass] = [
+        deleteLargeBlocks, zeroLargeBlocks, deleteBlocks, zeroBlocks, zeroEach, lowerEach, swapAdjacentPreemptions,
+    ]
+
+    /// Block sizes for long sequences: halves, quarters, … down to 16 choices, so that a run of
+    /// thousands of operations loses whole clients' worth of them per replay instead of eight choices at
+    /// a time (the small-block passes alone ran out of budget on 64 × 100 runs). Short sequences, where
+    /// the small passes are cheap, get none, so their counterexamples are what they always were.
+    private static func largeBlockSizes(_ count: Int) -> [Int] {
+        guard count >= 32 else { return [] }
+        var sizes: [Int] = []
+        var size = 16
+        while size * 4 <= count { size *= 2 }  // the largest power of two up to half the count
+        while size >= 16 {
+            sizes.append(size)
+            size /= 2
+        }
+        return sizes
+    }
+
+    /// Deletes aligned blocks of the large sizes, left to right.
+    static let deleteLargeBlocks = ShrinkPass(name: "delete large blocks") { state, isFailing, replay in
+        largeBlockSizes(state.best.choices.count).reduce(false) { improved, size in
+            sweepAlignedWindows(of: size, &state, isFailing, replay) { candidate, window in
+                candidate.removeSubrange(window)
+                return true
+            } || improved
+        }
+    }
+
+    /// Zeroes aligned blocks of the large sizes: the workload's operation choices come first, so this
+    /// turns off many operations at once.
+    static let zeroLargeBlocks = ShrinkPass(name: "zero large blocks") { state, isFailing, replay in
+        largeBlockSizes(state.best.choices.count).reduce(false) { improved, size in
+            sweepAlignedWindows(of: size, &state, isFailing, replay) { candidate, window in
+                guard candidate[window].contains(where: { $0 != 0 }) else { return false }
+                for index in window { candidate[index] = 0 }
+                return true
+            } || improved
+        }
+    }
+
+    /// Like `sweepWindows`, but windows start at multiples of `size` (and a window that shrank the
+    /// sequence is tried again at the same place).
+    private static func sweepAlignedWindows(
+        of size: Int, _ state: inout ShrinkState, _ isFailing: (RunRecord) -> Bool, _ replay: ([Int]) -> RunRecord,
+        edit: (inout [Int], Range<Int>) -> Bool
+    ) -> Bool {
+        var improved = false
+        var start = 0
+        while start + size <= state.best.choices.count, !state.exhausted {
+            var candidate = state.best.choices
+            let before = candidate.count
+            let adopted = edit(&candidate, start..<(start + size)) && state.consider(candidate, isFailing, replay)
+            improved = improved || adopted
+            if !(adopted && state.best.choices.count < before) { start += size }
+        }
+        return improved
+    }
 
     /// Deletes runs of consecutive choices (8, 4, 2, then 1 long): removes whole scheduling decisions
     /// and the steps that depended on them.
