@@ -14,6 +14,8 @@ import XCTest
 /// - Parameters:
 ///   - checker: the configured checker (strategy, workload, properties, invariants, options, seeds).
 ///   - message: added to the failure, as with the other `XCTAssert` functions.
+///   - file: the file the failure is reported in; the caller's by default.
+///   - line: the line the failure is reported at; the caller's by default.
 /// - Returns: the report, for further assertions on its figures.
 @discardableResult
 public func XCTAssertConsistent(

@@ -30,6 +30,7 @@ package struct Shrinker: Sendable {
 
     /// The smallest failing run reachable from `run`.
     /// - Parameters:
+    ///   - run: the failing run to start from.
     ///   - isFailing: whether a replayed run still shows the failure being shrunk.
     ///   - replay: replays a choice sequence.
     public func shrink(

@@ -183,9 +183,12 @@ public struct LockClient: Sendable {
     let environment: Environment
 
     /// Takes the lock on `key`, waiting while another client holds it (or until its lease ends).
-    /// - Parameter lease: how many ticks the lock lasts unless released, like Redis `SET NX PX`; `nil`
-    ///   = until released; less than one tick counts as one. A lease keeps a crashed holder from blocking everyone, and lets a slow holder
-    ///   lose the lock while it still thinks it holds it (Kleppmann, "How to do distributed locking").
+    /// - Parameters:
+    ///   - key: the key whose lock to take.
+    ///   - lease: how many ticks the lock lasts unless released, like Redis `SET NX PX`; `nil` = until
+    ///     released; less than one tick counts as one. A lease keeps a crashed holder from blocking
+    ///     everyone, and lets a slow holder lose the lock while it still thinks it holds it (Kleppmann,
+    ///     "How to do distributed locking").
     nonisolated(nonsending) public func acquire(_ key: Key, lease: Ticks? = nil) async throws {
         while try await !tryAcquire(key, lease: lease) {
             try await environment.run.waitForLock(environment.slot, key: key)

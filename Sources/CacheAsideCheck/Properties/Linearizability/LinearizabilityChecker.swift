@@ -44,7 +44,9 @@ public struct LinearizabilityChecker: Sendable {
     /// Checks every key and returns one verdict: the first violation by key order, else `.unknown`
     /// if any key was undecided, else `.linearizable`. Stops at the first violation.
     ///
-    /// - Parameter initialValue: the register's value before any operation, per key.
+    /// - Parameters:
+    ///   - operations: the history's operations, in invocation order.
+    ///   - initialValue: the register's value before any operation, per key.
     public func check(
         _ operations: [RegisterOperation], initialValue: (Int) -> Int = { _ in 0 }
     ) -> LinearizabilityVerdict {
