@@ -29,6 +29,13 @@ enum CheckCommand {
             report = checker.check()
         }
         progress?.clear()
+        // Written first, so a check that could not run still reaches CI, as errors.
+        if let path = options.junitPath,
+            let problem = JUnitOutput.write(JUnitOutput.document(report, options), to: path)
+        {
+            errors.write(problem + "\n")
+            return 2
+        }
         if let problem = report.configurationError {
             errors.write("Error: \(problem)\n")
             return 2

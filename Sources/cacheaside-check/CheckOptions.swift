@@ -37,6 +37,8 @@ struct CheckOptions {
     var htmlPath: String?
     /// `--width N`: the most columns the lanes take.
     var width = LaneDiagram.defaultWidth
+    /// Where `--junit` writes JUnit XML, if anywhere.
+    var junitPath: String?
 
     static let propertyNames = PropertyIdentity.builtIn
     static let maximumTotalOperations = 10_000
@@ -53,7 +55,7 @@ struct CheckOptions {
                                 [--shrink-limit N]
                                 [--scheduler random|pct|exhaustive] [--depth D] [--preemptions P]
                                 [--all-workloads] [--time-limit S] [--shard K/N] [--jobs J] [--json] [--quiet]
-                                [--html FILE] [--width N]
+                                [--html FILE] [--width N] [--junit FILE]
                cacheaside-check models | scenarios | compare | check-history FILE | merge A.json B.json …
                (each takes --help)
         """
@@ -98,6 +100,7 @@ struct CheckOptions {
           --html FILE           also write the report as one self-contained HTML page (timeline per
                                 counterexample; opens from disk, no network)
           --width N             fit the lanes in N columns (default 120), folding far clients and waiting
+        \(JUnitOutput.help)
           --version             print the version
           --help                print this help
 
@@ -107,7 +110,9 @@ struct CheckOptions {
 
     /// Parses the main form's arguments (without the program name).
     static func parse(_ arguments: [String]) throws(UsageError) -> CheckOptions {
+        var arguments = arguments
         var options = CheckOptions()
+        options.junitPath = try JUnitOutput.extractPath(from: &arguments)
         options.preset = try ScenarioFlags.preset(in: arguments)
         options.scenario = options.preset
         options.runs = .seeds(options.preset.seeds)

@@ -9,7 +9,7 @@ enum CompareCommand {
                                         [--ops O] [--keys K] [--write-ratio R] [--key-skew S] [--think-time A-B]
                                         [--warm-start T|none] [--absent-keys N] [--cache-latency A-B] [--db-read-latency A-B]
                                         [--db-write-latency A-B] [--clock-jumps T] [--jobs J] [--json] [--html FILE]
-                                        [--help]
+                                        [--junit FILE] [--help]
         """
 
     static let help = """
@@ -29,6 +29,7 @@ enum CompareCommand {
           --json                print the tables as one JSON document
           --html FILE           also write the tables, coloured, with staleness and refill-load charts per model,
                                 as one self-contained HTML page
+        \(JUnitOutput.help)
           --help                print this help
 
         exit status: 0 the table was printed (whatever it says), 2 bad usage.
@@ -42,7 +43,12 @@ enum CompareCommand {
         let comparison: Comparison
         let json: Bool
         let htmlPath: String?
+        let junitPath: String?
+        let preset: Scenario
         do {
+            var arguments = arguments
+            junitPath = try JUnitOutput.extractPath(from: &arguments)
+            preset = try ScenarioFlags.preset(in: arguments)
             guard let parsed = try parse(arguments) else {
                 output.write(help + "\n")
                 return 0
@@ -54,6 +60,13 @@ enum CompareCommand {
         }
         let table = comparison.run()
         if let htmlPath, !HTMLFile.write(table.renderHTML(), to: htmlPath, errors: &errors) { return 2 }
+        if let junitPath {
+            let document = JUnitOutput.document(table, scenario: comparison.scenario, preset: preset)
+            if let problem = JUnitOutput.write(document, to: junitPath) {
+                errors.write(problem + "\n")
+                return 2
+            }
+        }
         output.write(json ? table.renderJSON() : table.renderText())
         return 0
     }

@@ -1,0 +1,73 @@
+import CacheAsideCheck
+import CacheAsideModels
+import Foundation
+
+/// `--junit FILE` on the check and on `compare`: the report as JUnit XML for CI systems, beside whatever
+/// the command prints. The XML itself is `JUnitReport`'s; this file only chooses the cases and writes the
+/// file.
+enum JUnitOutput {
+    static let help = "  --junit FILE          also write the report as JUnit XML to FILE (one test case per property)"
+
+    /// Removes `--junit FILE` from `arguments` and returns the path, so each form's parser stays as it is.
+    static func extractPath(from arguments: inout [String]) throws(UsageError) -> String? {
+        guard let index = arguments.firstIndex(of: "--junit") else { return nil }
+        guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") else {
+            throw UsageError("--junit needs a FILE")
+        }
+        let path = arguments[index + 1]
+        arguments.removeSubrange(index...(index + 1))
+        if arguments.contains("--junit") { throw UsageError("--junit given twice") }
+        return path
+    }
+
+    /// The document for one check, with runs that could not complete in the terminal's words.
+    static func document(_ report: Report, _ options: CheckOptions) -> JUnitReport {
+        let suite = JUnitReport.TestSuite(
+            report: report, model: options.model, describeFailure: { $0.commandLineDescription },
+            replayCommand: { options.replayCommand($0) })
+        return JUnitReport(suites: [suite])
+    }
+
+    /// The document for `compare`: a suite per model. Compare does not shrink, so a failure's text is the
+    /// command that draws the first failing seed in full.
+    static func document(_ table: ComparisonTable, scenario: Scenario, preset: Scenario) -> JUnitReport {
+        let (shape, time) = ScenarioFlags.arguments(for: scenario, from: preset)
+        let suites = table.rows.map { row in
+            let cases = row.verdicts.map { verdict -> JUnitReport.TestCase in
+                let outcome: JUnitReport.Outcome
+                if !verdict.holds {
+                    let seed = verdict.firstFailingSeed.map { "\($0)" } ?? "0"
+                    // The label's first word is the `--property` name ("staleness ≤ 60" → staleness); the
+                    // bound compare uses (the TTL, a limit of 1) is also the check's default.
+                    let flagName = verdict.property.split(separator: " ").first.map(String.init) ?? verdict.property
+                    let command = (["cacheaside-check", "--model", row.model] + shape
+                        + ["--property", flagName, "--seed", seed] + time).joined(separator: " ")
+                    outcome = .failed(
+                        message: "\(verdict.property) violated in \(verdict.failingRuns) of \(verdict.runs) runs, first by seed \(seed)",
+                        details: "draw the first failing run: \(command)")
+                } else if let failure = row.runFailure {
+                    outcome = .error(message: "a run could not complete", details: failure)
+                } else {
+                    outcome = .passed
+                }
+                return JUnitReport.TestCase(name: verdict.property, className: row.model, outcome: outcome)
+            }
+            let seeds = table.seeds.isEmpty ? "none" : "\(table.seeds.lowerBound)…\(table.seeds.upperBound - 1)"
+            return JUnitReport.TestSuite(
+                name: row.model, testCases: cases,
+                properties: [("scenario", table.scenario), ("seeds", seeds),
+                             ("faults", table.faults.map(\.rawValue).joined(separator: ","))])
+        }
+        return JUnitReport(name: "cacheaside-check compare", suites: suites)
+    }
+
+    /// Writes `document` to `path`; returns an error line if it could not.
+    static func write(_ document: JUnitReport, to path: String) -> String? {
+        do {
+            try document.xml().write(toFile: path, atomically: true, encoding: .utf8)
+            return nil
+        } catch {
+            return "Error: cannot write the JUnit report to \(path): \(error.localizedDescription)"
+        }
+    }
+}
