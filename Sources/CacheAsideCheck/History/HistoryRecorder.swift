@@ -37,8 +37,11 @@ public final class HistoryRecorder: Sendable {
     /// A key or value as the history spells it: an integer, a string, or null (every key's initial
     /// value, and what a read of an absent key returns).
     public enum Scalar: Sendable, Hashable, ExpressibleByIntegerLiteral, ExpressibleByStringLiteral, ExpressibleByNilLiteral {
+        /// An integer, written as a JSON number (the full signed 64-bit range).
         case integer(Int)
+        /// A string, written as a JSON string.
         case string(String)
+        /// JSON `null`: every key's value before any write, and a read that found nothing.
         case null
 
         public init(integerLiteral value: Int) { self = .integer(value) }
@@ -56,8 +59,11 @@ public final class HistoryRecorder: Sendable {
 
     /// A register operation, with what it carries at its invoke.
     public enum Operation: Sendable, Hashable {
+        /// A read; what it returned is recorded with its `ok` event.
         case read
+        /// A write of the value.
         case write(Scalar)
+        /// A compare-and-set from `expected` to `new`; whether it set is recorded with its `ok` event.
         case compareAndSet(expected: Scalar, new: Scalar)
 
         var function: String {

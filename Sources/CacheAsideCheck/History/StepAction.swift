@@ -1,23 +1,47 @@
 /// One atomic step a client took on the cache, the database, the clock or a lock.
 public enum StepAction: Hashable, Sendable {
+    /// `env.cache.get(key)`.
     case cacheGet(Key)
+    /// `env.cache.set(key, value, ttl:)`.
     case cacheSet(Key, Value, ttl: Ticks?)
+    /// `env.cache.add(key, value, ttl:)`: set if absent.
     case cacheAdd(Key, Value, ttl: Ticks?)
+    /// `env.cache.delete(key)`.
     case cacheDelete(Key)
+    /// `env.cache.gets(key)`: a get with the entry's cas unique.
     case cacheGets(Key)
+    /// `env.cache.cas(key, value, ttl:, casUnique:)`.
     case cacheCompareAndSet(Key, Value, ttl: Ticks?, casUnique: Int)
+    /// `env.cache.leaseGet(key)`.
     case cacheLeaseGet(Key)
+    /// `env.cache.leaseSet(key, value, ttl:, token:)`.
     case cacheLeaseSet(Key, Value, ttl: Ticks?, token: Int)
+    /// `env.database.read(key)`.
     case databaseRead(Key)
+    /// `env.database.readVersioned(key)`.
     case databaseVersionedRead(Key)
+    /// `env.database.write(key, value)`.
     case databaseWrite(Key, Value)
+    /// `env.database.delete(key)`: the row is removed.
     case databaseDelete(Key)
+    /// `env.clock.sleep(ticks)`.
     case sleep(ticks: Ticks)
+    /// One attempt to take a lock: `env.lock.tryAcquire(key, lease:)`, or one round of `acquire`.
     case lockAcquire(Key, lease: Ticks?)
+    /// `env.lock.release(key)`.
     case lockRelease(Key)
 
     /// Which component the step touched; the lane diagram draws each in its own column.
-    public enum Component: Sendable { case cache, database, clock, lock }
+    public enum Component: Sendable {
+        /// The model cache.
+        case cache
+        /// The model database.
+        case database
+        /// The logical clock (sleeps).
+        case clock
+        /// The per-key locks.
+        case lock
+    }
 
     /// The component the step touched.
     public var component: Component {

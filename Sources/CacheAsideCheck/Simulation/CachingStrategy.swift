@@ -33,5 +33,6 @@ public protocol CachingStrategy: Sendable {
 }
 
 extension CachingStrategy {
+    /// The type's name, e.g. `CacheAside`; give a strategy a `name` of its own to tell configurations apart.
     public var name: String { String(describing: Self.self) }
 }
