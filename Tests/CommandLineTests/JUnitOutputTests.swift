@@ -186,9 +186,41 @@ final class JUnitOutputTests: XCTestCase {
         XCTAssertEqual(testCase.all("failure").first?.text, expected)
     }
 
+    func testARunThatCouldNotCompleteIsAnErrorInEveryCaseWithTheTerminalsWording() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let outcome = CommandLineTests.run(["--seeds", "20", "--step-budget", "10", "--junit", path])
+        XCTAssertEqual(outcome.status, 2)
+        let root = try Self.parse(try String(contentsOfFile: path, encoding: .utf8))
+        Self.assertJUnitShape(root)
+        XCTAssertEqual(root.attributes["errors"], root.attributes["tests"])
+        let error = try XCTUnwrap(root.all("testsuite").first?.all("testcase").first?.all("error").first)
+        XCTAssertTrue(error.text.contains("--step-budget"), error.text)
+        XCTAssertTrue(error.text.contains("replay: cacheaside-check --model cache-aside --step-budget 10 --replay "), error.text)
+    }
+
+    func testACheckCutShortSkipsWhatHeldSoFar() throws {
+        var exploration = Exploration(seeds: 0..<1_000)
+        exploration.shouldStop = { true }
+        let report = Checker(strategy: DatabaseOnly(), properties: [.convergence], exploration: exploration).check()
+        XCTAssertEqual(report.outcome, .undecided)
+        let suite = JUnitReport.TestSuite(report: report, model: "m") { $0 }
+        let root = try Self.parse(JUnitReport(suites: [suite]).xml())
+        Self.assertJUnitShape(root)
+        XCTAssertEqual(root.attributes["skipped"], "1")
+        let skipped = try XCTUnwrap(root.all("testsuite").first?.all("testcase").first?.all("skipped").first)
+        XCTAssertFalse(skipped.attributes["message", default: ""].isEmpty)
+    }
+
     func testUnwritableJUnitPathIsExitStatus2() {
         let outcome = CommandLineTests.run(["--seeds", "5", "--junit", "/nonexistent-directory/report.xml"])
         XCTAssertEqual(outcome.status, 2)
         XCTAssertTrue(outcome.errors.hasPrefix("Error: cannot write the JUnit report"), outcome.errors)
     }
+}
+
+/// A strategy with no cache at all: convergence holds trivially.
+private struct DatabaseOnly: CachingStrategy {
+    func read(_ key: Key, in env: Environment) async throws -> Value? { try await env.database.read(key) }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws { try await env.database.write(key, value) }
 }
