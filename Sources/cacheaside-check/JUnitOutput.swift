@@ -37,9 +37,9 @@ enum JUnitOutput {
                 let outcome: JUnitReport.Outcome
                 if !verdict.holds {
                     let seed = verdict.firstFailingSeed.map { "\($0)" } ?? "0"
-                    // The label's first word is the `--property` name ("staleness ≤ 60" → staleness); the
-                    // bound compare uses (the TTL, a limit of 1) is also the check's default.
-                    let flagName = verdict.property.split(separator: " ").first.map(String.init) ?? verdict.property
+                    // "staleness ≤ 60" → `--property staleness`: the bounds compare uses (the TTL, a limit
+                    // of 1) are also the check's defaults.
+                    let flagName = PropertyIdentity.identifier(ofLabel: verdict.property)
                     let command = (["cacheaside-check", "--model", row.model] + shape
                         + ["--property", flagName, "--seed", seed] + time).joined(separator: " ")
                     outcome = .failed(

@@ -50,6 +50,7 @@ package struct JSONReport: Codable, Sendable, Equatable {
         public var id: String
         /// What a person reads (`staleness ≤ 60`).
         public var label: String
+        /// Whether no run violated it.
         public var holds: Bool
         /// `holds`, `violated` or `undecided`.
         public var verdict: String
@@ -57,36 +58,56 @@ package struct JSONReport: Codable, Sendable, Equatable {
         public var undecidedReason: String?
         /// Runs on which it could not be decided (a counted search budget ran out).
         public var undecidedRuns: Int
+        /// How many runs violated it.
         public var failingRuns: Int
+        /// The smallest seed whose run violated it.
         public var firstFailingSeed: UInt64?
+        /// Its measurements, if it measures anything.
         public var measurement: MeasurementEntry?
+        /// The first failing run, shrunk.
         public var counterexample: CounterexampleEntry?
     }
 
     /// A property's measurements: summary figures and the exact histogram (`[value, count]` pairs;
     /// `null` value = unbounded).
     public struct MeasurementEntry: Codable, Sendable, Equatable {
+        /// What a measurement counts, e.g. "staleness (ticks)".
         public var name: String
+        /// How many measurements there were.
         public var count: Int
+        /// How many were above zero.
         public var positive: Int
+        /// The largest bounded measurement, if any.
         public var max: Int?
+        /// Whether some window never closed (`Measurement.unbounded`).
         public var unbounded: Bool
+        /// The median, over the measurements `percentilesOverPositive` says.
         public var p50: Int?
+        /// The 99th percentile, likewise.
         public var p99: Int?
         /// Whether `p50` and `p99` are over the measurements above zero only (see
         /// `Property.percentilesOverPositive`), as the text report's are.
         public var percentilesOverPositive: Bool
+        /// Every measured value with its count, as `[value, count]` pairs in value order; a `null` value
+        /// counts the unbounded ones. Exact, so shards merge into the unsharded figures.
         public var histogram: [[Int?]]
     }
 
     /// A shrunk counterexample.
     public struct CounterexampleEntry: Codable, Sendable, Equatable {
+        /// The seed it was found with; `null` for a replayed run.
         public var seed: UInt64?
+        /// How the shrunk run violates the property, in one sentence.
         public var violation: String
+        /// The token that replays the shrunk run.
         public var replayToken: String
+        /// The command that replays it, as the text report prints it.
         public var replayCommand: String
+        /// The run's size as the seed drew it.
         public var originalSize: SizeEntry
+        /// Its size after shrinking.
         public var shrunkSize: SizeEntry
+        /// How many replays shrinking took.
         public var shrinkAttempts: Int
         /// The lanes as the text report draws them, at full width.
         public var lanes: String
@@ -96,15 +117,21 @@ package struct JSONReport: Codable, Sendable, Equatable {
 
     /// Steps, clients and operations of a run.
     public struct SizeEntry: Codable, Sendable, Equatable {
+        /// Steps on the cache, database, clock and locks.
         public var steps: Int
+        /// Clients that invoked at least one operation.
         public var clients: Int
+        /// Operations invoked.
         public var operations: Int
     }
 
     /// A run that could not complete.
     public struct RunFailureEntry: Codable, Sendable, Equatable {
+        /// Its seed; `null` for a replayed run.
         public var seed: UInt64?
+        /// What went wrong, in the command line's words.
         public var error: String
+        /// The token that replays it.
         public var replayToken: String
     }
 

@@ -86,11 +86,13 @@ package struct RunModel: Sendable, Codable, Equatable {
         public var key: String
         /// What was invoked, e.g. `write k1=v2`.
         public var description: String
-        /// Its invoke event and tick.
+        /// Its invoke event.
         public var invokeEvent: Int
+        /// The tick of its invoke.
         public var invokeTick: Ticks
-        /// Its ending event and tick; `nil` if the run stopped first.
+        /// Its ending event; `nil` if the run stopped first.
         public var endEvent: Int?
+        /// The tick it ended at; `nil` if the run stopped first.
         public var endTick: Ticks?
         /// `returned`, `failed`, `crashed` or `unfinished`.
         public var ending: String
@@ -102,8 +104,9 @@ package struct RunModel: Sendable, Codable, Equatable {
     public struct Mark: Sendable, Codable, Equatable {
         /// The event index.
         public var event: Int
-        /// The property's identifier and label.
+        /// The property's identifier (`staleness`).
         public var property: String
+        /// The property's label (`staleness ≤ 60`).
         public var label: String
         /// The sentence explaining the violation.
         public var explanation: String
@@ -131,8 +134,9 @@ package struct RunModel: Sendable, Codable, Equatable {
         public var key: String
         /// The value held.
         public var value: String
-        /// The tick and event it was stored at (`-1` for the initial database rows).
+        /// The tick it was stored at (0 for the initial database rows).
         public var from: Ticks
+        /// The event that stored it (`-1` for the initial database rows).
         public var fromEvent: Int
         /// The tick it stopped being held (deleted, expired, overwritten); `nil` if still held at the end.
         public var until: Ticks?

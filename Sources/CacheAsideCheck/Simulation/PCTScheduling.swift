@@ -43,6 +43,8 @@ package struct PCTScheduling: SchedulingPolicy {
         self.init(depth: depth, estimatedLength: workload.clients * workload.operationsPerClient)
     }
 
+    /// The runnable client with the highest priority, after lowering the running client's priority if
+    /// this step is one of the change points.
     public mutating func pick(among runnable: [ClientID], lastRun: ClientID?, rng: inout SplitMix64) -> ClientID {
         if !started {
             started = true

@@ -13,6 +13,7 @@ package struct RandomScheduling: SchedulingPolicy {
     /// A uniform policy.
     public init() {}
 
+    /// Any runnable client, each as likely as the others.
     public mutating func pick(among runnable: [ClientID], lastRun: ClientID?, rng: inout SplitMix64) -> ClientID {
         runnable[rng.below(runnable.count)]
     }
