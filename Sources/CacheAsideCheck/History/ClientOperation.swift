@@ -18,6 +18,7 @@ public enum ClientOperation: Hashable, Sendable, CustomStringConvertible {
         return false
     }
 
+    /// `read k1` or `write k1=v2`, as reports print it.
     public var description: String {
         switch self {
         case .read(let key): "read \(key)"

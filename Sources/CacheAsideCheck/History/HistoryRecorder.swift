@@ -44,8 +44,11 @@ public final class HistoryRecorder: Sendable {
         /// JSON `null`: every key's value before any write, and a read that found nothing.
         case null
 
+        /// `3` is `.integer(3)`.
         public init(integerLiteral value: Int) { self = .integer(value) }
+        /// `"user:7"` is `.string("user:7")`.
         public init(stringLiteral value: String) { self = .string(value) }
+        /// `nil` is `.null`.
         public init(nilLiteral: ()) { self = .null }
 
         var json: String {

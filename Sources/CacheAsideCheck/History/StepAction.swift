@@ -111,6 +111,7 @@ public enum StepOutcome: Hashable, Sendable, CustomStringConvertible {
     /// The step was acknowledged but an injected fault dropped its effect, named here.
     case silentlyDropped(String)
 
+    /// What the step did, as the cache or database lane prints it.
     public var description: String {
         switch self {
         case .done: "ok"

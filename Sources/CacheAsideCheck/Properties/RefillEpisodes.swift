@@ -9,6 +9,7 @@ public enum RefillCause: String, Sendable, Hashable, CaseIterable, CustomStringC
     /// The key had never been cached in this run (or a cache restart lost it): a cold miss.
     case coldMiss = "cold miss"
 
+    /// `expiry`, `invalidation` or `cold miss`, as `compare` prints it.
     public var description: String { rawValue }
 }
 

@@ -47,6 +47,7 @@ public enum Fault: String, CaseIterable, Sendable, Hashable, Comparable {
         }
     }
 
+    /// Faults order as `allCases` lists them, so reports list enabled faults the same way every time.
     public static func < (lhs: Fault, rhs: Fault) -> Bool { lhs.index < rhs.index }
 }
 
@@ -55,5 +56,6 @@ public enum Fault: String, CaseIterable, Sendable, Hashable, Comparable {
 public struct CacheUnavailable: Error, Sendable, Hashable, CustomStringConvertible {
     /// The call that failed, e.g. `cache.get k1`.
     public var call: String
+    /// `cache unavailable during cache.get k1`.
     public var description: String { "cache unavailable during \(call)" }
 }

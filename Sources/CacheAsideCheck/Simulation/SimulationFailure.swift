@@ -26,6 +26,7 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
     /// The same seed gave different runs (found by `--check-determinism`).
     case nondeterministic(seed: UInt64)
 
+    /// The failure in the library's words (the command line words some of them its own way).
     public var description: String {
         func during(_ operation: ClientOperation?) -> String { operation.map { " during its \($0)" } ?? "" }
         switch self {

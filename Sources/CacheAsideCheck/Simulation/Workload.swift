@@ -76,6 +76,7 @@ package enum PlannedOperation: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// `read k1` or `write k1`.
     public var description: String {
         switch self {
         case .read(let key): "read \(key)"
@@ -204,7 +205,9 @@ public struct ClientID: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// Client `number`.
     public init(_ number: Int) { self.number = number }
 
+    /// `client 1`, as reports print it.
     public var description: String { "client \(number)" }
 
+    /// Clients order by number.
     public static func < (lhs: ClientID, rhs: ClientID) -> Bool { lhs.number < rhs.number }
 }

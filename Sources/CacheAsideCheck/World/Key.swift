@@ -10,8 +10,10 @@ public struct Key: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Creates the key `k<number>`.
     public init(_ number: Int) { self.number = number }
 
+    /// `k1`, `k2`, …, as the lanes print it.
     public var description: String { "k\(number)" }
 
+    /// Keys order by number.
     public static func < (lhs: Key, rhs: Key) -> Bool { lhs.number < rhs.number }
 }
 
@@ -28,7 +30,10 @@ public struct Value: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Every key's row before any write.
     public static let initial = Value(version: 0)
 
+    /// `v0`, `v1`, …, as the lanes print it.
     public var description: String { "v\(version)" }
 
+    /// Values order by version, which is the order their writes were *invoked*. Writes that overlap may
+    /// commit in the other order, so `a < b` does not say which one the database ended with.
     public static func < (lhs: Value, rhs: Value) -> Bool { lhs.version < rhs.version }
 }

@@ -38,6 +38,8 @@ public struct ModelCache: Sendable, Equatable {
     /// An empty (cold) cache.
     public init(leaseTTL: Ticks? = nil) { self.leaseTTL = leaseTTL }
 
+    /// Equal when the entries, the next cas unique and the outstanding lease tokens are; when each lease
+    /// would end is not compared.
     public static func == (lhs: ModelCache, rhs: ModelCache) -> Bool {
         lhs.entries == rhs.entries && lhs.nextUnique == rhs.nextUnique
             && lhs.leases.mapValues { $0.token } == rhs.leases.mapValues { $0.token }
