@@ -50,7 +50,7 @@ package struct JSONReport: Codable, Sendable, Equatable {
         public var id: String
         /// What a person reads (`staleness ≤ 60`).
         public var label: String
-        /// Whether no run violated it.
+        /// Whether its verdict is `holds`.
         public var holds: Bool
         /// `holds`, `violated` or `undecided`.
         public var verdict: String

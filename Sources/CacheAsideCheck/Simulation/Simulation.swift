@@ -8,8 +8,14 @@
 package enum Simulation {
     /// Runs `strategy` on a workload drawn from `choices`, and returns what happened. Every run of a
     /// check — seeded, PCT, exhaustive, replayed or shrunk — comes through here.
-    /// - Parameter tracesSchedule: record every scheduling point in `RunRecord.schedule` (exhaustive
-    ///   search needs them to tell which pending steps commute; other runs skip the allocation).
+    /// - Parameters:
+    ///   - strategy: the strategy under test.
+    ///   - workload: the shape the run's operations are drawn from.
+    ///   - choices: where every decision comes from: a seed, or a recorded sequence to replay.
+    ///   - options: faults, latencies, clock jumps, step budget and world invariants.
+    ///   - policy: how seeded scheduling picks are drawn (random or PCT); replays do not depend on it.
+    ///   - tracesSchedule: record every scheduling point in `RunRecord.schedule` (exhaustive
+    ///     search needs them to tell which pending steps commute; other runs skip the allocation).
     public static func run(
         _ strategy: any CachingStrategy, workload: Workload, choices: ChoiceSource,
         options: SimulationOptions = SimulationOptions(), policy: any SchedulingPolicy = RandomScheduling(),
