@@ -9,7 +9,7 @@
 /// "held". Counts in the attributes are computed from the cases, so they cannot disagree with them.
 /// Times are `0`: reports are deterministic and never depend on the machine (DESIGN.md), and JUnit's
 /// `time` is optional in spirit though readers expect the attribute.
-public struct JUnitReport: Sendable {
+package struct JUnitReport: Sendable {
     /// What happened to one test case.
     public enum Outcome: Sendable, Hashable {
         /// The property held in every run.
