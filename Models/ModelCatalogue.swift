@@ -67,6 +67,30 @@ public enum ModelCatalogue {
             name: "probabilistic-early-expiration",
             summary: "XFetch (VLDB 2015): random early recompute near expiry; cold and invalidated keys still stampede."
         ) { ProbabilisticEarlyExpiration(ttl: $0) },
+        CatalogueEntry(
+            name: "cdc-invalidation",
+            summary: "writes go to the db; a tailer follows its commit log and deletes, with lag: stale hits end with the lag, but a refill slower than the lag still sets a stale row."
+        ) { CDCInvalidation(ttl: $0) },
+        CatalogueEntry(
+            name: "write-behind",
+            summary: "writes set the cache and queue; a flusher writes the db later: a reader's fill from the lagging db overwrites the new value."
+        ) { WriteBehind(ttl: $0) },
+        CatalogueEntry(
+            name: "negative-caching",
+            summary: "misses cache 'no row'; an insert does not invalidate: the insert stays unseen until the negative TTL ends."
+        ) { NegativeCaching(ttl: $0) },
+        CatalogueEntry(
+            name: "negative-caching-invalidate-on-insert",
+            summary: "negative caching whose writes always delete: only the stale set of 'no row' remains."
+        ) { NegativeCachingInvalidatingOnInsert(ttl: $0) },
+        CatalogueEntry(
+            name: "leased-single-flight",
+            summary: "single flight with a lock lease shorter than a refill: two holders load at once (Kleppmann's race)."
+        ) { LeasedSingleFlight(ttl: $0) },
+        CatalogueEntry(
+            name: "refresh-ahead",
+            summary: "hits near expiry queue the key; a refresher worker reloads it: no expiry misses, but its reload is a stale set."
+        ) { RefreshAhead(ttl: $0) },
     ]
 
     /// The entry named `name`, if there is one.

@@ -44,7 +44,7 @@ public struct Checker: Sendable {
             let explorer = ExhaustiveExplorer(
                 search: search, workload: workload, seed: seed, cacheRestarts: simulation.faults.contains(.cacheRestart),
                 timeIsStepCounted: simulation.latencies == .instant && simulation.timing == .serial
-                    && workload.thinkTime == 0...0)
+                    && workload.thinkTime == 0...0 && strategy.workers.isEmpty)
             return explore(explorer, shrinks: exploration.shrink, seeds: exploration.selectedSeeds)
         case .random, .pct:
             return explore(

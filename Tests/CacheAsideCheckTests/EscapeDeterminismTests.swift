@@ -91,7 +91,7 @@ final class EscapeDeterminismTests: XCTestCase {
                 XCTAssertNil(spawning.failure, "seed \(seed) has no write, so nothing spawns")
                 continue
             }
-            XCTAssertEqual(spawning.failure, .spawnedTask(firstWrite.client!, during: operation), "seed \(seed)")
+            XCTAssertEqual(spawning.failure, .spawnedTask(.client(firstWrite.client!), during: operation), "seed \(seed)")
         }
     }
 
@@ -127,7 +127,7 @@ final class EscapeDeterminismTests: XCTestCase {
         let first = Simulation.run(strategy, workload: workload, choices: ChoiceSource(seed: 0))
         XCTAssertNil(first.failure)
         let second = Simulation.run(strategy, workload: workload, choices: ChoiceSource(seed: 0))
-        XCTAssertEqual(second.failure, .escaped(ClientID(1), during: .read(Key(1))))
+        XCTAssertEqual(second.failure, .escaped(.client(ClientID(1)), during: .read(Key(1))))
         XCTAssertEqual(second.history.operations.count, 0, "the refused call took no step")
     }
 

@@ -78,7 +78,7 @@ final class SimulationTests: XCTestCase {
         guard case .escaped(let client, let operation)? = record.failure else {
             return XCTFail("expected an escape, got \(String(describing: record.failure))")
         }
-        XCTAssertEqual(client.number, 1)
+        XCTAssertEqual(client, .client(ClientID(1)))
         XCTAssertNotNil(operation)
         XCTAssertTrue(record.failure!.description.contains("env.clock.sleep"))
         XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
@@ -92,7 +92,7 @@ final class SimulationTests: XCTestCase {
             let record = run(UnstructuredTaskStrategy(), seed: 3, workload: Workload(writeRatio: 0))
             if let failure = record.failure { failures.insert(failure) }
         }
-        XCTAssertEqual(failures, [.spawnedTask(ClientID(1), during: .read(Key(1)))])
+        XCTAssertEqual(failures, [.spawnedTask(.client(ClientID(1)), during: .read(Key(1)))])
     }
 
     func testLoopingStrategyExceedsTheStepBudget() {
@@ -111,7 +111,7 @@ final class SimulationTests: XCTestCase {
         guard case .unexpectedError(_, let operation, let error)? = record.failure else {
             return XCTFail("expected an unexpected error, got \(String(describing: record.failure))")
         }
-        XCTAssertTrue(operation.isRead)
+        XCTAssertEqual(operation?.isRead, true)
         XCTAssertTrue(error.contains("Oops"))
     }
 
@@ -162,7 +162,7 @@ final class SimulationTests: XCTestCase {
 
     func testRandomWithABoundBelowOneFailsTheRunInsteadOfTrapping() {
         let record = run(DrawsBelowZero(), seed: 1, workload: Workload(clients: 2, operationsPerClient: 1, writeRatio: 0))
-        XCTAssertEqual(record.failure, .randomBoundBelowOne(ClientID(1), during: .read(Key(1)), bound: 0))
+        XCTAssertEqual(record.failure, .randomBoundBelowOne(.client(ClientID(1)), during: .read(Key(1)), bound: 0))
         XCTAssertEqual(
             record.failure?.description, "client 1 called env.random(below: 0) during its read k1; the bound must be at least 1")
     }
@@ -170,7 +170,7 @@ final class SimulationTests: XCTestCase {
     /// The library speaks in its own parameters: a command-line flag in a message would mean nothing to
     /// someone calling `Checker` from a test.
     func testNoFailureMessageNamesACommandLineFlag() {
-        let client = ClientID(1)
+        let client = ActorID.client(ClientID(1))
         let failures: [SimulationFailure] = [
             .escaped(client, during: .read(Key(1))), .spawnedTask(client, during: nil),
             .stalled(client, during: .read(Key(1)), after: .seconds(60)),

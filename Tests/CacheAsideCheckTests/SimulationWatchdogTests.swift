@@ -62,7 +62,7 @@ final class SimulationWatchdogTests: XCTestCase {
                 while recorded.withLock({ $0.isEmpty }), ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
             }
             let stalls = recorded.withLock { $0 }
-            XCTAssertEqual(stalls, [.stalled(ClientID(1), during: .read(Key(1)), after: .milliseconds(300))])
+            XCTAssertEqual(stalls, [.stalled(.client(ClientID(1)), during: .read(Key(1)), after: .milliseconds(300))])
             let message = stalls.first.map(String.init(describing:)) ?? ""
             XCTAssertTrue(message.hasPrefix("client 1 ran for 300 ms without reaching a scheduling point during its read k1"), message)
             XCTAssertTrue(message.contains("make every loop await env.cache, env.database or env.clock, or bound it"), message)

@@ -6,7 +6,7 @@ import XCTest
 /// The terminal names flags where the library names `SimulationOptions` parameters.
 final class FailureWordingTests: XCTestCase {
     func testStepBudgetNamesTheFlag() {
-        let failure = SimulationFailure.stepBudgetExceeded(budget: 500, client: ClientID(2), during: .read(Key(1)))
+        let failure = SimulationFailure.stepBudgetExceeded(budget: 500, client: .client(ClientID(2)), during: .read(Key(1)))
         let text = failure.commandLineDescription
         XCTAssertTrue(text.contains("raise --step-budget"), text)
         XCTAssertFalse(text.contains("SimulationOptions"), text)
@@ -14,7 +14,7 @@ final class FailureWordingTests: XCTestCase {
     }
 
     func testOtherFailuresKeepTheLibraryWording() {
-        let failure = SimulationFailure.deadlock(waiting: [ClientID(1)], keys: [Key(1)])
+        let failure = SimulationFailure.deadlock(waiting: [.client(ClientID(1))], keys: [Key(1)])
         XCTAssertEqual(failure.commandLineDescription, failure.description)
     }
 }

@@ -62,8 +62,9 @@ package struct ExhaustiveExplorer: Explorer {
     /// A search over the schedules of the workload `seed` draws (or of every workload, per `search`).
     /// - Parameters:
     ///   - cacheRestarts: whether `cache-restart` may fire (it changes which steps commute).
-    ///   - timeIsStepCounted: whether time moves one tick per step, with no latencies or think times;
-    ///     sleep sets are sound only then.
+    ///   - timeIsStepCounted: whether time moves one tick per step, with no latencies or think times,
+    ///     and no background worker waits on a log (it wakes when another actor's write lands, which the
+    ///     independence of pending steps does not see); sleep sets are sound only then.
     package init(
         search: ExhaustiveSearch, workload: Workload, seed: UInt64, cacheRestarts: Bool, timeIsStepCounted: Bool
     ) {

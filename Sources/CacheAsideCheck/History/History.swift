@@ -31,16 +31,30 @@ public struct History: Sendable, Hashable {
 public struct HistoryEvent: Sendable, Hashable {
     /// The tick at which it happened.
     public var tick: Ticks
-    /// The client it belongs to; `nil` for the simulation's own events.
+    /// The client it belongs to; `nil` for a worker's and for the simulation's own events.
     public var client: ClientID?
+    /// The background worker it belongs to, if any (then `client` is `nil`).
+    public var worker: WorkerID?
     /// What happened.
     public var kind: Kind
 
     /// Creates an event.
-    public init(tick: Ticks, client: ClientID?, kind: Kind) {
+    public init(tick: Ticks, client: ClientID?, worker: WorkerID? = nil, kind: Kind) {
         self.tick = tick
         self.client = client
+        self.worker = worker
         self.kind = kind
+    }
+
+    /// Creates an event of `actor` (`nil` for the simulation's own).
+    init(tick: Ticks, actor: ActorID?, kind: Kind) {
+        self.init(tick: tick, client: actor?.client, worker: actor?.worker, kind: kind)
+    }
+
+    /// Whose event it is: a client, a worker, or (`nil`) the simulation.
+    public var actor: ActorID? {
+        if let client { return .client(client) }
+        return worker.map(ActorID.worker)
     }
 
     /// What an event records.
@@ -57,7 +71,8 @@ public struct HistoryEvent: Sendable, Hashable {
         case crashed(ClientOperation)
         /// Nobody could run, so the clock jumped forward to wake a sleeper.
         case clockAdvanced(to: Ticks)
-        /// A fault that is not tied to one step happened (e.g. the cache restarted).
+        /// A fault that is not tied to one step happened (e.g. the cache restarted); with a `worker`, what
+        /// happened to that worker (it crashed and restarted).
         case fault(String)
     }
 

@@ -24,6 +24,13 @@ public enum StepAction: Hashable, Sendable {
     case databaseWrite(Key, Value)
     /// `env.database.delete(key)`: the row is removed.
     case databaseDelete(Key)
+    /// `env.database.changes(after:limit:)`: up to `limit` change-log entries after `position`, waiting
+    /// for one.
+    case databaseChanges(after: Int, limit: Int)
+    /// `env.queue.append(key, value)`: an entry appended to the work queue.
+    case queueAppend(Key, Value?)
+    /// `env.queue.entries(after:limit:)`: up to `limit` work-queue entries after `position`, waiting for one.
+    case queueEntries(after: Int, limit: Int)
     /// `env.clock.sleep(ticks)`.
     case sleep(ticks: Ticks)
     /// One attempt to take a lock: `env.lock.tryAcquire(key, lease:)`, or one round of `acquire`.
@@ -35,12 +42,14 @@ public enum StepAction: Hashable, Sendable {
     public enum Component: Sendable {
         /// The model cache.
         case cache
-        /// The model database.
+        /// The model database (its change log included).
         case database
         /// The logical clock (sleeps).
         case clock
         /// The per-key locks.
         case lock
+        /// The work queue clients hand background workers work through.
+        case queue
     }
 
     /// The component the step touched.
@@ -49,7 +58,8 @@ public enum StepAction: Hashable, Sendable {
         case .cacheGet, .cacheSet, .cacheAdd, .cacheDelete, .cacheGets, .cacheCompareAndSet, .cacheLeaseGet,
             .cacheLeaseSet:
             .cache
-        case .databaseRead, .databaseVersionedRead, .databaseWrite, .databaseDelete: .database
+        case .databaseRead, .databaseVersionedRead, .databaseWrite, .databaseDelete, .databaseChanges: .database
+        case .queueAppend, .queueEntries: .queue
         case .sleep: .clock
         case .lockAcquire, .lockRelease: .lock
         }
@@ -61,9 +71,10 @@ public enum StepAction: Hashable, Sendable {
         case .cacheGet(let k), .cacheSet(let k, _, _), .cacheAdd(let k, _, _), .cacheDelete(let k),
             .cacheGets(let k), .cacheCompareAndSet(let k, _, _, _), .cacheLeaseGet(let k),
             .cacheLeaseSet(let k, _, _, _), .databaseRead(let k), .databaseVersionedRead(let k),
-            .databaseWrite(let k, _), .databaseDelete(let k), .lockAcquire(let k, _), .lockRelease(let k):
+            .databaseWrite(let k, _), .databaseDelete(let k), .lockAcquire(let k, _), .lockRelease(let k),
+            .queueAppend(let k, _):
             k
-        case .sleep: nil
+        case .sleep, .databaseChanges, .queueEntries: nil
         }
     }
 
@@ -83,6 +94,9 @@ public enum StepAction: Hashable, Sendable {
         case .databaseVersionedRead(let k): return "db.readVersioned \(k)"
         case .databaseWrite(let k, let v): return "db.write \(k)=\(v)"
         case .databaseDelete(let k): return "db.delete \(k)"
+        case .databaseChanges(let position, _): return "db.changes after #\(position)"
+        case .queueAppend(let k, let v): return "queue.append \(k)" + (v.map { "=\($0)" } ?? "")
+        case .queueEntries(let position, _): return "queue.entries after #\(position)"
         case .sleep(let ticks): return "clock.sleep \(ticks)"
         case .lockAcquire(let k, let lease): return "lock \(k)" + (lease.map { " lease \($0)" } ?? "")
         case .lockRelease(let k): return "unlock \(k)"
@@ -110,6 +124,8 @@ public enum StepOutcome: Hashable, Sendable, CustomStringConvertible {
     case fault(String)
     /// The step was acknowledged but an injected fault dropped its effect, named here.
     case silentlyDropped(String)
+    /// The log entries a change-log or queue read returned.
+    case entries([LogEntry])
 
     /// What the step did, as the cache or database lane prints it.
     public var description: String {
@@ -126,6 +142,7 @@ public enum StepOutcome: Hashable, Sendable, CustomStringConvertible {
         case .released(let freed): freed ? "released" : "not held any more (lease expired)"
         case .fault(let name): "failed (\(name))"
         case .silentlyDropped(let name): "ok, but dropped (\(name))"
+        case .entries(let entries): entries.map(\.description).joined(separator: ", ")
         }
     }
 }

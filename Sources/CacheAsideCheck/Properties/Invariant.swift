@@ -55,7 +55,7 @@ extension History {
     func eventDescription(at index: Int) -> String {
         guard events.indices.contains(index) else { return "event \(index)" }
         let event = events[index]
-        let who = event.client.map { "\($0)'s " } ?? ""
+        let who = event.actor.map { "\($0)'s " } ?? ""
         switch event.kind {
         case .step(let step): return "\(who)\(step.action.callDescription) at t\(event.tick)"
         case .invoke(let operation): return "\(who)start of \(operation) at t\(event.tick)"

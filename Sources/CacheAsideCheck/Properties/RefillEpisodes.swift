@@ -43,8 +43,9 @@ package struct RefillEpisodes: Sendable {
 
     /// Every episode, in the order their first misses happened.
     public private(set) var episodes: [Episode] = []
-    /// Database reads of a key by a client that had not missed it: early refreshes, and reads on a
-    /// write path (a versioned write reading the primary).
+    /// Database reads of a key by a client or worker that had not missed it: early refreshes (a
+    /// refresh-ahead worker's loads among them), and reads on a write path (a versioned write reading the
+    /// primary).
     public private(set) var loadsWithoutMiss = 0
     /// The most database reads of one key in flight at the same time. A read is in flight from its step
     /// until its client's next event (the answer arrives and the client acts on it), so with call latencies
@@ -63,11 +64,12 @@ package struct RefillEpisodes: Sendable {
         var entry: [Key: EntryState] = [:]
         for (key, expiry) in run.plan.warmEntries { entry[key] = .filled(expiresAt: expiry) }
         var openEpisode: [Key: Int] = [:]
-        var missedInto: [ClientID: Int] = [:]
-        var loadInFlight: [ClientID: Key] = [:]
+        // Keyed by actor: a background worker's delete invalidates and its load refills like a client's.
+        var missedInto: [ActorID: Int] = [:]
+        var loadInFlight: [ActorID: Key] = [:]
         var inFlight: [Key: Int] = [:]
         for (index, event) in run.history.events.enumerated() {
-            guard let client = event.client else {
+            guard let client = event.actor else {
                 if case .fault = event.kind {  // a cache restart: every entry and every refill lost
                     entry.removeAll()
                     openEpisode.removeAll()

@@ -235,9 +235,10 @@ extension LaneDiagram {
         case .fail: "◀ threw: \(event.call)"
         case .crash: "✕ crashed"
         case .clock: "(\(event.call))"
-        case .fault: ""
+        // The simulation's faults show in the cache column; a worker's (a crash and restart) in its lane.
+        case .fault: event.actor == nil ? "" : "⚡ \(event.call)"
         case .call:
-            event.component == "clock" || event.component == "lock" ? "\(event.call) → \(event.outcome ?? "")" : event.call
+            ["clock", "lock", "queue"].contains(event.component) ? "\(event.call) → \(event.outcome ?? "")" : event.call
         }
     }
 

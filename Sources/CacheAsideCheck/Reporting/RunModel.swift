@@ -57,7 +57,7 @@ package struct RunModel: Sendable, Codable, Equatable {
         public var kind: EventKind
         /// The operation it belongs to (an index into `operations`), if any.
         public var operation: Int?
-        /// The component a call touched: `cache`, `database`, `clock` or `lock`.
+        /// The component a call touched: `cache`, `database`, `clock`, `lock` or `queue`.
         public var component: String?
         /// The key a call touched.
         public var key: String?
@@ -156,7 +156,9 @@ extension RunModel {
     ) {
         let history = run.history
         let records = history.operations
-        actors = records.map(\.client).uniqueSorted().map(\.description)
+        // Clients by number, then the strategy's background workers, each in a lane of its own.
+        let workers = history.events.compactMap(\.worker).map(ActorID.worker)
+        actors = (records.map { ActorID.client($0.client) } + workers).uniqueSorted().map(\.description)
         var touchedKeys = Set(run.finalWorld.keys)
         for record in records { touchedKeys.insert(record.operation.key) }
         keys = touchedKeys.sorted().map(\.description)
@@ -219,7 +221,7 @@ extension RunModel.Event {
     init(_ event: HistoryEvent, index: Int, operation: Int?) {
         self.index = index
         tick = event.tick
-        actor = event.client?.description
+        actor = event.actor?.description
         self.operation = operation
         component = nil
         key = nil
@@ -251,7 +253,8 @@ extension RunModel.Event {
         case .fault(let description):
             kind = .fault
             call = description
-            cacheEffect = "⚡ \(description)"
+            // A worker's fault (it crashed and restarts) is its own; the simulation's is the cache's.
+            if event.worker == nil { cacheEffect = "⚡ \(description)" }
         case .step(let step):
             kind = .call
             call = step.action.callDescription
@@ -271,6 +274,8 @@ extension RunModel.Event {
             case .lock:
                 component = "lock"
                 waiting = step.outcome == .acquired(false)
+            case .queue:
+                component = "queue"
             }
         }
     }

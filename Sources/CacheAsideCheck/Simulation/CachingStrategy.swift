@@ -30,9 +30,14 @@ public protocol CachingStrategy: Sendable {
 
     /// Writes `value` to `key`.
     func write(_ key: Key, _ value: Value, in env: Environment) async throws
+
+    /// The background workers that run beside the clients (see `BackgroundWorker`); none by default.
+    var workers: [any BackgroundWorker] { get }
 }
 
 extension CachingStrategy {
     /// The type's name, e.g. `CacheAside`; give a strategy a `name` of its own to tell configurations apart.
     public var name: String { String(describing: Self.self) }
+
+    public var workers: [any BackgroundWorker] { [] }
 }

@@ -34,7 +34,7 @@ public struct CallLatencies: Sendable, Hashable {
     /// The latency range of `action`'s kind of call.
     func range(of action: StepAction) -> ClosedRange<Ticks> {
         switch action {
-        case .databaseRead, .databaseVersionedRead: databaseRead
+        case .databaseRead, .databaseVersionedRead, .databaseChanges: databaseRead
         case .databaseWrite, .databaseDelete: databaseWrite
         case .sleep: 1...1
         default: cacheCall

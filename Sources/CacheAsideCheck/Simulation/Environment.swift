@@ -1,16 +1,20 @@
 /// What a strategy's `read` and `write` act on: the simulated cache, database, clock and locks, as seen
-/// by one client. Every `async` call on these is one atomic step and one scheduling point.
+/// by one client (or, for a `BackgroundWorker`, by one worker). Every `async` call on these is one atomic
+/// step and one scheduling point.
 public struct Environment: Sendable {
     let run: SimulationRun
-    /// The client performing the operation.
-    public let client: ClientID
+    /// The client performing the operation; `nil` in a background worker's environment.
+    public let client: ClientID?
+    /// The background worker this environment belongs to; `nil` in a client's.
+    public let worker: WorkerID?
 
-    /// The client's slot in the workload plan (its position in the scheduler's rotation).
+    /// The slot in the scheduler's rotation: the client's in the workload plan, or a worker's after them.
     let slot: Int
 
-    init(run: SimulationRun, client: ClientID, slot: Int) {
+    init(run: SimulationRun, actor: ActorID, slot: Int) {
         self.run = run
-        self.client = client
+        self.client = actor.client
+        self.worker = actor.worker
         self.slot = slot
     }
 
@@ -22,6 +26,8 @@ public struct Environment: Sendable {
     public var clock: ClockClient { ClockClient(environment: self) }
     /// Locks shared by all clients (for single flight).
     public var lock: LockClient { LockClient(environment: self) }
+    /// The work queue clients hand work to background workers through.
+    public var queue: QueueClient { QueueClient(environment: self) }
 
     /// A number in `0..<bound` drawn from the run's choices, so it replays and shrinks like everything
     /// else. `0` must be the strategy's simplest behaviour (shrinking drives values toward it). A bound
@@ -150,7 +156,7 @@ public struct DatabaseClient: Sendable {
     /// (`Workload.absentKeys`) this is what negative caching and insert-after-miss races are about.
     nonisolated(nonsending) public func delete(_ key: Key) async throws {
         try await environment.step(.databaseDelete(key)) { world in
-            world.database.delete(key)
+            world.database.delete(key, at: world.now)
             return ((), .done)
         }
     }
@@ -158,9 +164,38 @@ public struct DatabaseClient: Sendable {
     /// Replaces the row of `key`.
     nonisolated(nonsending) public func write(_ key: Key, _ value: Value) async throws {
         try await environment.step(.databaseWrite(key, value)) { world in
-            world.database.write(key, value)
+            world.database.write(key, value, at: world.now)
             return ((), .done)
         }
+    }
+
+    /// Up to `limit` entries of the commit log after `position` (every write and delete, in commit order,
+    /// positions from 1), waiting until there is at least one: a change-data-capture tailer's long poll
+    /// on the binlog. One step. For a background worker, `position` is also its acknowledgement: after a
+    /// crash it restarts from there (see `BackgroundWorker`).
+    nonisolated(nonsending) public func changes(after position: Int, limit: Int = 100) async throws -> [LogEntry] {
+        try await environment.run.readLog(environment.slot, .database, after: position, limit: limit)
+    }
+}
+
+/// The work queue: an ordered log that clients append to and background workers follow, as Oracle
+/// Coherence's write-behind queue holds acknowledged writes until its flusher stores them, and its
+/// refresh-ahead queue holds the keys to reload. Entries stay, addressed by position (see `ChangeLog`).
+public struct QueueClient: Sendable {
+    let environment: Environment
+
+    /// Appends an entry for `key` (`value` may be `nil`, e.g. a refresh request). One step.
+    nonisolated(nonsending) public func append(_ key: Key, _ value: Value?) async throws {
+        try await environment.step(.queueAppend(key, value)) { world in
+            world.queue.append(key, value, at: world.now)
+            return ((), .done)
+        }
+    }
+
+    /// Up to `limit` entries after `position`, waiting until there is at least one. One step; for a
+    /// worker, `position` is its acknowledgement, as in `DatabaseClient.changes(after:limit:)`.
+    nonisolated(nonsending) public func entries(after position: Int, limit: Int = 100) async throws -> [LogEntry] {
+        try await environment.run.readLog(environment.slot, .queue, after: position, limit: limit)
     }
 }
 

@@ -81,12 +81,12 @@ final class RunActivity: @unchecked Sendable {
 
     /// The stalled client and its operation, if `word` is still current (read once a stall is found: the
     /// client's thread is stuck in user code then, not writing the run's state).
-    func stalledClient(word expected: Int) -> (ClientID, ClientOperation?)? {
+    func stalledClient(word expected: Int) -> (ActorID, ClientOperation?)? {
         guard let run = currentRun.withLock({ $0 }), word.load(ordering: .relaxed) == expected, expected != 0 else {
             return nil
         }
         let slot = (expected & 0xFF_FFFF) - 1
-        guard run.clientIDs.indices.contains(slot) else { return nil }
-        return (run.clientIDs[slot], run.clients[slot].operation)
+        guard run.actorIDs.indices.contains(slot) else { return nil }
+        return (run.actorIDs[slot], run.clients[slot].operation)
     }
 }

@@ -49,7 +49,7 @@ extension SimulationRun {
     /// Records the point at which `chosen` was picked among `runnable` (called before it is resumed).
     func traceSchedulingPoint(chosen: Int, among runnable: [ClientID]) {
         let candidates = runnable.map { client -> SchedulingPoint.Candidate in
-            let slot = slotOfClient[client.number - 1]
+            let slot = client.number - 1
             let state = clients[slot]
             return SchedulingPoint.Candidate(
                 slot: slot, action: state.pendingAction, beginsOperation: !state.invokeRecorded,

@@ -59,6 +59,9 @@ final class SimulationRun: @unchecked Sendable {
         case busy(until: Ticks)
         /// Waiting for the lock on the key to be released, or until its holder's lease ends.
         case waitingForLock(Key, until: Ticks?)
+        /// Waiting for an entry after `position` in a log (a worker's long poll); a worker waiting here
+        /// with nothing new is idle.
+        case waitingForLog(LogKind, after: Int)
     }
 
     struct ClientSlot {
@@ -71,6 +74,9 @@ final class SimulationRun: @unchecked Sendable {
         /// The step the client will take when resumed (`nil` for a sleeper or a lock waiter), so that
         /// exhaustive search can tell which pending steps commute.
         var pendingAction: StepAction?
+        /// A worker's acknowledged log position: the `after:` of its latest log read, where it restarts
+        /// after a crash.
+        var acknowledged = 0
     }
 
     let strategy: any CachingStrategy
@@ -81,6 +87,17 @@ final class SimulationRun: @unchecked Sendable {
     let clientIDs: [ClientID]
     /// The slot of each client number (index `number - 1`).
     let slotOfClient: [Int]
+    /// How many slots belong to clients (the plan's); the strategy's workers take the slots after them,
+    /// so adding workers leaves the meaning of every client slot, and of the choices naming it, as it was.
+    let clientSlotCount: Int
+    /// The strategy's background workers; worker `i` runs in slot `clientSlotCount + i`.
+    let workers: [any BackgroundWorker]
+    /// Who runs in each slot: clients, then workers (named uniquely).
+    let actorIDs: [ActorID]
+    /// Client slots not yet done; once it reaches 0 only workers run, for at most
+    /// `options.workerStepsAfterClients` scheduling points.
+    @exclusivity(unchecked) var clientsRemaining = 0
+    @exclusivity(unchecked) var stepsAfterClients = 0
     let options: SimulationOptions
     /// `options.faults` as flags indexed by `Fault.index`: checked at every step, so no hashing.
     let enabledFaults: [Bool]
@@ -127,6 +144,10 @@ final class SimulationRun: @unchecked Sendable {
         for (rank, slot) in activeSlots.enumerated() { ids[slot] = ClientID(rank + 1) }
         clientIDs = ids
         slotOfClient = activeSlots
+        clientSlotCount = plan.operations.count
+        clientsRemaining = activeSlots.count
+        workers = strategy.workers
+        actorIDs = ids.map(ActorID.client) + Self.workerIDs(workers).map(ActorID.worker)
         self.options = options
         enabledFaults = Fault.allCases.map { options.faults.contains($0) }
         self.choices = choices
@@ -135,7 +156,7 @@ final class SimulationRun: @unchecked Sendable {
         ticksPerStep = options.timing.ticksPerStep
         latencies = options.latencies == .instant && options.timing == .serial ? nil : options.latencies
         world = World(keys: keys, leaseTTL: options.leaseTTL, absent: plan.absentKeys)
-        clients = Array(repeating: ClientSlot(), count: plan.operations.count)
+        clients = Array(repeating: ClientSlot(), count: plan.operations.count + workers.count)
         runnableBuffer.reserveCapacity(clients.count)
     }
 
@@ -153,7 +174,7 @@ final class SimulationRun: @unchecked Sendable {
     }
 
     private func executeClients() {
-        for slot in clients.indices {
+        for slot in 0..<clientSlotCount {
             guard !plan.operations[slot].isEmpty else {
                 clients[slot].state = .done
                 continue
@@ -166,6 +187,7 @@ final class SimulationRun: @unchecked Sendable {
             activity.clientYielded()
             if checkForEscape() { break }
         }
+        if failure == nil { startWorkers() }
         running = nil
         while failure == nil, scheduleNext() {
             if let slot = lastRun { activity.clientRunning(slot, at: schedulingPoints) }
@@ -180,32 +202,46 @@ final class SimulationRun: @unchecked Sendable {
     /// Picks and resumes one client; returns false when nothing is left to run.
     private func scheduleNext() -> Bool {
         runnableBuffer.removeAll(keepingCapacity: true)
-        for slot in clients.indices where isRunnable(slot) { runnableBuffer.append(clientIDs[slot]) }
+        for slot in clients.indices where isRunnable(slot) { runnableBuffer.append(ClientID(slot + 1)) }
         if runnableBuffer.isEmpty { return advanceClockOrFinish() }
+        if clientsRemaining == 0, !workers.isEmpty, !allowsWorkerStepAfterClients() { return false }
         jumpClockIfChosen()
-        let slot = runnableBuffer.count == 1 ? slotOfClient[runnableBuffer[0].number - 1] : chooseClient()
+        let slot = runnableBuffer.count == 1 ? runnableBuffer[0].number - 1 : chooseClient()
         if schedulingTrace != nil { traceSchedulingPoint(chosen: slot, among: runnableBuffer) }
         restartCacheIfChosen(before: clients[slot].pendingAction)
         schedulingPoints += 1
         if schedulingPoints > stepBudget {
-            failure = .stepBudgetExceeded(budget: stepBudget, client: clientIDs[slot], during: clients[slot].operation)
+            failure = .stepBudgetExceeded(budget: stepBudget, client: actorIDs[slot], during: clients[slot].operation)
             return false
         }
         resume(slot)
         return true
     }
 
-    /// A choice in `0..<clients`: the distance, in client numbers, from the client that ran last; the
-    /// first runnable client at or after that distance runs. `0` keeps the same client (no preemption),
-    /// and a recorded value keeps its meaning when other choices are deleted (DESIGN.md).
+    /// A choice in `0..<slots`: the distance, in slots, from the one that ran last; the first runnable
+    /// client at or after that distance runs, or, when no client can, the first runnable worker. `0`
+    /// keeps the same client (no preemption) and lets workers wait while a client can run, and a recorded
+    /// value keeps its meaning when other choices are deleted (DESIGN.md). The policy sees each slot as
+    /// `ClientID(slot + 1)`, which orders clients exactly as their numbers do.
     private func chooseClient() -> Int {
         let count = clients.count
         let base = lastRun ?? 0
         let offset = choices.choose(below: count) { rng in
-            let picked = policy.pick(among: runnableBuffer, lastRun: lastRun.map { clientIDs[$0] }, rng: &rng)
-            return (slotOfClient[picked.number - 1] - base + count) % count
+            let picked = policy.pick(among: runnableBuffer, lastRun: lastRun.map { ClientID($0 + 1) }, rng: &rng)
+            return (picked.number - 1 - base + count) % count
         }
-        var slot = (base + offset) % count
+        let slot = (base + offset) % count
+        return isRunnable(slot) ? slot : firstRunnable(from: slot)
+    }
+
+    /// The first runnable client slot at or after `start` (cyclically), else the first runnable worker.
+    private func firstRunnable(from start: Int) -> Int {
+        let count = clients.count
+        var slot = start
+        for _ in 0..<count {
+            if slot < clientSlotCount, isRunnable(slot) { return slot }
+            slot = (slot + 1) % count
+        }
         while !isRunnable(slot) { slot = (slot + 1) % count }
         return slot
     }
@@ -214,6 +250,7 @@ final class SimulationRun: @unchecked Sendable {
         switch clients[slot].state {
         case .ready: true
         case .sleeping(let until), .busy(let until), .waitingForLock(_, let until?): until <= world.now
+        case .waitingForLog(let log, let position): lastPosition(of: log) > position
         default: false
         }
     }
@@ -250,12 +287,17 @@ final class SimulationRun: @unchecked Sendable {
             checkInvariants()  // entries may have expired
             return true
         }
-        let waiting = clients.indices.compactMap { slot -> (ClientID, Key)? in
-            if case .waitingForLock(let key, nil) = clients[slot].state { return (clientIDs[slot], key) }
-            return nil
+        // A worker waiting for a log entry is idle, not stuck; a client waiting for one (or for a lock
+        // nobody will release) never finishes its operation.
+        let waiting = clients.indices.compactMap { slot -> (ActorID, Key?)? in
+            switch clients[slot].state {
+            case .waitingForLock(let key, nil): return (actorIDs[slot], key)
+            case .waitingForLog where slot < clientSlotCount: return (actorIDs[slot], nil)
+            default: return nil
+            }
         }
         if !waiting.isEmpty {
-            failure = .deadlock(waiting: waiting.map(\.0), keys: Array(Set(waiting.map(\.1))).sorted())
+            failure = .deadlock(waiting: waiting.map(\.0), keys: Array(Set(waiting.compactMap(\.1))).sorted())
         }
         return false
     }
@@ -263,7 +305,7 @@ final class SimulationRun: @unchecked Sendable {
     // MARK: Clients
 
     private func runClient(_ slot: Int) async {
-        let env = Environment(run: self, client: clientIDs[slot], slot: slot)
+        let env = Environment(run: self, actor: actorIDs[slot], slot: slot)
         for (index, planned) in plan.operations[slot].enumerated() {
             if plan.thinkTime(slot: slot, before: index) > 0 {
                 do { try await think(slot, before: index) } catch { return }
@@ -290,25 +332,30 @@ final class SimulationRun: @unchecked Sendable {
             } catch is ClientStopped {
                 // Stopped by this run (a crash, a failure), or by another: an `Environment` kept from an
                 // earlier run refuses every call, and must not end this client silently.
-                if !clients[slot].stopped, failure == nil { failure = .escaped(clientIDs[slot], during: operation) }
+                if !clients[slot].stopped, failure == nil { failure = .escaped(actorIDs[slot], during: operation) }
                 return
             } catch let fault as CacheUnavailable {
                 recordInvokeIfNeeded(slot)
                 record(slot, .failed(operation, reason: fault.description))
             } catch {
                 if failure == nil {
-                    failure = .unexpectedError(clientIDs[slot], during: operation, error: String(describing: error))
+                    failure = .unexpectedError(actorIDs[slot], during: operation, error: String(describing: error))
                 }
                 return
             }
         }
         clients[slot].operation = nil
         clients[slot].state = .done
+        clientsRemaining -= 1
         running = nil
     }
 
-    private func record(_ slot: Int, _ kind: HistoryEvent.Kind) {
-        history.append(HistoryEvent(tick: world.now, client: clientIDs[slot], kind: kind))
+    func record(_ slot: Int, _ kind: HistoryEvent.Kind) {
+        if slot < clientSlotCount {
+            history.append(HistoryEvent(tick: world.now, client: clientIDs[slot], kind: kind))
+        } else {
+            history.append(HistoryEvent(tick: world.now, actor: actorIDs[slot], kind: kind))
+        }
     }
 
     private func recordInvokeIfNeeded(_ slot: Int) {
@@ -328,7 +375,7 @@ final class SimulationRun: @unchecked Sendable {
             await withUnsafeContinuation { (_: UnsafeContinuation<Void, Never>) in }
         }
         guard clients[slot].continuation == nil else {
-            if failure == nil { failure = .concurrentSteps(clientIDs[slot]) }
+            if failure == nil { failure = .concurrentSteps(actorIDs[slot]) }
             throw ClientStopped()
         }
         try await withUnsafeThrowingContinuation { continuation in
@@ -339,10 +386,12 @@ final class SimulationRun: @unchecked Sendable {
         }
     }
 
-    /// One atomic step: park, then (once picked) record the invocation if this is the operation's first
-    /// step, advance the clock, apply `effect` to the world and record what came of it.
+    /// One atomic step: park (as `state`: ready, or waiting for a log entry), then (once picked) record
+    /// the invocation if this is the operation's first step, advance the clock, apply `effect` to the
+    /// world and record what came of it.
     nonisolated(nonsending) func step<Result>(
-        _ slot: Int, _ action: StepAction, _ effect: (inout World) throws -> (Result, StepOutcome)
+        _ slot: Int, _ action: StepAction, parkingAs state: ClientState = .ready,
+        _ effect: (inout World) throws -> (Result, StepOutcome)
     ) async throws -> Result {
         guard acceptsCalls else {
             // A stray task (another thread) or a client left behind by a finished run: stopped without
@@ -351,7 +400,7 @@ final class SimulationRun: @unchecked Sendable {
             if !thread.isCurrent { executor.noteForeignEnqueue() }
             throw ClientStopped()
         }
-        try await park(slot, before: action)
+        try await park(slot, as: state, before: action)
         try injectCrashIfChosen(slot)
         world.now = world.now.advanced(saturatingBy: ticksPerStep)
         recordInvokeIfNeeded(slot)
@@ -387,8 +436,13 @@ final class SimulationRun: @unchecked Sendable {
 
     private func injectCrashIfChosen(_ slot: Int) throws {
         guard faultFires(.clientCrash) else { return }
-        if clients[slot].invokeRecorded, let operation = clients[slot].operation {
-            record(slot, .crashed(operation))
+        if slot >= clientSlotCount {
+            record(slot, .fault("crashed; restarts after #\(clients[slot].acknowledged)"))
+        } else {
+            if clients[slot].invokeRecorded, let operation = clients[slot].operation {
+                record(slot, .crashed(operation))
+            }
+            clientsRemaining -= 1
         }
         clients[slot].state = .done
         clients[slot].stopped = true

@@ -4,25 +4,25 @@
 public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// A client awaited something the simulation does not control (so it never came back to it), or
     /// called the cache, database or clock from a task that is not a simulated client.
-    case escaped(ClientID, during: ClientOperation?)
+    case escaped(ActorID, during: ClientOperation?)
     /// A client started a task of its own (`Task {}` or `Task.detached`), which runs outside the
     /// simulation, on another thread, at a time no seed decides. Reported when the task is started, so
     /// the same seed always names the same client and operation, whatever the task later does.
-    case spawnedTask(ClientID, during: ClientOperation?)
+    case spawnedTask(ActorID, during: ClientOperation?)
     /// A client ran for `SimulationOptions.stallTimeout` (wall clock) without reaching a scheduling point:
     /// a loop with no `await`, which nothing can interrupt. Reported by `SimulationWatchdog`, which then
     /// ends the process; never part of a report.
-    case stalled(ClientID, during: ClientOperation?, after: Duration)
+    case stalled(ActorID, during: ClientOperation?, after: Duration)
     /// The run took more scheduling points than its budget: the strategy probably loops.
-    case stepBudgetExceeded(budget: Int, client: ClientID, during: ClientOperation?)
+    case stepBudgetExceeded(budget: Int, client: ActorID, during: ClientOperation?)
     /// A strategy threw an error the simulation did not inject.
-    case unexpectedError(ClientID, during: ClientOperation, error: String)
+    case unexpectedError(ActorID, during: ClientOperation?, error: String)
     /// A client called `env.random(below:)` with a bound below 1, which has no value to draw.
-    case randomBoundBelowOne(ClientID, during: ClientOperation?, bound: Int)
+    case randomBoundBelowOne(ActorID, during: ClientOperation?, bound: Int)
     /// A client started a step while another step of its own was waiting (concurrent child tasks).
-    case concurrentSteps(ClientID)
+    case concurrentSteps(ActorID)
     /// Every unfinished client waits for a lock that no runnable client will release.
-    case deadlock(waiting: [ClientID], keys: [Key])
+    case deadlock(waiting: [ActorID], keys: [Key])
     /// The same seed gave different runs (found by `--check-determinism`).
     case nondeterministic(seed: UInt64)
 
@@ -48,7 +48,7 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
             return "the run exceeded its budget of \(budget) scheduling points, last \(client)\(during(operation)); "
                 + "the strategy probably loops forever — bound its retries, or raise SimulationOptions.stepBudget"
         case .unexpectedError(let client, let operation, let error):
-            return "\(client)'s \(operation) threw \(error), which the simulation did not inject; "
+            return "\(client)\(operation.map { "'s \($0)" } ?? "") threw \(error), which the simulation did not inject; "
                 + "strategies may only let injected faults (CacheUnavailable) escape"
         case .randomBoundBelowOne(let client, let operation, let bound):
             return "\(client) called env.random(below: \(bound))\(during(operation)); the bound must be at least 1"

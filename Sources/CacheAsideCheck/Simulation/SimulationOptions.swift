@@ -22,6 +22,12 @@ public struct SimulationOptions: Sendable {
     /// `Timing`.
     public var timing: Timing
 
+    /// How many scheduling points background workers may take once every client is done. A worker that
+    /// waits on a log (`env.database.changes`, `env.queue.entries`) goes idle by itself and ends the run
+    /// much sooner; this bounds one that polls with `env.clock.sleep` and is never idle. Reaching it is
+    /// not a failure: the run ends, and the properties judge the world as the workers left it.
+    public var workerStepsAfterClients: Int
+
     /// How long (wall clock) one client may run without reaching a scheduling point before
     /// `SimulationWatchdog` reports it as stuck in a loop with no `await` and ends the process; `nil` =
     /// never. It only stops a process that would otherwise hang: it never changes a report, so a
@@ -29,12 +35,13 @@ public struct SimulationOptions: Sendable {
     public var stallTimeout: Duration?
 
     /// Default options: no faults, derived step budget, no lease TTL, no invariants, no clock jumps, one
-    /// tick per call, and a one-minute stall timeout.
+    /// tick per call, a one-minute stall timeout, and 500 worker steps after the clients.
     public init(
         faults: Set<Fault> = [], stepBudget: Int? = nil, leaseTTL: Ticks? = nil, worldInvariants: [WorldInvariant] = [],
         clockJumps: Ticks? = nil, latencies: CallLatencies = .instant, timing: Timing = .serial,
-        stallTimeout: Duration? = .seconds(60)
+        stallTimeout: Duration? = .seconds(60), workerStepsAfterClients: Int = 500
     ) {
+        self.workerStepsAfterClients = workerStepsAfterClients
         self.stallTimeout = stallTimeout
         self.timing = timing
         self.clockJumps = clockJumps

@@ -9,10 +9,7 @@ extension SimulationRun {
             throw ClientStopped()
         }
         let wake = world.now.advanced(saturatingBy: max(ticks, 0))
-        history.append(
-            HistoryEvent(
-                tick: world.now, client: clientIDs[slot],
-                kind: .step(Step(action: .sleep(ticks: ticks), outcome: .done))))
+        record(slot, .step(Step(action: .sleep(ticks: ticks), outcome: .done)))
         try await park(slot, as: .sleeping(until: wake))
     }
 

@@ -30,8 +30,12 @@ public struct Value: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Every key's row before any write.
     public static let initial = Value(version: 0)
 
-    /// `v0`, `v1`, …, as the lanes print it.
-    public var description: String { "v\(version)" }
+    /// What a negative cache stores for a key with no row (`v-1`, written `no row`): no write ever
+    /// writes it, and convergence counts it equal to an absent row.
+    public static let noRow = Value(version: -1)
+
+    /// `v0`, `v1`, …, as the lanes print it (`no row` for `noRow`).
+    public var description: String { version == -1 ? "no row" : "v\(version)" }
 
     /// Values order by version, which is the order their writes were *invoked*. Writes that overlap may
     /// commit in the other order, so `a < b` does not say which one the database ended with.

@@ -12,6 +12,10 @@ public struct ModelDatabase: Sendable, Equatable {
     /// Every committed row of every key, oldest first, for replica reads that lag behind the primary.
     public private(set) var committed: [Key: [Value]] = [:]
 
+    /// Every write and delete, in commit order: the change log that background workers follow
+    /// (`env.database.changes(after:limit:)`), as a change-data-capture tailer follows a binlog.
+    public private(set) var changeLog = ChangeLog()
+
     /// A database in which each of `keys` holds `v0`, except the `absent` ones, which have no row yet.
     public init(keys: [Key], absent: Set<Key> = []) {
         rows = Dictionary(uniqueKeysWithValues: keys.filter { !absent.contains($0) }.map { ($0, Value.initial) })
@@ -27,17 +31,20 @@ public struct ModelDatabase: Sendable, Equatable {
         return history[max(0, history.count - 1 - lag)]
     }
 
-    /// Removes the row of `key`; later reads find none until a write inserts it again. The delete counts
-    /// as a write for versioned reads; replica reads, which replay the committed values, do not see it.
-    public mutating func delete(_ key: Key) {
+    /// Removes the row of `key` (at `tick`, for the change log); later reads find none until a write
+    /// inserts it again. The delete counts as a write for versioned reads; replica reads, which replay the
+    /// committed values, do not see it.
+    public mutating func delete(_ key: Key, at tick: Ticks = 0) {
         rows[key] = nil
         writeCounts[key, default: 0] += 1
+        changeLog.append(key, nil, at: tick)
     }
 
-    /// Replaces the row of `key`.
-    public mutating func write(_ key: Key, _ value: Value) {
+    /// Replaces the row of `key` (at `tick`, for the change log).
+    public mutating func write(_ key: Key, _ value: Value, at tick: Ticks = 0) {
         rows[key] = value
         writeCounts[key, default: 0] += 1
         committed[key, default: []].append(value)
+        changeLog.append(key, value, at: tick)
     }
 }

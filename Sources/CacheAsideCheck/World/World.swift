@@ -8,6 +8,9 @@ public struct World: Sendable, Equatable {
     public internal(set) var database: ModelDatabase
     /// The current tick. Every step advances it by one; a clock jump may advance it further.
     public internal(set) var now: Ticks = 0
+    /// The work queue: what clients hand to background workers (`env.queue`), e.g. a write-behind
+    /// cache's acknowledged writes or refresh-ahead's refresh requests. Empty unless a strategy uses it.
+    public internal(set) var queue = ChangeLog()
     /// The keys the workload uses.
     public let keys: [Key]
 
@@ -22,7 +25,8 @@ public struct World: Sendable, Equatable {
     public var divergentKeys: [Key] {
         keys.filter { key in
             guard let cached = cache.get(key, at: now) else { return false }
-            return cached != database.read(key)
+            // A negative entry (`Value.noRow`) agrees with a key that has no row.
+            return cached == .noRow ? database.read(key) != nil : cached != database.read(key)
         }
     }
 }

@@ -1,0 +1,58 @@
+/// A background worker of the strategy under test, named for its lane (`tailer`, `flusher`, …).
+public struct WorkerID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The worker's place in the strategy's `workers`, from 0; it orders lanes.
+    public var index: Int
+    /// The worker's name, made unique within the run (a second `flusher` is `flusher 2`).
+    public var name: String
+
+    /// Worker `index`, called `name`.
+    public init(index: Int, name: String) {
+        self.index = index
+        self.name = name
+    }
+
+    public var description: String { name }
+
+    public static func < (lhs: WorkerID, rhs: WorkerID) -> Bool { lhs.index < rhs.index }
+}
+
+/// Who took a step: a client performing operations, or one of the strategy's background workers.
+///
+/// Histories keep `HistoryEvent.client` as it always was (operations, and so every property about them,
+/// belong to clients only) and carry a worker in `HistoryEvent.worker`; this is the one identity that
+/// covers both, for lanes and for failures that may happen in either.
+public enum ActorID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// A simulated client.
+    case client(ClientID)
+    /// A background worker.
+    case worker(WorkerID)
+
+    /// The client, if this is one.
+    public var client: ClientID? {
+        if case .client(let client) = self { return client }
+        return nil
+    }
+
+    /// The worker, if this is one.
+    public var worker: WorkerID? {
+        if case .worker(let worker) = self { return worker }
+        return nil
+    }
+
+    public var description: String {
+        switch self {
+        case .client(let client): client.description
+        case .worker(let worker): worker.description
+        }
+    }
+
+    /// Clients first, by number, then workers in the strategy's order: the order of lanes.
+    public static func < (lhs: ActorID, rhs: ActorID) -> Bool {
+        switch (lhs, rhs) {
+        case (.client(let a), .client(let b)): a < b
+        case (.worker(let a), .worker(let b)): a < b
+        case (.client, .worker): true
+        case (.worker, .client): false
+        }
+    }
+}
