@@ -7,9 +7,13 @@ import CacheAsideCheck
 /// deletes) and what Debezium-based invalidators do today: no write path has to remember to invalidate,
 /// and a delete lost with a crashed writer is not lost, because the log has it.
 ///
+/// The tailer's lag is the latency of its log reads (`CallLatencies.logRead`, `--worker-lag`): a choice
+/// per read, 0 = the shortest, so shrinking removes lag a failure does not need.
+///
 /// - Bounds the **stale window of a hit by the tailer's lag**: a completed write's old value stays
-///   readable only until the tailer's delete, at most `maxLag` ticks after the commit plus the tailer's
-///   own calls (and any changes queued ahead of it). `cacheaside-check --scenario cdc-lag` measures it.
+///   readable only until the tailer's delete, which in concurrent time comes at most one log-read
+///   latency after the commit, plus the tailer's own calls for changes queued ahead of it.
+///   `cacheaside-check --scenario cdc-lag` measures it.
 /// - Still breaks **convergence**, **linearizability** and **staleness ≤ TTL**: the stale set survives,
 ///   in a narrower form. A reader that read the old row *before* the commit and sets it *after* the
 ///   tailer's delete puts the old row back, and nothing deletes it again: the log has no more changes for
@@ -24,19 +28,13 @@ import CacheAsideCheck
 public struct CDCInvalidation: CachingStrategy {
     /// How long a filled entry lives; `nil` = forever.
     public var ttl: Ticks?
-    /// The longest the tailer waits after a commit before applying it: each change waits a choice in
-    /// `0...maxLag` ticks from its commit (0 = at once, so shrinking removes lag a failure does not need).
-    public var maxLag: Ticks
 
-    /// CDC invalidation with the given TTL and tailer lag.
-    public init(ttl: Ticks? = 60, maxLag: Ticks = 5) {
-        self.ttl = ttl
-        self.maxLag = maxLag
-    }
+    /// CDC invalidation with the given TTL.
+    public init(ttl: Ticks? = 60) { self.ttl = ttl }
 
     public var name: String { "cdc-invalidation" }
 
-    public var workers: [any BackgroundWorker] { [InvalidationTailer(maxLag: maxLag)] }
+    public var workers: [any BackgroundWorker] { [InvalidationTailer()] }
 
     public func read(_ key: Key, in env: Environment) async throws -> Value? {
         try await CacheAside(ttl: ttl).read(key, in: env)
@@ -47,21 +45,16 @@ public struct CDCInvalidation: CachingStrategy {
     }
 }
 
-/// The tailer of `CDCInvalidation`: one change at a time, it waits out its lag from the change's commit,
-/// deletes the key, and moves on. Its position is acknowledged when it asks for the next change, so a
-/// crash between a read and its delete redelivers the change.
+/// The tailer of `CDCInvalidation`: reads the changes committed since its position, deletes each key,
+/// and asks for more. Its position is acknowledged when it asks, so a crash between a read and its
+/// deletes delivers those changes again.
 struct InvalidationTailer: BackgroundWorker {
-    var maxLag: Ticks
-
     var name: String { "tailer" }
 
     func run(from position: Int, in env: Environment) async throws {
         var position = position
         while true {
-            for change in try await env.database.changes(after: position, limit: 1) {
-                let lag = maxLag > 0 ? env.random(below: maxLag + 1) : 0
-                let wait = change.tick + lag - env.clock.now
-                if wait > 0 { try await env.clock.sleep(wait) }
+            for change in try await env.database.changes(after: position) {
                 try await env.cache.delete(change.key)
                 position = change.position
             }

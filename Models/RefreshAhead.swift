@@ -50,7 +50,7 @@ struct Refresher: BackgroundWorker {
     func run(from position: Int, in env: Environment) async throws {
         var position = position
         while true {
-            for request in try await env.queue.entries(after: position, limit: 1) {
+            for request in try await env.queue.entries(after: position) {
                 _ = try await CacheAside(ttl: ttl).load(request.key, in: env)
                 position = request.position
             }

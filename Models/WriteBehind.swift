@@ -2,9 +2,9 @@ import CacheAsideCheck
 
 /// Write-behind (write-back): a write stores the value in the cache and appends it to the write-behind
 /// queue, and is acknowledged; a **flusher** writes queued values to the database later (Oracle
-/// Coherence's write-behind: the cache store is called `write-delay` after the update). Reads are
-/// cache-aside's. Writers get cache latency instead of database latency, and bursts of writes to a key
-/// reach the database in order.
+/// Coherence's write-behind: the cache store is called `write-delay` after the update; here the delay is
+/// the flusher's log-read latency, `--worker-lag`). Reads are cache-aside's. Writers get cache latency
+/// instead of database latency, and writes reach the database in queue order.
 ///
 /// - Breaks **convergence** and **linearizability** even without a race on the database: a reader that
 ///   missed reads the database row — which lags the acknowledged writes by the flush delay — and its set
@@ -19,19 +19,13 @@ import CacheAsideCheck
 public struct WriteBehind: CachingStrategy {
     /// How long an entry lives, filled or written; `nil` = forever.
     public var ttl: Ticks?
-    /// The longest the flusher waits after a write was queued before storing it: a choice in
-    /// `0...maxDelay` per write (0 = at once).
-    public var maxDelay: Ticks
 
-    /// Write-behind with the given TTL and flush delay.
-    public init(ttl: Ticks? = 60, maxDelay: Ticks = 5) {
-        self.ttl = ttl
-        self.maxDelay = maxDelay
-    }
+    /// Write-behind with the given TTL.
+    public init(ttl: Ticks? = 60) { self.ttl = ttl }
 
     public var name: String { "write-behind" }
 
-    public var workers: [any BackgroundWorker] { [WriteBehindFlusher(maxDelay: maxDelay)] }
+    public var workers: [any BackgroundWorker] { [WriteBehindFlusher()] }
 
     public func read(_ key: Key, in env: Environment) async throws -> Value? {
         try await CacheAside(ttl: ttl).read(key, in: env)
@@ -43,19 +37,14 @@ public struct WriteBehind: CachingStrategy {
     }
 }
 
-/// The flusher of `WriteBehind`: one queued write at a time, after its delay, to the database.
+/// The flusher of `WriteBehind`: stores the queued writes, in order, in the database.
 struct WriteBehindFlusher: BackgroundWorker {
-    var maxDelay: Ticks
-
     var name: String { "flusher" }
 
     func run(from position: Int, in env: Environment) async throws {
         var position = position
         while true {
-            for queued in try await env.queue.entries(after: position, limit: 1) {
-                let delay = maxDelay > 0 ? env.random(below: maxDelay + 1) : 0
-                let wait = queued.tick + delay - env.clock.now
-                if wait > 0 { try await env.clock.sleep(wait) }
+            for queued in try await env.queue.entries(after: position) {
                 if let value = queued.value { try await env.database.write(queued.key, value) }
                 position = queued.position
             }

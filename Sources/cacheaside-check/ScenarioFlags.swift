@@ -19,6 +19,7 @@ enum ScenarioFlags {
           --cache-latency A-B   ticks per cache or lock call (default 1)
           --db-read-latency A-B ticks per database read: a slow refill (default 1)
           --db-write-latency A-B ticks per database write (default 1)
+          --worker-lag A-B      ticks before a background worker sees a log entry it read (default 1)
           --ttl T|none          TTL in ticks for filled entries, also the staleness bound
           --faults LIST         comma list of: \(Fault.allCases.map(\.rawValue).joined(separator: ", "))
           --clock-jumps T       let the clock jump up to T ticks between steps (default: no jumps)
@@ -70,6 +71,7 @@ enum ScenarioFlags {
         case "--cache-latency": scenario.simulation.latencies.cacheCall = try ticksRange(&reader, flag, lowest: 1)
         case "--db-read-latency": scenario.simulation.latencies.databaseRead = try ticksRange(&reader, flag, lowest: 1)
         case "--db-write-latency": scenario.simulation.latencies.databaseWrite = try ticksRange(&reader, flag, lowest: 1)
+        case "--worker-lag": scenario.simulation.latencies.logRead = try ticksRange(&reader, flag, lowest: 1)
         case "--ttl": scenario.ttl = try ticksOrNone(&reader, flag)
         case "--faults":
             let names = try reader.list(for: flag, allowed: Fault.allCases.map(\.rawValue) + ["none"])
@@ -147,6 +149,7 @@ enum ScenarioFlags {
         if latencies.databaseWrite != baseLatencies.databaseWrite {
             time += ["--db-write-latency", latencies.databaseWrite.rangeText]
         }
+        if latencies.logRead != baseLatencies.logRead { time += ["--worker-lag", latencies.logRead.rangeText] }
         return (shape, time)
     }
 }

@@ -21,6 +21,7 @@ extension CallLatencies {
         if cacheCall != 1...1 { text += ", cache calls \(cacheCall.rangeText)" }
         if databaseRead != 1...1 { text += ", db reads \(databaseRead.rangeText)" }
         if databaseWrite != 1...1 { text += ", db writes \(databaseWrite.rangeText)" }
+        if logRead != 1...1 { text += ", worker lag \(logRead.rangeText)" }
         return text
     }
 }

@@ -17,12 +17,19 @@ public struct CallLatencies: Sendable, Hashable {
     public var databaseRead: ClosedRange<Ticks>
     /// Database writes and deletes.
     public var databaseWrite: ClosedRange<Ticks>
+    /// A background worker's reads of the change log or the work queue (`env.database.changes`,
+    /// `env.queue.entries`): the entries are taken when the read runs and reach the worker this much
+    /// later — a change-data-capture tailer's or a flusher's lag. The read runs as soon as an entry
+    /// arrives if the worker is idle, so in concurrent time a worker acts on a change at most this long
+    /// after its commit, plus whatever it still had to do.
+    public var logRead: ClosedRange<Ticks>
 
     /// Latency ranges; every bound must be at least 1 (a call takes at least its own tick).
     public init(
         cacheCall: ClosedRange<Ticks> = 1...1, databaseRead: ClosedRange<Ticks> = 1...1,
-        databaseWrite: ClosedRange<Ticks> = 1...1
+        databaseWrite: ClosedRange<Ticks> = 1...1, logRead: ClosedRange<Ticks> = 1...1
     ) {
+        self.logRead = max(logRead.lowerBound, 1)...max(logRead.upperBound, 1)
         self.cacheCall = max(cacheCall.lowerBound, 1)...max(cacheCall.upperBound, 1)
         self.databaseRead = max(databaseRead.lowerBound, 1)...max(databaseRead.upperBound, 1)
         self.databaseWrite = max(databaseWrite.lowerBound, 1)...max(databaseWrite.upperBound, 1)
@@ -34,7 +41,8 @@ public struct CallLatencies: Sendable, Hashable {
     /// The latency range of `action`'s kind of call.
     func range(of action: StepAction) -> ClosedRange<Ticks> {
         switch action {
-        case .databaseRead, .databaseVersionedRead, .databaseChanges: databaseRead
+        case .databaseRead, .databaseVersionedRead: databaseRead
+        case .databaseChanges, .queueEntries: logRead
         case .databaseWrite, .databaseDelete: databaseWrite
         case .sleep: 1...1
         default: cacheCall

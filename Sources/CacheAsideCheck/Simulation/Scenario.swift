@@ -82,8 +82,22 @@ extension Scenario {
         simulation: SimulationOptions(latencies: CallLatencies(databaseWrite: 1...4), timing: .concurrent),
         ttl: 60, seeds: 10_000)
 
+    /// Change-data-capture invalidation with tailer lag, in concurrent time: 6 clients × 4 operations on
+    /// 2 warm keys, 30% writes, thinking 0–10 ticks; a background worker sees a log entry 1–6 ticks after
+    /// it reads it (the tailer's lag), and a database read takes 1–12 ticks, so a refill can outlast the
+    /// lag. Run `cdc-invalidation` in it: a hit's stale window ends with the tailer's delete, bounded by
+    /// the lag, while a refill slower than the lag still sets a stale row that nothing deletes again.
+    /// Strategies without workers run in it too, as a mixed-load baseline.
+    public static let cdcLag = Scenario(
+        name: "cdc-lag",
+        summary: "6 clients × 4 ops on 2 warm keys, 30% writes, worker lag 1-6, db reads 1-12: CDC invalidation's stale window",
+        workload: Workload(clients: 6, operationsPerClient: 4, keys: 2, writeRatio: 0.3, thinkTime: 0...10, warmStart: 60),
+        simulation: SimulationOptions(
+            latencies: CallLatencies(databaseRead: 1...12, logRead: 1...6), timing: .concurrent),
+        ttl: 60, seeds: 2_000)
+
     /// Every preset, in the order `cacheaside-check scenarios` lists them; the first is the default.
-    public static let presets: [Scenario] = [.classicRace, .hotKeyExpiry, .slowRefill, .writeHeavy]
+    public static let presets: [Scenario] = [.classicRace, .hotKeyExpiry, .slowRefill, .writeHeavy, .cdcLag]
 
     /// The preset named `name`, if there is one.
     public static func named(_ name: String) -> Scenario? { presets.first { $0.name == name } }
