@@ -13,6 +13,9 @@ struct Situation: Hashable, Sendable, CustomStringConvertible {
         /// Eight clients × two operations: with more clients running, a reader is more often descheduled
         /// for many steps in a row — the slow reader some interleavings need.
         case crowded
+        /// The standard shape on a key that starts with no row: inserts, and the absences negative
+        /// caching remembers.
+        case absent = "absent key"
     }
 
     var shape: Shape
@@ -26,6 +29,7 @@ struct Situation: Hashable, Sendable, CustomStringConvertible {
         case .standard: Workload()
         case .writesOnly: Workload(writeRatio: 1)
         case .crowded: Workload(clients: 8, operationsPerClient: 2)
+        case .absent: Workload(absentKeys: 1)
         }
     }
 
