@@ -106,6 +106,33 @@ final class BackgroundWorkerTests: XCTestCase {
         XCTAssertTrue(withTailer.choiceBounds.contains(4), "three client slots and the tailer's")
     }
 
+    func testWorkersHaveLanesOfTheirOwnAfterTheClientsInTheRunModelAndTheLanes() throws {
+        let plan = WorkloadPlan(operations: [[.write(Key(1))], [.read(Key(1))]])
+        let run = Simulation.run(CDCInvalidation(), plan: plan, keys: [Key(1)], choices: ChoiceSource(replaying: []))
+        let model = RunModel(run)
+        XCTAssertEqual(model.actors, ["client 1", "client 2", "tailer"])
+        XCTAssertTrue(model.events.contains { $0.actor == "tailer" && $0.component == "database" && $0.call == "db.changes after #0" })
+        XCTAssertTrue(model.events.contains { $0.actor == "tailer" && $0.cacheEffect == "k1 deleted" })
+        let header = try XCTUnwrap(LaneDiagram.render(model).split(separator: "\n").first)
+        XCTAssertEqual(header.split(separator: " ", omittingEmptySubsequences: true).suffix(3), ["tailer", "cache", "database"])
+    }
+
+    func testAWorkersCrashIsDrawnInItsOwnLaneNotAsACacheFault() throws {
+        for seed: UInt64 in 0..<500 {
+            let run = Simulation.run(
+                CDCInvalidation(), workload: Workload(writeRatio: 0.8), choices: ChoiceSource(seed: seed),
+                options: SimulationOptions(faults: [.clientCrash]))
+            guard let crash = run.history.events.firstIndex(where: { $0.worker != nil && { if case .fault = $0.kind { true } else { false } }($0) })
+            else { continue }
+            let event = RunModel(run).events[crash]
+            XCTAssertEqual(event.actor, "tailer")
+            XCTAssertNil(event.cacheEffect, "a worker's crash is not the cache's")
+            XCTAssertTrue(LaneDiagram.laneText(event).hasPrefix("⚡ crashed; restarts after #"))
+            return
+        }
+        XCTFail("no seed crashed the tailer")
+    }
+
     func testSameSeedGivesTheSameRunWithWorkersAndFaults() {
         let options = SimulationOptions(faults: Set(Fault.allCases))
         for seed: UInt64 in 0..<50 {
