@@ -179,15 +179,13 @@ final class SimulationRun: @unchecked Sendable {
                 clients[slot].state = .done
                 continue
             }
-            clients[slot].state = .running
-            running = slot
-            Task(executorPreference: executor) { await self.runClient(slot) }
-            activity.clientRunning(slot, at: schedulingPoints)
-            executor.drain()
-            activity.clientYielded()
-            if checkForEscape() { break }
+            if !start(slot, { await self.runClient(slot) }) { break }
         }
-        if failure == nil { startWorkers() }
+        // Workers start after every client, in their own slots.
+        for index in workers.indices where failure == nil {
+            let slot = clientSlotCount + index
+            if !start(slot, { await self.runWorker(slot) }) { break }
+        }
         running = nil
         while failure == nil, scheduleNext() {
             if let slot = lastRun { activity.clientRunning(slot, at: schedulingPoints) }
@@ -195,6 +193,17 @@ final class SimulationRun: @unchecked Sendable {
             activity.clientYielded()
             _ = checkForEscape()
         }
+    }
+
+    /// Starts `slot`'s task and runs it to its first scheduling point; false if that made the run fail.
+    private func start(_ slot: Int, _ body: @escaping @Sendable () async -> Void) -> Bool {
+        clients[slot].state = .running
+        running = slot
+        Task(executorPreference: executor) { await body() }
+        activity.clientRunning(slot, at: schedulingPoints)
+        executor.drain()
+        activity.clientYielded()
+        return !checkForEscape()
     }
 
     // MARK: Scheduling

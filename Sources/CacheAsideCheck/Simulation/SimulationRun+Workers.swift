@@ -20,20 +20,6 @@ extension SimulationRun {
         }
     }
 
-    /// Starts each worker's task and runs it to its first scheduling point, as clients are started.
-    func startWorkers() {
-        for index in workers.indices {
-            let slot = clientSlotCount + index
-            clients[slot].state = .running
-            running = slot
-            Task(executorPreference: executor) { await self.runWorker(slot) }
-            activity.clientRunning(slot, at: schedulingPoints)
-            executor.drain()
-            activity.clientYielded()
-            if checkForEscape() { return }
-        }
-    }
-
     /// Runs worker `slot`'s loop, and again from its acknowledged position each time it crashes; a
     /// `CacheUnavailable` it lets escape restarts it the same way (a supervisor restarts a process that
     /// died of an error). Any other error fails the run, as it does for a client.
