@@ -49,7 +49,7 @@ struct CheckOptions {
         usage: cacheaside-check [--model NAME] [--scenario NAME] [--seeds N | --seed S | --replay TOKEN]
                                 [--clients C] [--ops O] [--keys K] [--write-ratio R] [--key-skew S]
                                 [--think-time A-B] [--warm-start T|none] [--absent-keys N] [--cache-latency A-B]
-                                [--db-read-latency A-B] [--db-write-latency A-B]
+                                [--db-read-latency A-B] [--db-write-latency A-B] [--worker-lag A-B]
                                 [--ttl T|none] [--faults LIST] [--property LIST]
                                 [--staleness-bound T] [--stampede-limit N] [--clock-jumps T] [--no-shrink]
                                 [--shrink-limit N]

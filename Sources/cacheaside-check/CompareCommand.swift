@@ -8,8 +8,8 @@ enum CompareCommand {
         usage: cacheaside-check compare [--scenario NAME] [--seeds N] [--faults LIST] [--ttl T|none] [--clients C]
                                         [--ops O] [--keys K] [--write-ratio R] [--key-skew S] [--think-time A-B]
                                         [--warm-start T|none] [--absent-keys N] [--cache-latency A-B] [--db-read-latency A-B]
-                                        [--db-write-latency A-B] [--clock-jumps T] [--jobs J] [--json] [--html FILE]
-                                        [--junit FILE] [--help]
+                                        [--db-write-latency A-B] [--worker-lag A-B] [--clock-jumps T] [--jobs J] [--json]
+                                        [--html FILE] [--junit FILE] [--help]
         """
 
     static let help = """
