@@ -74,13 +74,15 @@ final class HTMLReportTests: XCTestCase {
     func testComparePageColoursEveryModelAndProperty() throws {
         let html = try page(["compare", "--seeds", "20", "--clients", "2"], status: 0)
         assertSelfContained(html)
+        // One line per model in `models`: the catalogue grows, the page must follow it.
+        let models = CommandLineTests.run(["models"]).output.split(separator: "\n").count
         let cells = html.components(separatedBy: "<td class=\"rate\"").count - 1
-        XCTAssertEqual(cells, 11 * 4, "11 catalogue models × 4 properties")
-        XCTAssertEqual(html.components(separatedBy: "class=\"small-chart\"").count - 1, 22)
+        XCTAssertEqual(cells, models * 4, "\(models) catalogue models × 4 properties")
+        XCTAssertEqual(html.components(separatedBy: "class=\"small-chart\"").count - 1, 2 * models)
         // The stampede and cost table of the text, one row per model, with the read latency column.
         let cost = html.components(separatedBy: "<table class=\"matrix cost\">").dropFirst().first ?? ""
         let costTable = cost.components(separatedBy: "</table>")[0]
-        XCTAssertEqual(costTable.components(separatedBy: "<tr data-model=").count - 1, 11)
+        XCTAssertEqual(costTable.components(separatedBy: "<tr data-model=").count - 1, models)
         XCTAssertTrue(costTable.contains("latency p50/p99/max"), costTable)
         XCTAssertTrue(costTable.contains("loads/expiry"), costTable)
     }
