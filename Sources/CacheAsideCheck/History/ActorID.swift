@@ -1,15 +1,32 @@
+import Synchronization
+
 /// A background worker of the strategy under test, named for its lane (`tailer`, `flusher`, …).
+///
+/// Its name is interned in a process-wide table and the identity holds the table's number, so that a
+/// `WorkerID` — and every `HistoryEvent` and `SimulationFailure` that may carry one — stays a plain value
+/// with nothing to retain: histories are appended to at every scheduling point. Equal names get equal
+/// numbers, so equality and hashing mean the same as comparing names.
 public struct WorkerID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The worker's place in the strategy's `workers`, from 0; it orders lanes.
     public var index: Int
-    /// The worker's name, made unique within the run (a second `flusher` is `flusher 2`).
-    public var name: String
+    /// The interned name's number in `names`.
+    private var nameNumber: Int
+
+    /// Every name a worker has had in this process, in the order first seen.
+    private static let names = Mutex<[String]>([])
 
     /// Worker `index`, called `name`.
     public init(index: Int, name: String) {
         self.index = index
-        self.name = name
+        nameNumber = Self.names.withLock { names in
+            if let known = names.firstIndex(of: name) { return known }
+            names.append(name)
+            return names.count - 1
+        }
     }
+
+    /// The worker's name, made unique within the run (a second `flusher` is `flusher 2`).
+    public var name: String { Self.names.withLock { $0[nameNumber] } }
 
     public var description: String { name }
 

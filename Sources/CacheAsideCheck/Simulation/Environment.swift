@@ -3,20 +3,21 @@
 /// step and one scheduling point.
 public struct Environment: Sendable {
     let run: SimulationRun
-    /// The client performing the operation; `nil` in a background worker's environment.
-    public let client: ClientID?
-    /// The background worker this environment belongs to; `nil` in a client's.
-    public let worker: WorkerID?
 
     /// The slot in the scheduler's rotation: the client's in the workload plan, or a worker's after them.
+    /// The identity is looked up from it rather than stored, so that an environment stays two words:
+    /// every cache or database call copies it.
     let slot: Int
 
-    init(run: SimulationRun, actor: ActorID, slot: Int) {
+    init(run: SimulationRun, slot: Int) {
         self.run = run
-        self.client = actor.client
-        self.worker = actor.worker
         self.slot = slot
     }
+
+    /// The client performing the operation; `nil` in a background worker's environment.
+    public var client: ClientID? { run.actorID(slot).client }
+    /// The background worker this environment belongs to; `nil` in a client's.
+    public var worker: WorkerID? { run.actorID(slot).worker }
 
     /// The model cache.
     public var cache: CacheClient { CacheClient(environment: self) }

@@ -86,7 +86,7 @@ final class RunActivity: @unchecked Sendable {
             return nil
         }
         let slot = (expected & 0xFF_FFFF) - 1
-        guard run.actorIDs.indices.contains(slot) else { return nil }
-        return (run.actorIDs[slot], run.clients[slot].operation)
+        guard run.clients.indices.contains(slot) else { return nil }
+        return (run.actorID(slot), run.clients[slot].operation)
     }
 }

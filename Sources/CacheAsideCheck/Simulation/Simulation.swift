@@ -92,8 +92,8 @@ final class SimulationRun: @unchecked Sendable {
     let clientSlotCount: Int
     /// The strategy's background workers; worker `i` runs in slot `clientSlotCount + i`.
     let workers: [any BackgroundWorker]
-    /// Who runs in each slot: clients, then workers (named uniquely).
-    let actorIDs: [ActorID]
+    /// The workers' identities (named uniquely), for slots from `clientSlotCount` on.
+    let workerIDs: [WorkerID]
     /// Client slots not yet done; once it reaches 0 only workers run, for at most
     /// `options.workerStepsAfterClients` scheduling points.
     @exclusivity(unchecked) var clientsRemaining = 0
@@ -118,7 +118,10 @@ final class SimulationRun: @unchecked Sendable {
     let activity = RunActivity.forCurrentThread
     @exclusivity(unchecked) var running: Int?
     @exclusivity(unchecked) var lastRun: Int?
-    @exclusivity(unchecked) var failure: SimulationFailure?
+    @exclusivity(unchecked) var failure: SimulationFailure? { didSet { hasFailed = failure != nil } }
+    /// `failure != nil`, kept as a flag: the hot path asks at every scheduling point, and a failure that
+    /// can name a worker (whose name is a `String`) is not a type whose `nil` test is free.
+    @exclusivity(unchecked) private(set) var hasFailed = false
     @exclusivity(unchecked) var schedulingPoints = 0
     @exclusivity(unchecked) var nextWriteVersion = 1
     /// Set when `execute` returns: calls from clients left behind are refused from then on.
@@ -147,7 +150,7 @@ final class SimulationRun: @unchecked Sendable {
         clientSlotCount = plan.operations.count
         clientsRemaining = activeSlots.count
         workers = strategy.workers
-        actorIDs = ids.map(ActorID.client) + Self.workerIDs(workers).map(ActorID.worker)
+        workerIDs = workers.isEmpty ? [] : Self.workerIDs(workers)
         self.options = options
         enabledFaults = Fault.allCases.map { options.faults.contains($0) }
         self.choices = choices
@@ -179,15 +182,14 @@ final class SimulationRun: @unchecked Sendable {
                 clients[slot].state = .done
                 continue
             }
-            if !start(slot, { await self.runClient(slot) }) { break }
+            if !start(slot) { break }
         }
         // Workers start after every client, in their own slots.
-        for index in workers.indices where failure == nil {
-            let slot = clientSlotCount + index
-            if !start(slot, { await self.runWorker(slot) }) { break }
+        for slot in clientSlotCount..<clients.count where !hasFailed {
+            if !start(slot) { break }
         }
         running = nil
-        while failure == nil, scheduleNext() {
+        while !hasFailed, scheduleNext() {
             if let slot = lastRun { activity.clientRunning(slot, at: schedulingPoints) }
             executor.drain()
             activity.clientYielded()
@@ -195,11 +197,16 @@ final class SimulationRun: @unchecked Sendable {
         }
     }
 
-    /// Starts `slot`'s task and runs it to its first scheduling point; false if that made the run fail.
-    private func start(_ slot: Int, _ body: @escaping @Sendable () async -> Void) -> Bool {
+    /// Starts `slot`'s task (a client's or a worker's) and runs it to its first scheduling point; false if
+    /// that made the run fail.
+    private func start(_ slot: Int) -> Bool {
         clients[slot].state = .running
         running = slot
-        Task(executorPreference: executor) { await body() }
+        if slot < clientSlotCount {
+            Task(executorPreference: executor) { await self.runClient(slot) }
+        } else {
+            Task(executorPreference: executor) { await self.runWorker(slot) }
+        }
         activity.clientRunning(slot, at: schedulingPoints)
         executor.drain()
         activity.clientYielded()
@@ -220,7 +227,7 @@ final class SimulationRun: @unchecked Sendable {
         restartCacheIfChosen(before: clients[slot].pendingAction)
         schedulingPoints += 1
         if schedulingPoints > stepBudget {
-            failure = .stepBudgetExceeded(budget: stepBudget, client: actorIDs[slot], during: clients[slot].operation)
+            failure = .stepBudgetExceeded(budget: stepBudget, client: actorID(slot), during: clients[slot].operation)
             return false
         }
         resume(slot)
@@ -300,8 +307,8 @@ final class SimulationRun: @unchecked Sendable {
         // nobody will release) never finishes its operation.
         let waiting = clients.indices.compactMap { slot -> (ActorID, Key?)? in
             switch clients[slot].state {
-            case .waitingForLock(let key, nil): return (actorIDs[slot], key)
-            case .waitingForLog where slot < clientSlotCount: return (actorIDs[slot], nil)
+            case .waitingForLock(let key, nil): return (actorID(slot), key)
+            case .waitingForLog where slot < clientSlotCount: return (actorID(slot), nil)
             default: return nil
             }
         }
@@ -314,7 +321,7 @@ final class SimulationRun: @unchecked Sendable {
     // MARK: Clients
 
     private func runClient(_ slot: Int) async {
-        let env = Environment(run: self, actor: actorIDs[slot], slot: slot)
+        let env = Environment(run: self, slot: slot)
         for (index, planned) in plan.operations[slot].enumerated() {
             if plan.thinkTime(slot: slot, before: index) > 0 {
                 do { try await think(slot, before: index) } catch { return }
@@ -341,14 +348,14 @@ final class SimulationRun: @unchecked Sendable {
             } catch is ClientStopped {
                 // Stopped by this run (a crash, a failure), or by another: an `Environment` kept from an
                 // earlier run refuses every call, and must not end this client silently.
-                if !clients[slot].stopped, failure == nil { failure = .escaped(actorIDs[slot], during: operation) }
+                if !clients[slot].stopped, failure == nil { failure = .escaped(actorID(slot), during: operation) }
                 return
             } catch let fault as CacheUnavailable {
                 recordInvokeIfNeeded(slot)
                 record(slot, .failed(operation, reason: fault.description))
             } catch {
                 if failure == nil {
-                    failure = .unexpectedError(actorIDs[slot], during: operation, error: String(describing: error))
+                    failure = .unexpectedError(actorID(slot), during: operation, error: String(describing: error))
                 }
                 return
             }
@@ -363,7 +370,7 @@ final class SimulationRun: @unchecked Sendable {
         if slot < clientSlotCount {
             history.append(HistoryEvent(tick: world.now, client: clientIDs[slot], kind: kind))
         } else {
-            history.append(HistoryEvent(tick: world.now, actor: actorIDs[slot], kind: kind))
+            history.append(HistoryEvent(tick: world.now, actor: actorID(slot), kind: kind))
         }
     }
 
@@ -379,12 +386,12 @@ final class SimulationRun: @unchecked Sendable {
     /// was abandoned) parks for good: its task is simply never resumed, whatever errors it swallows.
     nonisolated(nonsending) func park(_ slot: Int, as state: ClientState = .ready, before action: StepAction? = nil) async throws {
         guard acceptsCalls else { throw ClientStopped() }
-        if clients[slot].stopped || failure != nil {
+        if clients[slot].stopped || hasFailed {
             // Suspend for good: nobody will resume this continuation, so the client never runs again.
             await withUnsafeContinuation { (_: UnsafeContinuation<Void, Never>) in }
         }
         guard clients[slot].continuation == nil else {
-            if failure == nil { failure = .concurrentSteps(actorIDs[slot]) }
+            if failure == nil { failure = .concurrentSteps(actorID(slot)) }
             throw ClientStopped()
         }
         try await withUnsafeThrowingContinuation { continuation in

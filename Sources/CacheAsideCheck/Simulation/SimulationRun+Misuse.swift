@@ -19,32 +19,32 @@ extension SimulationRun {
     /// Called by `TaskSpawnHook` on this run's thread when a job starts a task.
     func noteSpawnedTask() {
         guard failure == nil, !isFinished, let slot = culprit else { return }
-        failure = .spawnedTask(actorIDs[slot], during: clients[slot].operation)
+        failure = .spawnedTask(actorID(slot), during: clients[slot].operation)
     }
 
     /// A client asked for a random number below a bound under 1: the run fails, naming the call and the fix.
     func noteRandomBoundBelowOne(_ slot: Int, bound: Int) {
         guard failure == nil else { return }
-        failure = .randomBoundBelowOne(actorIDs[slot], during: clients[slot].operation, bound: bound)
+        failure = .randomBoundBelowOne(actorID(slot), during: clients[slot].operation, bound: bound)
     }
 
     /// Called by the executor on this run's thread when a client enters an actor.
     func noteEnteredActor() {
         guard failure == nil, !isFinished, let slot = culprit else { return }
-        failure = .escaped(actorIDs[slot], during: clients[slot].operation)
+        failure = .escaped(actorID(slot), during: clients[slot].operation)
     }
 
     /// After a drain the client that was resumed must have parked again or finished; if it is still
     /// "running", it is suspended on something this executor will never run. Returns whether the run
     /// has failed.
     func checkForEscape() -> Bool {
-        guard failure == nil else { return true }
+        guard !hasFailed else { return true }
         if executor.foreignEnqueueCount > 0, let slot = culprit {
-            failure = .escaped(actorIDs[slot], during: clients[slot].operation)
+            failure = .escaped(actorID(slot), during: clients[slot].operation)
             return true
         }
         guard let slot = running, clients[slot].state == .running else { return false }
-        failure = .escaped(actorIDs[slot], during: clients[slot].operation)
+        failure = .escaped(actorID(slot), during: clients[slot].operation)
         return true
     }
 }

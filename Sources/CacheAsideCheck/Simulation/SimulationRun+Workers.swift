@@ -10,6 +10,11 @@ extension SimulationRun {
         case queue
     }
 
+    /// Who runs in `slot`: a client, or a worker in the slots after theirs.
+    func actorID(_ slot: Int) -> ActorID {
+        slot < clientSlotCount ? .client(clientIDs[slot]) : .worker(workerIDs[slot - clientSlotCount])
+    }
+
     /// Worker identities in declaration order, with repeated names numbered (`flusher`, `flusher 2`).
     static func workerIDs(_ workers: [any BackgroundWorker]) -> [WorkerID] {
         var seen: [String: Int] = [:]
@@ -25,7 +30,7 @@ extension SimulationRun {
     /// died of an error). Any other error fails the run, as it does for a client.
     func runWorker(_ slot: Int) async {
         let worker = workers[slot - clientSlotCount]
-        let env = Environment(run: self, actor: actorIDs[slot], slot: slot)
+        let env = Environment(run: self, slot: slot)
         while true {
             do {
                 try await worker.run(from: clients[slot].acknowledged, in: env)
@@ -38,7 +43,7 @@ extension SimulationRun {
                 guard failure == nil, acceptsCalls else { return }
                 record(slot, .fault("\(fault.description); restarts after #\(clients[slot].acknowledged)"))
             } catch {
-                if failure == nil { failure = .unexpectedError(actorIDs[slot], during: nil, error: String(describing: error)) }
+                if failure == nil { failure = .unexpectedError(actorID(slot), during: nil, error: String(describing: error)) }
                 return
             }
             clients[slot].state = .running
