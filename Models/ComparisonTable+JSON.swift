@@ -18,7 +18,8 @@ extension ComparisonTable {
         var keySkew: Double
         var warmStart: Ticks?
         var absentKeys: Int
-        /// Per kind of call (`cache`, `databaseRead`, `databaseWrite`): `[lowest, highest]` ticks.
+        /// Per kind of call (`cache`, `databaseRead`, `databaseWrite`, `workerLag` for workers' log
+        /// reads): `[lowest, highest]` ticks.
         var latencies: [String: [Ticks]]
         var properties: [String]
         var models: [ComparisonRow]
@@ -36,7 +37,7 @@ extension ComparisonTable {
             absentKeys: workload.absentKeys,
             latencies: [
                 "cache": bounds(latencies.cacheCall), "databaseRead": bounds(latencies.databaseRead),
-                "databaseWrite": bounds(latencies.databaseWrite),
+                "databaseWrite": bounds(latencies.databaseWrite), "workerLag": bounds(latencies.logRead),
             ], properties: properties, models: rows)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
