@@ -50,7 +50,7 @@ enum LoadBenchmark {
         let jobs = ProcessInfo.processInfo.activeProcessorCount
         let elapsed = ContinuousClock().measure { _ = Comparison(scenario: scenario, jobs: jobs).run() }
         print(
-            "compare --scenario hot-key-expiry (11 models × \(scenario.seeds) seeds, \(jobs) jobs): "
+            "compare --scenario hot-key-expiry (\(ModelCatalogue.entries.count) models × \(scenario.seeds) seeds, \(jobs) jobs): "
                 + "\(String(format: "%.2f", elapsed.seconds)) s")
     }
 }
