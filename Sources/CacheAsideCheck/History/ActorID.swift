@@ -10,7 +10,7 @@ public struct WorkerID: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// The worker's place in the strategy's `workers`, from 0; it orders lanes.
     public var index: Int
     /// The interned name's number in `names`.
-    private var nameNumber: Int
+    private(set) var nameNumber: Int
 
     /// Every name a worker has had in this process, in the order first seen.
     private static let names = Mutex<[String]>([])
@@ -23,6 +23,12 @@ public struct WorkerID: Hashable, Comparable, Sendable, CustomStringConvertible 
             names.append(name)
             return names.count - 1
         }
+    }
+
+    /// The worker with the name already interned as `nameNumber`.
+    init(index: Int, nameNumber: Int) {
+        self.index = index
+        self.nameNumber = nameNumber
     }
 
     /// The worker's name, made unique within the run (a second `flusher` is `flusher 2`).

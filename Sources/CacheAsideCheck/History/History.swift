@@ -31,19 +31,35 @@ public struct History: Sendable, Hashable {
 public struct HistoryEvent: Sendable, Hashable {
     /// The tick at which it happened.
     public var tick: Ticks
-    /// The client it belongs to; `nil` for a worker's and for the simulation's own events.
-    public var client: ClientID?
-    /// The background worker it belongs to, if any (then `client` is `nil`).
-    public var worker: WorkerID?
+    /// Whose event it is, in one word: `0` the simulation's, a positive client number, or a worker as
+    /// `-(1 + index + nameNumber << 32)`. Histories grow by an event at every step, so the event stays as
+    /// small as it was before workers had lanes.
+    private var owner: Int
     /// What happened.
     public var kind: Kind
+
+    /// The client it belongs to; `nil` for a worker's and for the simulation's own events.
+    public var client: ClientID? {
+        get { owner > 0 ? ClientID(owner) : nil }
+        set { owner = newValue?.number ?? (owner < 0 ? owner : 0) }
+    }
+
+    /// The background worker it belongs to, if any (then `client` is `nil`).
+    public var worker: WorkerID? {
+        get {
+            guard owner < 0 else { return nil }
+            let code = -owner - 1
+            return WorkerID(index: code & 0xFFFF_FFFF, nameNumber: code >> 32)
+        }
+        set { owner = newValue.map { -(1 + $0.index + $0.nameNumber << 32) } ?? (owner > 0 ? owner : 0) }
+    }
 
     /// Creates an event.
     public init(tick: Ticks, client: ClientID?, worker: WorkerID? = nil, kind: Kind) {
         self.tick = tick
-        self.client = client
-        self.worker = worker
+        owner = 0
         self.kind = kind
+        if let worker { self.worker = worker } else { self.client = client }
     }
 
     /// Creates an event of `actor` (`nil` for the simulation's own).

@@ -266,7 +266,8 @@ final class SimulationRun: @unchecked Sendable {
         switch clients[slot].state {
         case .ready: true
         case .sleeping(let until), .busy(let until), .waitingForLock(_, let until?): until <= world.now
-        case .waitingForLog(let log, let position): lastPosition(of: log) > position
+        // A worker waiting on a log is made ready when an entry lands (`wakeLogReaders`), so the scan over
+        // every slot at each point costs no more than it did before workers.
         default: false
         }
     }
@@ -429,6 +430,7 @@ final class SimulationRun: @unchecked Sendable {
             throw fault
         }
         record(slot, .step(Step(action: action, outcome: outcome)))
+        if !workers.isEmpty { wakeLogReaders() }
         checkInvariants()
         if let latencies { try await awaitAnswer(slot, action, latencies) }
         return result

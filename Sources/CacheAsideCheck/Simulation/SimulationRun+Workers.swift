@@ -61,6 +61,16 @@ extension SimulationRun {
         return stepsAfterClients <= options.workerStepsAfterClients
     }
 
+    /// After a step: makes ready every worker waiting on a log that now has an entry past its position
+    /// (only workers are woken; a client that waits on a log waits for ever and is reported).
+    func wakeLogReaders() {
+        for slot in clientSlotCount..<clients.count {
+            guard case .waitingForLog(let log, let position) = clients[slot].state, lastPosition(of: log) > position
+            else { continue }
+            clients[slot].state = .ready
+        }
+    }
+
     /// The position of `log`'s last entry.
     func lastPosition(of log: LogKind) -> Int {
         switch log {
@@ -81,7 +91,9 @@ extension SimulationRun {
         if slot >= clientSlotCount { clients[slot].acknowledged = max(position, 0) }
         let action: StepAction =
             log == .database ? .databaseChanges(after: position, limit: limit) : .queueEntries(after: position, limit: limit)
-        return try await step(slot, action, parkingAs: .waitingForLog(log, after: max(position, 0))) { world in
+        // Parked as waiting only when there is nothing to read yet: `wakeLogReaders` wakes it on the next entry.
+        let waits = lastPosition(of: log) <= max(position, 0)
+        return try await step(slot, action, parkingAs: waits ? .waitingForLog(log, after: max(position, 0)) : .ready) { world in
             let entries = Array(
                 log == .database
                     ? world.database.changeLog.entries(after: position, limit: limit)
