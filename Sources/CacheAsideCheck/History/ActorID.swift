@@ -34,8 +34,10 @@ public struct WorkerID: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// The worker's name, made unique within the run (a second `flusher` is `flusher 2`).
     public var name: String { Self.names.withLock { $0[nameNumber] } }
 
+    /// The name, as its lane's header prints it.
     public var description: String { name }
 
+    /// Workers order as the strategy declares them: the order of their lanes.
     public static func < (lhs: WorkerID, rhs: WorkerID) -> Bool { lhs.index < rhs.index }
 }
 
@@ -62,6 +64,7 @@ public enum ActorID: Hashable, Comparable, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// `client 2` or the worker's name, as lanes and failures print it.
     public var description: String {
         switch self {
         case .client(let client): client.description

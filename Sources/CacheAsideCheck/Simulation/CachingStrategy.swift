@@ -39,5 +39,6 @@ extension CachingStrategy {
     /// The type's name, e.g. `CacheAside`; give a strategy a `name` of its own to tell configurations apart.
     public var name: String { String(describing: Self.self) }
 
+    /// No background workers: clients alone.
     public var workers: [any BackgroundWorker] { [] }
 }

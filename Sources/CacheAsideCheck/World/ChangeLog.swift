@@ -20,6 +20,7 @@ public struct LogEntry: Sendable, Hashable, CustomStringConvertible {
         self.tick = tick
     }
 
+    /// `#3 k1=v2` (`no row` for a delete), as the lanes print a log read's answer.
     public var description: String { "#\(position) \(key)=\(value.map { "\($0)" } ?? "no row")" }
 }
 
