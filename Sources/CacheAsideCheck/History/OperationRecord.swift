@@ -37,23 +37,33 @@ extension History {
     /// Every invoked operation, in invocation order.
     public var operations: [OperationRecord] {
         var records: [OperationRecord] = []
-        var open: [ClientID: Int] = [:]
+        // The open operation of each client number, as its position + 1 (0 = none): client numbers are
+        // small and dense, and every property asks for the operations, so no hashing here.
+        var open: [Int] = []
+        func takeOpen(_ client: ClientID) -> Int? {
+            guard client.number >= 0, client.number < open.count, open[client.number] > 0 else { return nil }
+            defer { open[client.number] = 0 }
+            return open[client.number] - 1
+        }
         for (index, event) in events.enumerated() {
             guard let client = event.client else { continue }
             switch event.kind {
             case .invoke(let operation):
-                open[client] = records.count
+                if client.number >= 0 {
+                    if client.number >= open.count { open += repeatElement(0, count: client.number + 1 - open.count) }
+                    open[client.number] = records.count + 1
+                }
                 records.append(
                     OperationRecord(
                         client: client, operation: operation, invokeIndex: index, invokeTick: event.tick,
                         endIndex: nil, endTick: nil, ending: .unfinished, result: nil))
             case .returned(_, let value):
-                close(&records, open.removeValue(forKey: client), index, event.tick, .returned, value)
+                close(&records, takeOpen(client), index, event.tick, .returned, value)
             case .failed:
-                close(&records, open.removeValue(forKey: client), index, event.tick, .failed, nil)
+                close(&records, takeOpen(client), index, event.tick, .failed, nil)
             case .crashed:
-                close(&records, open.removeValue(forKey: client), index, event.tick, .crashed, nil)
-            case .step, .clockAdvanced, .fault:
+                close(&records, takeOpen(client), index, event.tick, .crashed, nil)
+            default:
                 break
             }
         }
