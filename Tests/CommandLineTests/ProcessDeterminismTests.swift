@@ -92,7 +92,7 @@ final class InterruptionTests: XCTestCase {
         process.standardOutput = output
         process.standardError = Pipe()
         try process.run()
-        Thread.sleep(forTimeInterval: 1.5)
+        Thread.sleep(forTimeInterval: 3)  // long after the handler is installed, even on a loaded machine
         process.interrupt()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -113,7 +113,7 @@ final class InterruptionTests: XCTestCase {
         process.standardOutput = output
         process.standardError = Pipe()
         try process.run()
-        Thread.sleep(forTimeInterval: 1.5)
+        Thread.sleep(forTimeInterval: 3)  // long after the handler is installed, even on a loaded machine
         process.interrupt()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
