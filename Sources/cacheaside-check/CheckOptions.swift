@@ -52,7 +52,7 @@ struct CheckOptions {
                                 [--db-read-latency A-B] [--db-write-latency A-B] [--worker-lag A-B]
                                 [--ttl T|none] [--faults LIST] [--property LIST]
                                 [--staleness-bound T] [--stampede-limit N] [--clock-jumps T] [--no-shrink]
-                                [--shrink-limit N]
+                                [--shrink-limit N] [--shrink-steps N]
                                 [--scheduler random|pct|exhaustive] [--depth D] [--preemptions P]
                                 [--all-workloads] [--time-limit S] [--shard K/N] [--jobs J] [--json] [--quiet]
                                 [--html FILE] [--width N] [--junit FILE]
@@ -73,7 +73,8 @@ struct CheckOptions {
           --model NAME          strategy from the catalogue (default cache-aside; see `cacheaside-check models`)
           --seeds N             run seeds 0..<N (default: the scenario's, 10000 for classic-race)
           --seed S              run seed S only, drawn in full (no shrinking)
-          --replay TOKEN        replay a recorded run (use the same model and options as the report)
+          --replay TOKEN        replay a recorded run; a token made with another model, TTL, workload or
+                                options is refused (run the report's replay line as printed)
         \(ScenarioFlags.help)
           --property LIST       comma list of: \(propertyNames.joined(separator: ", "))
                                 (default linearizability,convergence,staleness)
@@ -91,7 +92,8 @@ struct CheckOptions {
                                 reduction, at most --preemptions P per schedule (default: no bound), or of
                                 every workload with --all-workloads (tiny --clients × --ops only);
                                 --no-reduction explores every interleaving
-          --time-limit S        stop after S seconds and report the runs done
+          --time-limit S        stop after S seconds and report the runs done; properties without a
+                                violation are then undecided (exit 3). Ctrl-C does the same
           --shard K/N           run only the seeds with seed % N == K; merge the --json reports with
                                 `cacheaside-check merge`
           --jobs J              threads (default: cores); the report is identical for every J
@@ -104,8 +106,10 @@ struct CheckOptions {
           --version             print the version
           --help                print this help
 
-        exit status: 0 every property held, 1 a property was violated, 2 bad usage or input, or a run that
-        could not complete (a strategy that escapes the simulation, loops or throws).
+        exit status: 0 every property held over everything explored, 1 a property was violated, 2 bad usage
+        or input, a run that could not complete (a strategy that escapes the simulation, loops or throws), or
+        output that could not be written, 3 undecided (stopped by --time-limit or Ctrl-C, or a counted
+        search budget ran out, with nothing violated).
         """
 
     /// Parses the main form's arguments (without the program name).
@@ -192,7 +196,7 @@ struct CheckOptions {
     /// something to run.
     private func validateRuns(runsFlag: String?) throws(UsageError) {
         if runsFlag == "--replay" {
-            if scheduling.name != "random" || scheduling != SchedulingFlags() {
+            if scheduling != SchedulingFlags() {
                 throw UsageError("--replay runs the recorded run whatever scheduler made it; drop --scheduler and its flags")
             }
             if let shard { throw UsageError("--replay runs one recorded run; drop --shard \(shard.description)") }

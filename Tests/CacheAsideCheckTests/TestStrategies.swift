@@ -110,25 +110,3 @@ struct DrawsBelowZero: CachingStrategy {
     }
     func write(_ key: Key, _ value: Value, in env: Environment) async throws { try await env.database.write(key, value) }
 }
-
-/// Cache-aside with the refill and the write-and-invalidate each under the key's lock (the README's
-/// example): no reader can put back a row a writer just replaced, with or without cache restarts.
-struct LockedCacheAside: CachingStrategy {
-    var ttl: Ticks? = 60
-
-    func read(_ key: Key, in env: Environment) async throws -> Value? {
-        if let hit = try await env.cache.get(key) { return hit }
-        try await env.lock.acquire(key)
-        let row = try await env.database.read(key)
-        if let row { try await env.cache.set(key, row, ttl: ttl) }
-        try await env.lock.release(key)
-        return row
-    }
-
-    func write(_ key: Key, _ value: Value, in env: Environment) async throws {
-        try await env.lock.acquire(key)
-        try await env.database.write(key, value)
-        try await env.cache.delete(key)
-        try await env.lock.release(key)
-    }
-}

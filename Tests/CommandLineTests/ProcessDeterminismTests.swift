@@ -84,10 +84,11 @@ final class OutputFailureTests: XCTestCase {
 /// Ctrl-C stops exploring between runs and prints the partial report, which says it was interrupted
 /// and is not a pass (exit 3), as `--time-limit` does.
 final class InterruptionTests: XCTestCase {
-    func testCtrlCPrintsThePartialReportAndExitsThree() throws {
+    /// Runs a check that would take hours, presses Ctrl-C after a few seconds, and returns how it ended.
+    private func interruptedCheck(_ arguments: [String]) throws -> (process: Process, output: String) {
         let process = Process()
         process.executableURL = try XCTUnwrap(ProcessDeterminismTests.executable, "build the cacheaside-check product first")
-        process.arguments = ["--seeds", "100000000", "--property", "convergence", "--quiet", "--jobs", "1"]
+        process.arguments = ["--seeds", "100000000", "--property", "convergence", "--quiet", "--jobs", "1"] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = Pipe()
@@ -96,7 +97,11 @@ final class InterruptionTests: XCTestCase {
         process.interrupt()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
+        return (process, String(decoding: data, as: UTF8.self))
+    }
+
+    func testCtrlCPrintsThePartialReportAndExitsThree() throws {
+        let (process, text) = try interruptedCheck([])
         // Convergence is violated within the first few seeds, so the partial report says so (exit 1);
         // what matters is that it is printed, and says it is partial.
         XCTAssertEqual(process.terminationReason, .exit, text)
@@ -106,18 +111,7 @@ final class InterruptionTests: XCTestCase {
     }
 
     func testCtrlCWithNothingViolatedIsUndecided() throws {
-        let process = Process()
-        process.executableURL = try XCTUnwrap(ProcessDeterminismTests.executable, "build the cacheaside-check product first")
-        process.arguments = ["--seeds", "100000000", "--clients", "1", "--property", "convergence", "--quiet", "--jobs", "1"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        Thread.sleep(forTimeInterval: 3)  // long after the handler is installed, even on a loaded machine
-        process.interrupt()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
+        let (process, text) = try interruptedCheck(["--clients", "1"])
         XCTAssertEqual(process.terminationStatus, 3, text)
         XCTAssertTrue(text.contains("undecided"), text)
     }

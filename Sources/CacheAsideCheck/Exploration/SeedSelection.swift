@@ -31,13 +31,6 @@ public struct SeedSelection: RandomAccessCollection, Sendable, Hashable {
         count = overflow || first >= range.upperBound ? 0 : Int(clamping: (range.upperBound - 1 - first) / modulus + 1)
     }
 
-    /// A selection of exactly the given seeds' range (for reports read back from JSON).
-    public init(start: UInt64, stride: UInt64, count: Int) {
-        self.start = start
-        self.stride = Swift.max(stride, 1)
-        self.count = Swift.max(count, 0)
-    }
-
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
     public subscript(position: Int) -> UInt64 { start &+ UInt64(position) &* stride }

@@ -121,8 +121,7 @@ public struct ReplayToken: Sendable, Hashable {
 
     /// 16 bits of FNV-1a over `bytes`, with the format version mixed in.
     private static func checksum(_ bytes: [UInt8]) -> UInt16 {
-        let hash = FNV1a.hash([UInt8(ascii: "2")] + bytes)
-        return UInt16(truncatingIfNeeded: hash ^ (hash >> 16) ^ (hash >> 32) ^ (hash >> 48))
+        FNV1a.hash16([UInt8(ascii: "2")] + bytes)
     }
 
     private static func base64url(_ bytes: [UInt8]) -> String {

@@ -48,10 +48,7 @@ package struct RunFingerprint: Sendable, Hashable {
 
     /// FNV-1a (Fowler, Noll & Vo) over the UTF-8 bytes, folded to 16 bits: stable across processes and
     /// platforms, unlike `Hasher`, which is seeded per process.
-    static func hash(_ text: String) -> UInt16 {
-        let folded = FNV1a.hash(text.utf8)
-        return UInt16(truncatingIfNeeded: folded ^ (folded >> 16) ^ (folded >> 32) ^ (folded >> 48))
-    }
+    static func hash(_ text: String) -> UInt16 { FNV1a.hash16(text.utf8) }
 }
 
 /// The 64-bit FNV-1a hash.
@@ -64,13 +61,19 @@ enum FNV1a {
         }
         return hash
     }
+
+    /// The 64-bit hash folded to 16 bits by xor, so every bit of it counts.
+    static func hash16(_ bytes: some Sequence<UInt8>) -> UInt16 {
+        let hash = hash(bytes)
+        return UInt16(truncatingIfNeeded: hash ^ (hash >> 16) ^ (hash >> 32) ^ (hash >> 48))
+    }
 }
 
 /// A description of a value that is the same in every process: what `String(describing:)` gives for
 /// plain values, but with the elements of sets and the entries of dictionaries sorted (their iteration
 /// order depends on a per-process hash seed) and closures reduced to a placeholder.
-enum CanonicalDescription {
-    static func of(_ value: Any, leavingOut excluded: Set<String> = []) -> String {
+package enum CanonicalDescription {
+    package static func of(_ value: Any, leavingOut excluded: Set<String> = []) -> String {
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .set:

@@ -60,8 +60,7 @@ extension SimulationRun {
             SchedulingPoint(
                 choicesBefore: choices.recorded.count - (isChoice ? 1 : 0), isChoice: isChoice, lastRun: lastRun,
                 slotCount: clients.count, candidates: candidates, chosen: chosen,
-                worldChangedBefore: cacheRestartedSinceLastPoint || clockJumpedSinceLastPoint))
-        cacheRestartedSinceLastPoint = false
-        clockJumpedSinceLastPoint = false
+                worldChangedBefore: worldChangedSinceLastPoint))
+        worldChangedSinceLastPoint = false
     }
 }

@@ -132,8 +132,7 @@ final class SimulationRun: @unchecked Sendable {
     var schedulingTrace: [SchedulingPoint]?
     /// Whether a cache restart or a clock jump happened since the last traced scheduling point: either
     /// changes what every later step sees, so exhaustive search wakes every sleeping client there.
-    var cacheRestartedSinceLastPoint = false
-    var clockJumpedSinceLastPoint = false
+    var worldChangedSinceLastPoint = false
     @exclusivity(unchecked) private var runnableBuffer: [ClientID] = []
 
     init(
@@ -224,7 +223,7 @@ final class SimulationRun: @unchecked Sendable {
         jumpClockIfChosen()
         let slot = runnableBuffer.count == 1 ? runnableBuffer[0].number - 1 : chooseClient()
         if schedulingTrace != nil { traceSchedulingPoint(chosen: slot, among: runnableBuffer) }
-        restartCacheIfChosen(before: clients[slot].pendingAction)
+        restartCacheIfChosen(beforeTheStepOf: slot)
         schedulingPoints += 1
         if schedulingPoints > stepBudget {
             failure = .stepBudgetExceeded(budget: stepBudget, client: actorID(slot), during: clients[slot].operation)
@@ -475,11 +474,12 @@ final class SimulationRun: @unchecked Sendable {
     /// same run as a restart before the next cache step, and a restart of an empty cache changes nothing.
     /// Either way the choice would only multiply the runs exhaustive search explores and give shrinking
     /// something to remove.
-    private func restartCacheIfChosen(before action: StepAction?) {
+    private func restartCacheIfChosen(beforeTheStepOf slot: Int) {
+        // Checked first: at every scheduling point of a run without the fault, this is all it costs.
         guard enabledFaults[Fault.cacheRestart.index], !world.cache.isEmpty else { return }
-        if let action, action.component != .cache { return }
+        if let action = clients[slot].pendingAction, action.component != .cache { return }
         guard faultFires(.cacheRestart) else { return }
-        cacheRestartedSinceLastPoint = true
+        worldChangedSinceLastPoint = true
         world.cache.flushAll()
         history.append(HistoryEvent(tick: world.now, client: nil, kind: .fault("cache restarted: every entry lost")))
         checkInvariants()
@@ -492,7 +492,7 @@ final class SimulationRun: @unchecked Sendable {
         guard let limit = options.clockJumps.map({ min($0, Ticks.max - 1) }), limit > 0 else { return }
         let jump = choices.choose(below: limit + 1) { rng in rng.unitInterval() < 0.05 ? 1 + rng.below(limit) : 0 }
         guard jump > 0 else { return }
-        clockJumpedSinceLastPoint = true
+        worldChangedSinceLastPoint = true
         world.now = world.now.advanced(saturatingBy: jump)
         history.append(HistoryEvent(tick: world.now, client: nil, kind: .clockAdvanced(to: world.now)))
         checkInvariants()  // entries may have expired
