@@ -40,12 +40,7 @@ public struct Checker: Sendable {
         if let problem = configurationProblem { return invalidReport(problem) }
         switch exploration.scheduler {
         case .exhaustive(let search):
-            let seed = exploration.selectedSeeds.first ?? 0
-            let explorer = ExhaustiveExplorer(
-                search: search, workload: workload, seed: seed, cacheRestarts: simulation.faults.contains(.cacheRestart),
-                timeIsStepCounted: simulation.latencies == .instant && simulation.timing == .serial
-                    && workload.thinkTime == 0...0 && strategy.workers.isEmpty)
-            return explore(explorer, shrinks: exploration.shrink, seeds: exploration.selectedSeeds)
+            return explore(exhaustiveExplorer(search), shrinks: exploration.shrink, seeds: exploration.selectedSeeds)
         case .random, .pct:
             return explore(
                 SeedExplorer(seeds: exploration.selectedSeeds, scheduler: exploration.scheduler, workload: workload),

@@ -9,16 +9,21 @@
 ///
 /// Two prunings, both optional:
 /// - **Sleep sets** (Godefroid 1996): after exploring client `p` at a node, `p` sleeps in the siblings
-///   explored later, and stays asleep until a step dependent on its pending one runs
-///   (`StepIndependence`). A schedule that would run a sleeping client is equivalent to one already
-///   explored, so it is cut. Faults inside a step are variants of that step and leave its footprint
-///   unchanged, so they need no special care. A cache restart or a clock jump between steps changes what
-///   every later step sees, so it wakes every sleeper (`SchedulingPoint.worldChangedBefore`); a restart
-///   of an empty cache changes nothing and is not even a choice.
+///   explored later, and stays asleep until a transition dependent on its own runs (`StepIndependence`,
+///   with what `p`'s transition did there: `TransitionEffects`, gathered over every run below it). A
+///   schedule that would run a sleeping client is equivalent to one already explored, so it is cut.
+///   Faults inside a step are variants of that step and leave its footprint unchanged, so they need no
+///   special care. A cache restart or a clock jump between steps changes what every later step sees, so
+///   it wakes every sleeper (`SchedulingPoint.worldChangedBefore`); a restart of an empty cache changes
+///   nothing and is not even a choice. Sleep sets are used only when every reported property is blind
+///   to the order of commuting transitions (`ScheduleSensitivity`) and time moves one tick per step
+///   (`ReductionWaiver` names what turned them off).
 /// - **Preemption bounding** (Musuvathi & Qadeer, PLDI 2007): a schedule that switches away from a
-///   client that could have gone on more than `preemptionBound` times is cut. Combined with sleep sets
-///   this may skip a bounded schedule whose only equivalents need more preemptions (Coons, Musuvathi &
-///   McKinley, OOPSLA 2013); without a bound the search is complete.
+///   client that could have gone on more than `preemptionBound` times is cut. A bounded search is never
+///   a proof over every schedule, and combined with sleep sets it may even skip a bounded schedule whose
+///   only equivalents need more preemptions (Coons, Musuvathi & McKinley, OOPSLA 2013), so the report
+///   says "no violation among the schedules explored" (`SearchStatistics.isProof` is false); without a
+///   bound the search is complete.
 package struct ExhaustiveExplorer: Explorer {
     let search: ExhaustiveSearch
 
@@ -33,6 +38,9 @@ package struct ExhaustiveExplorer: Explorer {
         var asleep: [SchedulingPoint.Candidate] = []
         /// Preemptions on the path before this node.
         var preemptionsBefore = 0
+        /// What the transition of the branch being explored did, over every run below it so far; the
+        /// branch sleeps with these effects once it is done.
+        var exploredEffects: TransitionEffects = []
     }
 
     /// What walking a replayed run along the path found.
@@ -53,6 +61,8 @@ package struct ExhaustiveExplorer: Explorer {
     private let frozen: [Int]
     private let workloadSeed: UInt64?
     private let reduces: Bool
+    /// What the reported properties can see of a schedule (the most any of them sees).
+    private let sensitivity: ScheduleSensitivity
     /// Whether `cache-restart` may fire (it changes which steps commute).
     private let cacheRestarts: Bool
     private var statistics: SearchStatistics
@@ -62,11 +72,11 @@ package struct ExhaustiveExplorer: Explorer {
     /// A search over the schedules of the workload `seed` draws (or of every workload, per `search`).
     /// - Parameters:
     ///   - cacheRestarts: whether `cache-restart` may fire (it changes which steps commute).
-    ///   - timeIsStepCounted: whether time moves one tick per step, with no latencies or think times,
-    ///     and no background worker waits on a log (it wakes when another actor's write lands, which the
-    ///     independence of pending steps does not see); sleep sets are sound only then.
+    ///   - sensitivity: what the reported properties can see of a schedule.
+    ///   - waiver: why sleep sets must not be used, if they must not (`search.reduction` off included).
     package init(
-        search: ExhaustiveSearch, workload: Workload, seed: UInt64, cacheRestarts: Bool, timeIsStepCounted: Bool
+        search: ExhaustiveSearch, workload: Workload, seed: UInt64, cacheRestarts: Bool,
+        sensitivity: ScheduleSensitivity, waiver: ReductionWaiver?
     ) {
         self.search = search
         self.cacheRestarts = cacheRestarts
@@ -79,10 +89,10 @@ package struct ExhaustiveExplorer: Explorer {
             frozen = source.recorded
             workloadSeed = seed
         }
-        // Latencies and think times park clients on the clock, so commuting two steps can change who is
-        // awake when: the independence of pending steps no longer covers the whole state.
-        reduces = search.reduction && timeIsStepCounted
+        reduces = waiver == nil
+        self.sensitivity = sensitivity
         statistics = SearchStatistics(preemptionBound: search.preemptionBound, reduction: reduces)
+        statistics.waiver = waiver
     }
 
     package var plannedRuns: Int? { nil }
@@ -145,7 +155,7 @@ package struct ExhaustiveExplorer: Explorer {
                     statistics.prunedBySleepSets += 1
                     return .blocked
                 }
-                asleep = reduces ? asleep.filter { StepIndependence.independent($0, only, cacheRestarts: cacheRestarts) } : []
+                asleep = reduces ? asleep.filter { independent($0, point.ran) } : []
                 continue
             }
             guard choice < record.choices.count else { break }
@@ -179,15 +189,20 @@ package struct ExhaustiveExplorer: Explorer {
                     return .diverged
                 }
                 pointIndex += 1
-                let ran = point.candidates.first { $0.slot == next.chosen }!
+                let ran = next.ran
+                path[depth].exploredEffects.formUnion(ran.effects)
                 if point.isPreemption(ran.slot) { preemptions += 1 }
-                asleep = reduces ? node.asleep.filter { StepIndependence.independent($0, ran, cacheRestarts: cacheRestarts) } : []
+                asleep = reduces ? node.asleep.filter { independent($0, ran) } : []
             } else {
                 guard !isScheduling, node.value == record.choices[choice] else { return .diverged }
             }
             choice += 1
         }
         return pointIndex == trace.count ? .leaf : .diverged
+    }
+
+    private func independent(_ sleeper: SchedulingPoint.Candidate, _ ran: SchedulingPoint.Candidate) -> Bool {
+        StepIndependence.independent(sleeper, ran, cacheRestarts: cacheRestarts, sensitivity: sensitivity)
     }
 
     private func isAsleep(_ candidate: SchedulingPoint.Candidate, in node: Node) -> Bool {
@@ -207,8 +222,12 @@ package struct ExhaustiveExplorer: Explorer {
     private mutating func backtrack() -> Bool {
         while var node = path.popLast() {
             if let point = node.point {
-                // The branch just explored sleeps in its later siblings (and also marks it done).
-                node.asleep.append(point.candidates.first { $0.slot == point.chosen(offset: node.value) }!)
+                // The branch just explored sleeps in its later siblings (and also marks it done), with what
+                // its transition did in any run below.
+                var explored = point.candidates.first { $0.slot == point.chosen(offset: node.value) }!
+                explored.effects = node.exploredEffects
+                node.exploredEffects = []
+                node.asleep.append(explored)
                 let next = point.candidates.filter { isAllowed($0, in: node) }
                     .min { point.offset(of: $0.slot) < point.offset(of: $1.slot) }
                 if let next {

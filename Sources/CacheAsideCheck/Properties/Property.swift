@@ -16,14 +16,20 @@ public struct Property: Sendable {
     /// A check the simulation runs after every step for this property (`Invariant.world` sets it); the
     /// checker hands it to every run, so it cannot be lost by replacing `Checker.simulation`.
     public var worldInvariant: WorldInvariant?
+    /// What of a schedule the verdict can depend on; exhaustive search prunes only schedules that no
+    /// reported property can tell apart. `.everything` unless the property says otherwise, so a custom
+    /// property is never judged on a search it could see through.
+    public var sensitivity: ScheduleSensitivity
     /// Evaluates the property on one run.
     public var evaluate: @Sendable (RunRecord) -> PropertyEvaluation
 
     /// A property from a name and an evaluation.
     public init(
         name: String, measurementName: String? = nil, percentilesOverPositive: Bool = false,
-        worldInvariant: WorldInvariant? = nil, evaluate: @escaping @Sendable (RunRecord) -> PropertyEvaluation
+        worldInvariant: WorldInvariant? = nil, sensitivity: ScheduleSensitivity = .everything,
+        evaluate: @escaping @Sendable (RunRecord) -> PropertyEvaluation
     ) {
+        self.sensitivity = sensitivity
         self.name = name
         self.measurementName = measurementName
         self.percentilesOverPositive = percentilesOverPositive

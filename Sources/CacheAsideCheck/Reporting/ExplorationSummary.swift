@@ -44,6 +44,14 @@ public struct SearchStatistics: Sendable, Hashable {
     public var preemptionBound: Int?
     /// Whether sleep sets were used.
     public var reduction: Bool
+    /// Why sleep sets were not used, when they were not.
+    public var waiver: ReductionWaiver?
+
+    /// Whether a search that explored everything it set out to is a proof over every schedule of its
+    /// workload: only without a preemption bound. A bounded search shows that no schedule it explored
+    /// violates, which is weaker — and with sleep sets it may even skip a bounded schedule (Coons,
+    /// Musuvathi & McKinley, OOPSLA 2013).
+    public var isProof: Bool { preemptionBound == nil }
 
     /// Every branch cut, however.
     public var pruned: Int { prunedBySleepSets + prunedByPreemptionBound }

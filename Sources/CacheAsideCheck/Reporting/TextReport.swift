@@ -73,6 +73,16 @@ package struct TextReport: Sendable {
         return seeds.count == 2 ? "\(shard): seeds \(first), \(last)" : "\(shard): seeds \(first), \(seeds[1]), … \(last)"
     }
 
+    /// Why the search explored every interleaving, in a few words; `nil` when it was asked to.
+    private static func waiverText(_ waiver: ReductionWaiver) -> String? {
+        switch waiver {
+        case .switchedOff: nil
+        case .timedCalls: "calls take time"
+        case .backgroundWorkers: "background workers"
+        case .property(let name): "\(name) can tell equivalent schedules apart"
+        }
+    }
+
     /// How exploration went, when there is more to say than the table: an exhaustive search's counts,
     /// a stop before the end, undecided properties, the determinism check.
     private func explorationLines() -> [String] {
@@ -81,9 +91,14 @@ package struct TextReport: Sendable {
         if let search = summary.search {
             let counts = "\(search.schedules) schedule\(search.schedules == 1 ? "" : "s") (\(search.pruned) pruned)"
             let bound = search.preemptionBound.map { ", at most \($0) preemption\($0 == 1 ? "" : "s")" } ?? ""
-            let plain = search.reduction ? "" : ", no reduction"
+            let plain = search.reduction ? "" : ", no reduction" + (search.waiver.flatMap(Self.waiverText).map { " (\($0))" } ?? "")
             switch summary.stop {
-            case .completed: lines.append("explored all \(counts)\(bound)\(plain)")
+            case .completed where search.isProof:
+                lines.append("explored all \(counts)\(plain): every schedule of this workload is covered")
+            case .completed:
+                lines.append(
+                    "explored all \(counts)\(bound)\(plain): no violation among the bounded schedules explored, "
+                        + "which is not a proof over every schedule")
             case .everyPropertyViolated:
                 lines.append("explored \(counts)\(bound)\(plain): stopped once every property was violated")
             default: lines.append("explored \(counts)\(bound)\(plain) before stopping: search incomplete")

@@ -16,6 +16,10 @@ package struct SchedulingPoint: Sendable, Hashable {
         public var beginsOperation: Bool
         /// The key of the operation the client is performing, if any.
         public var operationKey: Key?
+        /// What its transition (the step and the client's own code up to its next scheduling point) did
+        /// besides the step itself. Known only once it has run: empty on a point's candidates, filled in on
+        /// the one that ran (`SchedulingPoint.chosenEffects`), which is what exhaustive search keeps asleep.
+        public var effects: TransitionEffects = []
     }
 
     /// How many choices the run had drawn before this point. When `isChoice`, the pick itself is choice
@@ -34,6 +38,16 @@ package struct SchedulingPoint: Sendable, Hashable {
     /// Whether the cache restarted or the clock jumped since the previous point: a change to the world
     /// no client made, which every pending step depends on (it wakes every sleeper).
     public var worldChangedBefore: Bool = false
+    /// What the chosen client's transition turned out to do (filled in at the next point, or when the run
+    /// ends).
+    public var chosenEffects: TransitionEffects = []
+
+    /// The candidate that ran, with what its transition did.
+    public var ran: Candidate {
+        var candidate = candidates.first { $0.slot == chosen }!
+        candidate.effects = chosenEffects
+        return candidate
+    }
 
     /// The scheduling choice value that picks `slot` here: its distance from the client that ran last.
     public func offset(of slot: Int) -> Int { (slot - (lastRun ?? 0) + slotCount) % slotCount }
@@ -48,6 +62,7 @@ package struct SchedulingPoint: Sendable, Hashable {
 extension SimulationRun {
     /// Records the point at which `chosen` was picked among `runnable` (called before it is resumed).
     func traceSchedulingPoint(chosen: Int, among runnable: [ClientID]) {
+        finishTracedTransition()
         let candidates = runnable.map { client -> SchedulingPoint.Candidate in
             let slot = client.number - 1
             let state = clients[slot]
@@ -62,5 +77,14 @@ extension SimulationRun {
                 slotCount: clients.count, candidates: candidates, chosen: chosen,
                 worldChangedBefore: worldChangedSinceLastPoint))
         worldChangedSinceLastPoint = false
+    }
+}
+
+extension SimulationRun {
+    /// Hands what the transition since the last traced point did to that point, and starts afresh.
+    func finishTracedTransition() {
+        guard let last = schedulingTrace?.indices.last else { return }
+        schedulingTrace![last].chosenEffects.formUnion(transitionEffects)
+        transitionEffects = []
     }
 }

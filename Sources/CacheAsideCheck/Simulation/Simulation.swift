@@ -38,6 +38,7 @@ package enum Simulation {
             strategy: strategy, plan: plan, keys: keys, choices: choices, options: options, policy: policy)
         if tracesSchedule { run.schedulingTrace = [] }
         var record = run.execute()
+        run.finishTracedTransition()
         record.schedule = run.schedulingTrace
         return record
     }
@@ -133,6 +134,9 @@ final class SimulationRun: @unchecked Sendable {
     /// Whether a cache restart or a clock jump happened since the last traced scheduling point: either
     /// changes what every later step sees, so exhaustive search wakes every sleeping client there.
     var worldChangedSinceLastPoint = false
+    /// What the transition running since the last traced point did (`TransitionEffects`); only kept up
+    /// when `schedulingTrace` is.
+    @exclusivity(unchecked) var transitionEffects: TransitionEffects = []
     @exclusivity(unchecked) private var runnableBuffer: [ClientID] = []
 
     init(
@@ -332,6 +336,7 @@ final class SimulationRun: @unchecked Sendable {
             case .write(let key):
                 operation = .write(key, Value(version: nextWriteVersion))
                 nextWriteVersion += 1
+                transitionEffects.insert(.allocatedValue)
             }
             clients[slot].operation = operation
             clients[slot].invokeRecorded = false
@@ -345,6 +350,7 @@ final class SimulationRun: @unchecked Sendable {
                 }
                 recordInvokeIfNeeded(slot)
                 record(slot, .returned(operation, result))
+                transitionEffects.insert(.endedOperation)
             } catch is ClientStopped {
                 // Stopped by this run (a crash, a failure), or by another: an `Environment` kept from an
                 // earlier run refuses every call, and must not end this client silently.
@@ -353,6 +359,7 @@ final class SimulationRun: @unchecked Sendable {
             } catch let fault as CacheUnavailable {
                 recordInvokeIfNeeded(slot)
                 record(slot, .failed(operation, reason: fault.description))
+                transitionEffects.insert(.endedOperation)
             } catch {
                 if failure == nil {
                     failure = .unexpectedError(actorID(slot), during: operation, error: String(describing: error))
@@ -417,6 +424,7 @@ final class SimulationRun: @unchecked Sendable {
             throw ClientStopped()
         }
         try await park(slot, as: state, before: action)
+        if schedulingTrace != nil, stepObservesTime(action) { transitionEffects.insert(.observedTime) }
         try injectCrashIfChosen(slot)
         world.now = world.now.advanced(saturatingBy: ticksPerStep)
         recordInvokeIfNeeded(slot)
@@ -459,6 +467,7 @@ final class SimulationRun: @unchecked Sendable {
             if clients[slot].invokeRecorded, let operation = clients[slot].operation {
                 record(slot, .crashed(operation))
             }
+            transitionEffects.insert(.endedOperation)
             clientsRemaining -= 1
         }
         clients[slot].state = .done

@@ -9,6 +9,7 @@ extension SimulationRun {
             throw ClientStopped()
         }
         let wake = world.now.advanced(saturatingBy: max(ticks, 0))
+        transitionEffects.insert(.observedTime)
         record(slot, .step(Step(action: .sleep(ticks: ticks), outcome: .done)))
         try await park(slot, as: .sleeping(until: wake))
     }

@@ -30,7 +30,11 @@ public struct ModelCache: Sendable, Equatable {
     private var entries: [Key: Entry] = [:]
     /// Outstanding lease tokens per key; a delete or a store voids them.
     private var leases: [Key: (token: Int, expiresAt: Ticks?)] = [:]
-    private var nextUnique = 1
+    /// The last cas unique or lease token handed out per key. Numbered per key rather than cache-wide (as
+    /// memcached does) so that stores to different keys commute exactly — exhaustive search swaps them —
+    /// while a `cas` still sees any store in between; never reset, not even by a restart, so a unique from
+    /// before a delete or restart cannot match a later entry.
+    private var issued: [Key: Int] = [:]
 
     /// How long a lease lasts before another miss may take a new one; `nil` = until voided or used.
     public var leaseTTL: Ticks?
@@ -38,10 +42,10 @@ public struct ModelCache: Sendable, Equatable {
     /// An empty (cold) cache.
     public init(leaseTTL: Ticks? = nil) { self.leaseTTL = leaseTTL }
 
-    /// Equal when the entries, the next cas unique and the outstanding lease tokens are; when each lease
+    /// Equal when the entries, the uniques issued and the outstanding lease tokens are; when each lease
     /// would end is not compared.
     public static func == (lhs: ModelCache, rhs: ModelCache) -> Bool {
-        lhs.entries == rhs.entries && lhs.nextUnique == rhs.nextUnique
+        lhs.entries == rhs.entries && lhs.issued == rhs.issued
             && lhs.leases.mapValues { $0.token } == rhs.leases.mapValues { $0.token }
     }
 
@@ -60,8 +64,7 @@ public struct ModelCache: Sendable, Equatable {
 
     /// Stores `value` unconditionally.
     public mutating func set(_ key: Key, _ value: Value, ttl: Ticks?, at now: Ticks) {
-        entries[key] = Entry(value: value, expiresAt: ttl.map { now.advanced(saturatingBy: $0) }, casUnique: nextUnique)
-        nextUnique += 1
+        entries[key] = Entry(value: value, expiresAt: ttl.map { now.advanced(saturatingBy: $0) }, casUnique: issue(key))
         leases[key] = nil
     }
 
@@ -76,6 +79,21 @@ public struct ModelCache: Sendable, Equatable {
     public mutating func delete(_ key: Key) {
         entries[key] = nil
         leases[key] = nil
+    }
+
+    /// The next unique or token for `key`.
+    private mutating func issue(_ key: Key) -> Int {
+        let next = issued[key, default: 0] + 1
+        issued[key] = next
+        return next
+    }
+
+    /// Whether a step on `key` at one tick could differ from the same step at another: an entry or lease
+    /// with an expiry is live or not depending on when it is read, and leases taken now expire (`leaseTTL`).
+    package func hasExpiringState(_ key: Key) -> Bool {
+        if entries[key]?.expiresAt != nil { return true }
+        if let lease = leases[key], lease.expiresAt != nil { return true }
+        return false
     }
 
     /// Whether the cache holds no entry and no lease: a restart would change nothing.
@@ -104,8 +122,7 @@ public struct ModelCache: Sendable, Equatable {
     public mutating func leaseGet(_ key: Key, at now: Ticks) -> LeaseResult {
         if let value = get(key, at: now) { return .hit(value) }
         if let lease = leases[key], lease.expiresAt.map({ now < $0 }) ?? true { return .missLeaseHeld }
-        let token = nextUnique
-        nextUnique += 1
+        let token = issue(key)
         leases[key] = (token, leaseTTL.map { now.advanced(saturatingBy: $0) })
         return .miss(token: token)
     }

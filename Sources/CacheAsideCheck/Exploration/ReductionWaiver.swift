@@ -1,0 +1,37 @@
+/// Why exhaustive search explored every interleaving instead of pruning equivalent ones with sleep sets.
+/// Pruning is a proof only when nothing reported can tell the pruned schedules from the explored ones.
+public enum ReductionWaiver: Sendable, Hashable {
+    /// Reduction was switched off (`ExhaustiveSearch.reduction`, `--no-reduction`).
+    case switchedOff
+    /// Calls take time (latencies, think times, concurrent timing): swapping two steps changes who is
+    /// awake when, which the independence of steps does not see.
+    case timedCalls
+    /// The strategy has background workers: a worker waiting on a log wakes when another actor's write
+    /// lands, and the log's order and ticks are what it reads.
+    case backgroundWorkers
+    /// This property (or world invariant) can see anything of a schedule (`ScheduleSensitivity.everything`).
+    case property(String)
+}
+
+extension Checker {
+    /// Why this checker's exhaustive search must explore every interleaving, if it must.
+    func reductionWaiver(for search: ExhaustiveSearch) -> ReductionWaiver? {
+        if !search.reduction { return .switchedOff }
+        if simulation.latencies != .instant || simulation.timing != .serial || workload.thinkTime != 0...0 {
+            return .timedCalls
+        }
+        if !strategy.workers.isEmpty { return .backgroundWorkers }
+        if let seeing = properties.first(where: { $0.sensitivity == .everything }) { return .property(seeing.name) }
+        if let invariant = simulation.worldInvariants.first { return .property(invariant.name) }
+        return nil
+    }
+
+    /// The exhaustive search of `search` over this checker's workload and properties.
+    package func exhaustiveExplorer(_ search: ExhaustiveSearch) -> ExhaustiveExplorer {
+        ExhaustiveExplorer(
+            search: search, workload: workload, seed: exploration.selectedSeeds.first ?? 0,
+            cacheRestarts: simulation.faults.contains(.cacheRestart),
+            sensitivity: properties.map(\.sensitivity).max() ?? .orderOfConflictingSteps,
+            waiver: reductionWaiver(for: search))
+    }
+}
