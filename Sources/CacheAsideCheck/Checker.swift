@@ -40,7 +40,10 @@ public struct Checker: Sendable {
         if let problem = configurationProblem { return invalidReport(problem) }
         switch exploration.scheduler {
         case .exhaustive(let search):
-            return explore(exhaustiveExplorer(search), shrinks: exploration.shrink, seeds: exploration.selectedSeeds)
+            var bounded = self
+            if !simulation.faults.isEmpty { bounded.simulation.faultLimit = search.faultBound }
+            return bounded.explore(
+                bounded.exhaustiveExplorer(search), shrinks: exploration.shrink, seeds: exploration.selectedSeeds)
         case .random, .pct:
             return explore(
                 SeedExplorer(seeds: exploration.selectedSeeds, scheduler: exploration.scheduler, workload: workload),

@@ -74,9 +74,11 @@ package struct ExhaustiveExplorer: Explorer {
     ///   - cacheRestarts: whether `cache-restart` may fire (it changes which steps commute).
     ///   - sensitivity: what the reported properties can see of a schedule.
     ///   - waiver: why sleep sets must not be used, if they must not (`search.reduction` off included).
+    ///   - faultBound: the faults per schedule the runs are limited to, when faults are enabled (for the
+    ///     report: the runs themselves are limited by `SimulationOptions.faultLimit`).
     package init(
         search: ExhaustiveSearch, workload: Workload, seed: UInt64, cacheRestarts: Bool,
-        sensitivity: ScheduleSensitivity, waiver: ReductionWaiver?
+        sensitivity: ScheduleSensitivity, waiver: ReductionWaiver?, faultBound: Int? = nil
     ) {
         self.search = search
         self.cacheRestarts = cacheRestarts
@@ -93,6 +95,7 @@ package struct ExhaustiveExplorer: Explorer {
         self.sensitivity = sensitivity
         statistics = SearchStatistics(preemptionBound: search.preemptionBound, reduction: reduces)
         statistics.waiver = waiver
+        statistics.faultBound = faultBound
     }
 
     package var plannedRuns: Int? { nil }

@@ -18,12 +18,18 @@ public struct ExhaustiveSearch: Sendable, Hashable {
     /// violation of one property while another is still unexplored: a verdict of "holds" always covers
     /// every schedule.
     public var stopWhenEveryPropertyIsViolated: Bool
+    /// With faults enabled, at most this many injected faults per schedule; `nil` = any number. Without a
+    /// bound a fault that can fire at every retry makes the schedule space infinite (a retrying
+    /// invalidator whose every delete fails never ends), so the default explores every schedule with at
+    /// most two faults — and, like a preemption bound, makes the search a bounded one, not a proof.
+    public var faultBound: Int?
 
     /// An unbounded search with reduction over the workload of the first seed.
     public init(
         preemptionBound: Int? = nil, reduction: Bool = true, allWorkloads: Bool = false,
-        stopWhenEveryPropertyIsViolated: Bool = true
+        stopWhenEveryPropertyIsViolated: Bool = true, faultBound: Int? = 2
     ) {
+        self.faultBound = faultBound
         self.preemptionBound = preemptionBound
         self.reduction = reduction
         self.allWorkloads = allWorkloads

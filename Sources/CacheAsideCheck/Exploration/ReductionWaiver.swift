@@ -32,6 +32,6 @@ extension Checker {
             search: search, workload: workload, seed: exploration.selectedSeeds.first ?? 0,
             cacheRestarts: simulation.faults.contains(.cacheRestart),
             sensitivity: properties.map(\.sensitivity).max() ?? .orderOfConflictingSteps,
-            waiver: reductionWaiver(for: search))
+            waiver: reductionWaiver(for: search), faultBound: simulation.faults.isEmpty ? nil : search.faultBound)
     }
 }

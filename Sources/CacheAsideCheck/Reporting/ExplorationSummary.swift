@@ -48,10 +48,12 @@ public struct SearchStatistics: Sendable, Hashable {
     public var waiver: ReductionWaiver?
 
     /// Whether a search that explored everything it set out to is a proof over every schedule of its
-    /// workload: only without a preemption bound. A bounded search shows that no schedule it explored
+    /// workload: only without a preemption bound or a fault bound. A bounded search shows that no schedule it explored
     /// violates, which is weaker — and with sleep sets it may even skip a bounded schedule (Coons,
     /// Musuvathi & McKinley, OOPSLA 2013).
-    public var isProof: Bool { preemptionBound == nil }
+    public var isProof: Bool { preemptionBound == nil && faultBound == nil }
+    /// The injected faults per schedule the search was limited to, when faults were enabled.
+    public var faultBound: Int?
 
     /// Every branch cut, however.
     public var pruned: Int { prunedBySleepSets + prunedByPreemptionBound }

@@ -90,15 +90,17 @@ package struct TextReport: Sendable {
         let summary = report.exploration
         if let search = summary.search {
             let counts = "\(search.schedules) schedule\(search.schedules == 1 ? "" : "s") (\(search.pruned) pruned)"
-            let bound = search.preemptionBound.map { ", at most \($0) preemption\($0 == 1 ? "" : "s")" } ?? ""
+            let bound =
+                (search.preemptionBound.map { ", at most \($0) preemption\($0 == 1 ? "" : "s")" } ?? "")
+                + (search.faultBound.map { ", at most \($0) fault\($0 == 1 ? "" : "s")" } ?? "")
             let plain = search.reduction ? "" : ", no reduction" + (search.waiver.flatMap(Self.waiverText).map { " (\($0))" } ?? "")
             switch summary.stop {
             case .completed where search.isProof:
                 lines.append("explored all \(counts)\(plain): every schedule of this workload is covered")
             case .completed:
                 lines.append(
-                    "explored all \(counts)\(bound)\(plain): no violation among the bounded schedules explored, "
-                        + "which is not a proof over every schedule")
+                    "explored all \(counts)\(bound)\(plain): a bounded search, so holds means no violation among "
+                        + "the bounded schedules explored, not a proof over every schedule")
             case .everyPropertyViolated:
                 lines.append("explored \(counts)\(bound)\(plain): stopped once every property was violated")
             default: lines.append("explored \(counts)\(bound)\(plain) before stopping: search incomplete")

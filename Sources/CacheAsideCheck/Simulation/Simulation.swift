@@ -129,6 +129,8 @@ final class SimulationRun: @unchecked Sendable {
     @exclusivity(unchecked) var isFinished = false
     var lockHolders: [Key: LockHold] = [:]
     var invariantBreaks: [String: Int] = [:]
+    /// Faults injected so far, against `options.faultLimit`.
+    var faultsInjected = 0
     /// Every scheduling point, when exhaustive search asks for them (`nil` otherwise: nothing is recorded).
     var schedulingTrace: [SchedulingPoint]?
     /// Whether a cache restart or a clock jump happened since the last traced scheduling point: either
@@ -455,9 +457,18 @@ final class SimulationRun: @unchecked Sendable {
     /// Draws whether `fault` fires at this opportunity (only when it is enabled): 0 = no.
     func faultFires(_ fault: Fault) -> Bool {
         guard enabledFaults[fault.index] else { return false }
+        guard mayInjectFault else {
+            _ = choices.choose(below: 1)
+            return false
+        }
         let rate = fault.generationRate
-        return choices.choose(below: 2) { $0.unitInterval() < rate ? 1 : 0 } == 1
+        let fires = choices.choose(below: 2) { $0.unitInterval() < rate ? 1 : 0 } == 1
+        if fires { faultsInjected += 1 }
+        return fires
     }
+
+    /// Whether the run's fault limit (`SimulationOptions.faultLimit`) leaves room for one more fault.
+    var mayInjectFault: Bool { options.faultLimit.map { faultsInjected < $0 } ?? true }
 
     private func injectCrashIfChosen(_ slot: Int) throws {
         guard faultFires(.clientCrash) else { return }

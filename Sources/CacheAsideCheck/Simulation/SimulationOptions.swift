@@ -10,6 +10,10 @@ public struct SimulationOptions: Sendable {
     public var leaseTTL: Ticks?
     /// Checks run against the world after every step; the first break of each is recorded.
     public var worldInvariants: [WorldInvariant]
+    /// At most this many injected faults per run (`ExhaustiveSearch.faultBound`); once they are spent,
+    /// every further fault choice is drawn below 1, so the recorded sequence keeps its shape and replays
+    /// the same run without the limit. `nil` = no limit.
+    package var faultLimit: Int?
     /// The longest clock jump the scheduler may make between two steps, or `nil` for none. Without jumps a
     /// run lasts a few dozen ticks and TTLs of realistic length never end; with them, expiry, early
     /// refresh and lease timeouts take part in the interleavings. Each jump is a choice (`0` = no jump),

@@ -40,8 +40,11 @@ extension SimulationRun {
     /// How many writes behind the primary this database read is served (0 = the primary).
     func replicaLag() -> Int {
         guard enabledFaults[Fault.replicaLag.index] else { return 0 }
+        guard mayInjectFault else { return choices.choose(below: 1) }
         let rate = Fault.replicaLag.generationRate
-        return choices.choose(below: 3) { rng in rng.unitInterval() < rate ? 1 + rng.below(2) : 0 }
+        let lag = choices.choose(below: 3) { rng in rng.unitInterval() < rate ? 1 + rng.below(2) : 0 }
+        if lag > 0 { faultsInjected += 1 }
+        return lag
     }
 }
 
