@@ -96,7 +96,8 @@ package struct TextReport: Sendable {
             let plain = search.reduction ? "" : ", no reduction" + (search.waiver.flatMap(Self.waiverText).map { " (\($0))" } ?? "")
             switch summary.stop {
             case .completed where search.isProof:
-                lines.append("explored all \(counts)\(plain): every schedule of this workload is covered")
+                let space = report.scheduler.searchesEveryWorkload ? "of every workload" : "of this workload"
+                lines.append("explored all \(counts)\(plain): every schedule \(space) is covered")
             case .completed:
                 lines.append(
                     "explored all \(counts)\(bound)\(plain): a bounded search, so holds means no violation among "
@@ -176,5 +177,12 @@ package struct TextReport: Sendable {
         let over = property.percentilesOverPositive ? "\(summary.positiveCount) of \(summary.count) above 0" : "\(summary.count)"
         return "\(name): max \(ticks(summary.max)), p50 \(ticks(property.percentile(50))), "
             + "p99 \(ticks(property.percentile(99))) over \(over)"
+    }
+}
+
+extension SchedulerKind {
+    /// Whether this is an exhaustive search over every workload of the shape (`--all-workloads`).
+    fileprivate var searchesEveryWorkload: Bool {
+        if case .exhaustive(let search) = self { search.allWorkloads } else { false }
     }
 }
