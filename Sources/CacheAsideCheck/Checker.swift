@@ -77,6 +77,25 @@ public struct Checker: Sendable {
             strategy, workload: workload, choices: ChoiceSource(replaying: choices), options: simulationWithPropertyChecks)
     }
 
+    /// The smallest run reachable from `run` that is still `failing`, by `shrinker`'s passes: positional
+    /// edits of the choices, and edits by meaning replayed through a guide (`RunOutline`).
+    package func shrink(
+        _ run: RunRecord, with shrinker: Shrinker = Shrinker(), failing: @escaping (RunRecord) -> Bool
+    ) -> Shrinker.Result {
+        let options = simulationWithPropertyChecks
+        let guided = Shrinker.GuidedReplay(
+            traced: { [strategy, workload] choices in
+                Simulation.run(
+                    strategy, workload: workload, choices: ChoiceSource(replaying: choices), options: options,
+                    tracesSchedule: true)
+            },
+            following: { [strategy, workload] outline in
+                Simulation.run(strategy, workload: workload, following: outline, options: options)
+            },
+            layout: WorkloadChoiceLayout(workload))
+        return shrinker.shrink(run, isFailing: failing, replay: { replay($0) }, guided: guided)
+    }
+
     /// The run a replay token describes; throws if the token is damaged or was made with a different
     /// strategy, workload or simulation options.
     public func replay(token: String) throws(ReplayToken.DecodingError) -> RunRecord {
@@ -150,9 +169,9 @@ public struct Checker: Sendable {
         var minimal = Shrinker.Result(run: original, attempts: 0, stoppedAtLimit: false)
         if shrinks {
             let shrinker = Shrinker(attemptLimit: exploration.shrinkAttemptLimit, stepLimit: exploration.shrinkStepLimit)
-            minimal = shrinker.shrink(original) { candidate in
+            minimal = shrink(original, with: shrinker) { candidate in
                 candidate.failure == nil && property.evaluate(candidate).violation != nil
-            } replay: { replay($0) }
+            }
         }
         let violation = property.evaluate(minimal.run).violation ?? Violation("violated")
         return Counterexample(

@@ -2,10 +2,11 @@
 /// at every position, restarting from the new best after each success.
 struct ShrinkPass: Sendable {
     let name: String
-    let apply: @Sendable (inout ShrinkState, (RunRecord) -> Bool, ([Int]) -> RunRecord) -> Bool
+    let apply: @Sendable (inout ShrinkState) -> Bool
 
     static let all: [ShrinkPass] = [
-        deleteLargeBlocks, zeroLargeBlocks, deleteBlocks, zeroBlocks, zeroEach, lowerEach, swapAdjacentPreemptions,
+        deleteLargeBlocks, zeroLargeBlocks, dropClients, dropOperations, dropOperationPairs, mergeClients, deleteBlocks, zeroBlocks, zeroEach, lowerEach,
+        swapAdjacentPreemptions, quietTransitions, simplifyWorkloadChoices, warmEntries,
     ]
 
     /// Block sizes for long sequences: halves, quarters, … down to 16 choices, so that a run of
@@ -25,9 +26,9 @@ struct ShrinkPass: Sendable {
     }
 
     /// Deletes aligned blocks of the large sizes, left to right.
-    static let deleteLargeBlocks = ShrinkPass(name: "delete large blocks") { state, isFailing, replay in
+    static let deleteLargeBlocks = ShrinkPass(name: "delete large blocks") { state in
         largeBlockSizes(state.best.choices.count).reduce(false) { improved, size in
-            sweepAlignedWindows(of: size, &state, isFailing, replay) { candidate, window in
+            sweepAlignedWindows(of: size, &state) { candidate, window in
                 candidate.removeSubrange(window)
                 return true
             } || improved
@@ -36,9 +37,9 @@ struct ShrinkPass: Sendable {
 
     /// Zeroes aligned blocks of the large sizes: the workload's operation choices come first, so this
     /// turns off many operations at once.
-    static let zeroLargeBlocks = ShrinkPass(name: "zero large blocks") { state, isFailing, replay in
+    static let zeroLargeBlocks = ShrinkPass(name: "zero large blocks") { state in
         largeBlockSizes(state.best.choices.count).reduce(false) { improved, size in
-            sweepAlignedWindows(of: size, &state, isFailing, replay) { candidate, window in
+            sweepAlignedWindows(of: size, &state) { candidate, window in
                 guard candidate[window].contains(where: { $0 != 0 }) else { return false }
                 for index in window { candidate[index] = 0 }
                 return true
@@ -49,7 +50,7 @@ struct ShrinkPass: Sendable {
     /// Like `sweepWindows`, but windows start at multiples of `size` (and a window that shrank the
     /// sequence is tried again at the same place).
     private static func sweepAlignedWindows(
-        of size: Int, _ state: inout ShrinkState, _ isFailing: (RunRecord) -> Bool, _ replay: ([Int]) -> RunRecord,
+        of size: Int, _ state: inout ShrinkState,
         edit: (inout [Int], Range<Int>) -> Bool
     ) -> Bool {
         var improved = false
@@ -57,7 +58,7 @@ struct ShrinkPass: Sendable {
         while start + size <= state.best.choices.count, !state.exhausted {
             var candidate = state.best.choices
             let before = candidate.count
-            let adopted = edit(&candidate, start..<(start + size)) && state.consider(candidate, isFailing, replay)
+            let adopted = edit(&candidate, start..<(start + size)) && state.consider(candidate)
             improved = improved || adopted
             if !(adopted && state.best.choices.count < before) { start += size }
         }
@@ -66,10 +67,10 @@ struct ShrinkPass: Sendable {
 
     /// Deletes runs of consecutive choices (8, 4, 2, then 1 long): removes whole scheduling decisions
     /// and the steps that depended on them.
-    static let deleteBlocks = ShrinkPass(name: "delete blocks") { state, isFailing, replay in
+    static let deleteBlocks = ShrinkPass(name: "delete blocks") { state in
         [8, 4, 2, 1].reduce(false) { improved, size in
             // After a deletion new choices slide into the window, so the same position is tried again.
-            sweepWindows(of: size, &state, retryAfterSuccess: true, isFailing, replay) { candidate, window in
+            sweepWindows(of: size, &state, retryAfterSuccess: true) { candidate, window in
                 candidate.removeSubrange(window)
                 return true
             } || improved
@@ -77,9 +78,9 @@ struct ShrinkPass: Sendable {
     }
 
     /// Sets runs of consecutive choices to zero: no operation, no preemption, no fault.
-    static let zeroBlocks = ShrinkPass(name: "zero blocks") { state, isFailing, replay in
+    static let zeroBlocks = ShrinkPass(name: "zero blocks") { state in
         [8, 4, 2].reduce(false) { improved, size in
-            sweepWindows(of: size, &state, retryAfterSuccess: false, isFailing, replay) { candidate, window in
+            sweepWindows(of: size, &state, retryAfterSuccess: false) { candidate, window in
                 guard candidate[window].contains(where: { $0 != 0 }) else { return false }
                 for index in window { candidate[index] = 0 }
                 return true
@@ -90,14 +91,13 @@ struct ShrinkPass: Sendable {
     /// Tries `edit` on every window of `size` consecutive choices of the best sequence, left to right;
     /// `edit` returns false when it has nothing to try at a window. Returns whether any edit was adopted.
     private static func sweepWindows(
-        of size: Int, _ state: inout ShrinkState, retryAfterSuccess: Bool, _ isFailing: (RunRecord) -> Bool,
-        _ replay: ([Int]) -> RunRecord, edit: (inout [Int], Range<Int>) -> Bool
+        of size: Int, _ state: inout ShrinkState, retryAfterSuccess: Bool, edit: (inout [Int], Range<Int>) -> Bool
     ) -> Bool {
         var improved = false
         var start = 0
         while start + size <= state.best.choices.count, !state.exhausted {
             var candidate = state.best.choices
-            let adopted = edit(&candidate, start..<(start + size)) && state.consider(candidate, isFailing, replay)
+            let adopted = edit(&candidate, start..<(start + size)) && state.consider(candidate)
             improved = improved || adopted
             if !(adopted && retryAfterSuccess) { start += 1 }
         }
@@ -106,14 +106,14 @@ struct ShrinkPass: Sendable {
 
     /// Sets each choice to zero on its own. At a fixed point no single operation, preemption or fault can
     /// be removed: the run is 1-minimal in those terms.
-    static let zeroEach = ShrinkPass(name: "zero each") { state, isFailing, replay in
+    static let zeroEach = ShrinkPass(name: "zero each") { state in
         var improved = false
         var index = 0
         while index < state.best.choices.count, !state.exhausted {
             if state.best.choices[index] != 0 {
                 var candidate = state.best.choices
                 candidate[index] = 0
-                if state.consider(candidate, isFailing, replay) { improved = true }
+                if state.consider(candidate) { improved = true }
             }
             index += 1
         }
@@ -121,7 +121,7 @@ struct ShrinkPass: Sendable {
     }
 
     /// Lowers each choice by binary search (a write becomes a read, a far switch a near one).
-    static let lowerEach = ShrinkPass(name: "lower each") { state, isFailing, replay in
+    static let lowerEach = ShrinkPass(name: "lower each") { state in
         var improved = false
         var index = 0
         while index < state.best.choices.count, !state.exhausted {
@@ -132,7 +132,7 @@ struct ShrinkPass: Sendable {
                 let middle = (low + high) / 2
                 var candidate = state.best.choices
                 candidate[index] = middle
-                if state.consider(candidate, isFailing, replay) {
+                if state.consider(candidate) {
                     improved = true
                     high = middle
                 } else {
@@ -146,7 +146,7 @@ struct ShrinkPass: Sendable {
 
     /// Moves a non-zero choice one place earlier (swapping with a smaller neighbour), which can turn two
     /// preemptions into one.
-    static let swapAdjacentPreemptions = ShrinkPass(name: "swap adjacent") { state, isFailing, replay in
+    static let swapAdjacentPreemptions = ShrinkPass(name: "swap adjacent") { state in
         var improved = false
         var index = 0
         while index + 1 < state.best.choices.count, !state.exhausted {
@@ -154,7 +154,7 @@ struct ShrinkPass: Sendable {
             if choices[index] > choices[index + 1] {
                 var candidate = choices
                 candidate.swapAt(index, index + 1)
-                if state.consider(candidate, isFailing, replay) { improved = true }
+                if state.consider(candidate) { improved = true }
             }
             index += 1
         }

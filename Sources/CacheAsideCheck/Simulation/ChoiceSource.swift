@@ -13,6 +13,11 @@ package struct ChoiceSource: Sendable {
         case generate(SplitMix64)
         /// Read back recorded values; past the end, or out of range, read `0`.
         case replay([Int])
+        /// Follow a run's outline (`RunOutline`): the workload's choices by position, scheduling picks by
+        /// the client that should run, every other choice by the transition drawing it. The shrinker
+        /// replays an edited outline this way, so deleting a client does not shift the meaning of the
+        /// choices of the clients that stay.
+        case guided(ChoiceGuide)
     }
 
     private var mode: Mode
@@ -54,11 +59,24 @@ package struct ChoiceSource: Sendable {
         case .replay(let values):
             let stored = cursor < values.count ? values[cursor] : 0
             value = (0..<bound).contains(stored) ? stored : 0
+        case .guided(let guide):
+            // A scheduling pick's closure asks the guide's policy (`GuidedScheduling`), which marks the
+            // draw as a pick; every other closure draws from this throwaway generator and is ignored.
+            var unused = SplitMix64(seed: 0)
+            let proposed = generate(&unused)
+            let stored = guide.value(at: cursor, proposed: proposed)
+            value = (0..<bound).contains(stored) ? stored : 0
         }
         cursor += 1
         recorded.append(value)
         bounds.append(bound)
         return value
+    }
+
+    /// Tells a guided source which client the scheduler resumed (every other mode ignores it). Called
+    /// only while a run traces its schedule, which guided runs always do.
+    mutating func noteScheduled(slot: Int, beginsOperation: Bool) {
+        if case .guided(let guide) = mode { guide.noteScheduled(slot: slot, beginsOperation: beginsOperation) }
     }
 
     /// A uniformly distributed value in `0..<bound`.

@@ -22,4 +22,7 @@ public struct RunRecord: Sendable {
     public var timing: Timing = .serial
     /// Every scheduling point, when the run was asked to trace them (exhaustive search); `nil` otherwise.
     package var schedule: [SchedulingPoint]? = nil
+    /// How many of `choices` drew the workload plan (the rest were drawn while the run ran); `0` for a
+    /// run on an explicit plan.
+    package var planChoiceCount = 0
 }

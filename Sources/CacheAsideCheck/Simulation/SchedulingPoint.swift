@@ -71,6 +71,7 @@ extension SimulationRun {
                 operationKey: state.operation?.key)
         }
         let isChoice = runnable.count > 1
+        choices.noteScheduled(slot: chosen, beginsOperation: !clients[chosen].invokeRecorded)
         schedulingTrace?.append(
             SchedulingPoint(
                 choicesBefore: choices.recorded.count - (isChoice ? 1 : 0), isChoice: isChoice, lastRun: lastRun,

@@ -23,9 +23,23 @@ package enum Simulation {
     ) -> RunRecord {
         var choices = choices
         let plan = WorkloadPlan(drawing: workload, from: &choices)
-        return run(
+        let planChoiceCount = choices.recorded.count
+        var record = run(
             strategy, plan: plan, keys: workload.allKeys, choices: choices, options: options, policy: policy,
             tracesSchedule: tracesSchedule)
+        record.planChoiceCount = planChoiceCount
+        return record
+    }
+
+    /// Replays `outline` (see `RunOutline`), traced so that the result has an outline of its own.
+    package static func run(
+        _ strategy: any CachingStrategy, workload: Workload, following outline: RunOutline,
+        options: SimulationOptions = SimulationOptions()
+    ) -> RunRecord {
+        let guide = ChoiceGuide(outline)
+        return run(
+            strategy, workload: workload, choices: ChoiceSource(.guided(guide)), options: options,
+            policy: GuidedScheduling(guide), tracesSchedule: true)
     }
 
     /// Runs `strategy` on an explicit plan; the scheduling and faults come from `choices`.

@@ -1,0 +1,131 @@
+/// The passes that edit a run by meaning (`RunOutline`): each takes the best run's outline, tries one
+/// kind of edit at every place it applies, and replays the edited outline, so the clients that stay keep
+/// their order and their latencies. Positional edits cannot do this once calls have latencies or the
+/// strategy has workers: deleting a client's operations there moves every later choice onto another
+/// decision, and the shrink stops far above the minimum.
+extension ShrinkPass {
+    /// Tries `edits(outline)` in order on the best run's outline, taking a fresh outline after each
+    /// adopted edit (the edits listed after it are then recomputed).
+    private static func sweepOutline(
+        _ state: inout ShrinkState, edits: (RunOutline, WorkloadChoiceLayout) -> [RunOutline]
+    ) -> Bool {
+        guard let layout = state.guided?.layout else { return false }
+        var improved = false
+        var tried = 0
+        while !state.exhausted, let outline = state.bestOutline() {
+            let candidates = edits(outline, layout)
+            guard tried < candidates.count else { break }
+            var adopted = false
+            while tried < candidates.count, !state.exhausted {
+                let candidate = candidates[tried]
+                tried += 1
+                if state.consider(candidate) {
+                    adopted = true
+                    break
+                }
+            }
+            guard adopted else { break }
+            improved = true
+            // The adopted edit removed or changed what it named; start the new list from the top.
+            tried = 0
+        }
+        return improved
+    }
+
+    /// Drops each client with every step, latency and fault of its own.
+    static let dropClients = ShrinkPass(name: "drop clients") { state in
+        sweepOutline(&state) { outline, layout in
+            outline.clientSlots.compactMap { outline.removingClient($0, layout: layout) }
+        }
+    }
+
+    /// Drops each operation with its steps.
+    static let dropOperations = ShrinkPass(name: "drop operations") { state in
+        sweepOutline(&state) { outline, layout in
+            var seen = Set<RunOutline.Transition>()
+            return outline.schedule.filter { $0.operation > 0 && seen.insert($0).inserted }.compactMap {
+                outline.removingOperation($0.operation, ofSlot: $0.slot, layout: layout)
+            }
+        }
+    }
+
+    /// Drops two operations at once, for small runs: a race often needs its timing kept by the
+    /// operation before it, so dropping either alone passes, while dropping both keeps the race (one
+    /// client's earlier write and the other's earlier read, say). Quadratic, hence the bound.
+    static let dropOperationPairs = ShrinkPass(name: "drop operation pairs") { state in
+        sweepOutline(&state) { outline, layout in
+            var seen = Set<RunOutline.Transition>()
+            let operations = outline.schedule.filter { $0.operation > 0 && seen.insert($0).inserted }
+            guard operations.count <= maximumOperationsForPairs else { return [] }
+            return operations.indices.flatMap { first in
+                operations.indices.filter { $0 > first }.compactMap { second -> RunOutline? in
+                    let (a, b) = (operations[first], operations[second])
+                    return outline.removingOperation(a.operation, ofSlot: a.slot, layout: layout)?
+                        .removingOperation(b.operation, ofSlot: b.slot, layout: layout)
+                }
+            }
+        }
+    }
+
+    /// The most operations a run may have for `dropOperationPairs` to try every pair.
+    static let maximumOperationsForPairs = 16
+
+    /// Hands an operation to another client, after that client's own operations: when the operation
+    /// did not overlap them, the run keeps its race with one client fewer. Bounded like the pairs.
+    static let mergeClients = ShrinkPass(name: "merge clients") { state in
+        sweepOutline(&state) { outline, layout in
+            var seen = Set<RunOutline.Transition>()
+            let operations = outline.schedule.filter { $0.operation > 0 && seen.insert($0).inserted }
+            guard operations.count <= maximumOperationsForPairs else { return [] }
+            let slots = outline.clientSlots
+            // Sources with the fewest operations first: emptying one removes a client.
+            let counts = Dictionary(grouping: operations, by: \.slot).mapValues(\.count)
+            let sources = slots.sorted { (counts[$0] ?? 0, $0) < (counts[$1] ?? 0, $1) }
+            return sources.flatMap { source in
+                operations.filter { $0.slot == source }.flatMap { operation in
+                    slots.filter { $0 != source }.compactMap { target in
+                        outline.movingOperation(operation.operation, fromSlot: source, toSlot: target, layout: layout)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Makes calls answer as fast as they can (and draws no fault or random pick) — everywhere, then per
+    /// client, then per operation — while the clients run in the same order.
+    static let quietTransitions = ShrinkPass(name: "quiet transitions") { state in
+        sweepOutline(&state) { outline, _ in
+            let transitions = Set(outline.transitionChoices.keys).sorted { ($0.slot, $0.operation) < ($1.slot, $1.operation) }
+            let slots = Array(Set(transitions.map(\.slot))).sorted()
+            return [outline.quietingTransitions { _ in true }].compactMap { $0 }
+                + slots.compactMap { slot in outline.quietingTransitions { $0.slot == slot } }
+                + transitions.compactMap { one in outline.quietingTransitions { $0 == one } }
+        }
+    }
+
+    /// Zeroes pauses, keys and kinds (a write becomes a read), one at a time, keeping the schedule.
+    static let simplifyWorkloadChoices = ShrinkPass(name: "simplify workload choices") { state in
+        sweepOutline(&state) { outline, layout in
+            let pauses = layout.thinkIndices.compactMap { outline.settingPlanChoice($0, to: 0) }
+            let keys = layout.keyIndices.compactMap { outline.settingPlanChoice($0, to: 0) }
+            let kinds = (0..<layout.clients).flatMap { slot in
+                (0..<layout.operationsPerClient).compactMap { operation -> RunOutline? in
+                    let index = layout.kindIndex(slot: slot, operation: operation)
+                    guard index < outline.planChoices.count, outline.planChoices[index] > 1 else { return nil }
+                    return outline.settingPlanChoice(index, to: 1)
+                }
+            }
+            return pauses + keys + kinds
+        }
+    }
+
+    /// Starts a key warm when that gives a shorter trace (a warm entry replaces a miss and its refill):
+    /// positional passes only ever lower a choice, so they would never find it.
+    static let warmEntries = ShrinkPass(name: "warm entries") { state in
+        sweepOutline(&state) { outline, layout in
+            guard layout.warmSpread > 0 else { return [] }
+            let values = Array(Set([1, layout.warmSpread])).sorted()
+            return layout.warmIndices.flatMap { index in values.compactMap { outline.settingPlanChoice(index, to: $0) } }
+        }
+    }
+}
