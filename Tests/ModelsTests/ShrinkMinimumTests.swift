@@ -94,6 +94,19 @@ final class ShrinkMinimumTests: XCTestCase {
         _ = try assertShrinks(Case("cache-aside", workload: Workload(warmStart: 60), .staleness(bound: 60)), to: (8, 2, 3))
     }
 
+    /// Sixty-four thinking clients on a warm cache: the stale set between two of them shrinks to two
+    /// clients within the budget (it used to stop at the limit with 23 steps, or keep 59 clients), because
+    /// dropping an operation keeps the next one's start time and pauses are lowered together.
+    func testTheHotKeyScenarioShrinksToTwoClientsWithinTheBudget() throws {
+        let scenario = Scenario.hotKeyExpiry
+        let strategy = try XCTUnwrap(ModelCatalogue.entry(named: "cache-aside")).make(scenario.ttl)
+        let inScenario = Case(strategy, workload: scenario.workload, options: scenario.simulation, .convergence)
+        let result = try inScenario.shrunk()
+        XCTAssertFalse(result.stoppedAtLimit)
+        XCTAssertEqual(RunSize(result.run).clients, 2, LaneDiagram.render(result.run))
+        XCTAssertLessThanOrEqual(RunSize(result.run).steps, 8, LaneDiagram.render(result.run))
+    }
+
     func testLockedCacheAsideWithALostDeleteShrinksToOneClient() throws {
         let example = Case(
             LockedCacheAside(), workload: Workload(clients: 3, operationsPerClient: 3, keys: 2),

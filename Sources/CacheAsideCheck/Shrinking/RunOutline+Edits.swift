@@ -19,13 +19,28 @@ extension RunOutline {
     }
 
     /// The run without the operation numbered `number` (in the original run) of slot `slot`, and
-    /// without its transitions.
-    func removingOperation(_ number: Int, ofSlot slot: Int, layout: WorkloadChoiceLayout) -> RunOutline? {
+    /// without its transitions. `keepingTiming` lengthens the pause before the slot's next operation by
+    /// what the removed one took, so that the next one still starts when it did — in a race between
+    /// thinking clients, when matters more than what came before.
+    func removingOperation(
+        _ number: Int, ofSlot slot: Int, layout: WorkloadChoiceLayout, keepingTiming: Bool = false
+    ) -> RunOutline? {
         // The slot's planned operations that are on, in order, and the original number of each.
         let planned = plannedIndices(ofSlot: slot, layout: layout)
         let numbers = keptOperations[slot] ?? Array(1...max(planned.count, 1))
         guard let position = numbers.firstIndex(of: number), position < planned.count else { return nil }
         var edited = self
+        if keepingTiming {
+            guard let thinkOffset = layout.thinkOffset, position + 1 < planned.count,
+                let next = operationTicks[Transition(slot: slot, operation: numbers[position + 1])]
+            else { return nil }
+            let previousEnd = position > 0 ? operationTicks[Transition(slot: slot, operation: numbers[position - 1])]?.end : 0
+            guard let previousEnd else { return nil }
+            let pause = min(max(next.begin - previousEnd - layout.thinkLowerBound, 0), layout.thinkChoices - 1)
+            let index = planned[position + 1] + thinkOffset
+            guard index < planChoices.count, planChoices[index] != pause else { return nil }
+            edited.planChoices[index] = pause
+        }
         edited.planChoices[planned[position]] = 0
         edited.schedule.removeAll { $0 == Transition(slot: slot, operation: number) }
         edited.transitionChoices[Transition(slot: slot, operation: number)] = nil

@@ -5,29 +5,24 @@
 /// decision, and the shrink stops far above the minimum.
 extension ShrinkPass {
     /// Tries `edits(outline)` in order on the best run's outline, taking a fresh outline after each
-    /// adopted edit (the edits listed after it are then recomputed).
+    /// adopted edit and going on from the same place in the new list: the adopted edit's target is gone
+    /// from it (an edit with nothing to change is not listed), and the ones before it already failed.
     private static func sweepOutline(
         _ state: inout ShrinkState, edits: (RunOutline, WorkloadChoiceLayout) -> [RunOutline]
     ) -> Bool {
         guard let layout = state.guided?.layout else { return false }
         var improved = false
-        var tried = 0
+        var next = 0
         while !state.exhausted, let outline = state.bestOutline() {
             let candidates = edits(outline, layout)
-            guard tried < candidates.count else { break }
-            var adopted = false
-            while tried < candidates.count, !state.exhausted {
-                let candidate = candidates[tried]
-                tried += 1
-                if state.consider(candidate) {
-                    adopted = true
-                    break
-                }
+            var adopted: Int?
+            while next < candidates.count, !state.exhausted, adopted == nil {
+                if state.consider(candidates[next]) { adopted = next }
+                next += 1
             }
-            guard adopted else { break }
+            guard let adopted else { break }
             improved = true
-            // The adopted edit removed or changed what it named; start the new list from the top.
-            tried = 0
+            next = adopted
         }
         return improved
     }
@@ -43,8 +38,10 @@ extension ShrinkPass {
     static let dropOperations = ShrinkPass(name: "drop operations") { state in
         sweepOutline(&state) { outline, layout in
             var seen = Set<RunOutline.Transition>()
-            return outline.schedule.filter { $0.operation > 0 && seen.insert($0).inserted }.compactMap {
-                outline.removingOperation($0.operation, ofSlot: $0.slot, layout: layout)
+            return outline.schedule.filter { $0.operation > 0 && seen.insert($0).inserted }.flatMap { operation in
+                [true, false].compactMap {
+                    outline.removingOperation(operation.operation, ofSlot: operation.slot, layout: layout, keepingTiming: $0)
+                }
             }
         }
     }
@@ -60,7 +57,10 @@ extension ShrinkPass {
             return operations.indices.flatMap { first in
                 operations.indices.filter { $0 > first }.compactMap { second -> RunOutline? in
                     let (a, b) = (operations[first], operations[second])
-                    return outline.removingOperation(a.operation, ofSlot: a.slot, layout: layout)?
+                    let timed = layout.thinkOffset != nil
+                    return outline.removingOperation(a.operation, ofSlot: a.slot, layout: layout, keepingTiming: timed)?
+                        .removingOperation(b.operation, ofSlot: b.slot, layout: layout, keepingTiming: timed)
+                        ?? outline.removingOperation(a.operation, ofSlot: a.slot, layout: layout)?
                         .removingOperation(b.operation, ofSlot: b.slot, layout: layout)
                 }
             }

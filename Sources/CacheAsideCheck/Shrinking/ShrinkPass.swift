@@ -5,7 +5,7 @@ struct ShrinkPass: Sendable {
     let apply: @Sendable (inout ShrinkState) -> Bool
 
     static let all: [ShrinkPass] = [
-        deleteLargeBlocks, zeroLargeBlocks, dropClients, dropOperations, dropOperationPairs, mergeClients, deleteBlocks, zeroBlocks, zeroEach, lowerEach,
+        deleteLargeBlocks, zeroLargeBlocks, dropClients, dropOperations, dropOperationPairs, mergeClients, deleteBlocks, zeroBlocks, zeroEach, lowerEach, lowerPausesTogether,
         swapAdjacentPreemptions, quietTransitions, simplifyWorkloadChoices, warmEntries,
     ]
 
@@ -70,7 +70,11 @@ struct ShrinkPass: Sendable {
     static let deleteBlocks = ShrinkPass(name: "delete blocks") { state in
         [8, 4, 2, 1].reduce(false) { improved, size in
             // After a deletion new choices slide into the window, so the same position is tried again.
-            sweepWindows(of: size, &state, retryAfterSuccess: true) { candidate, window in
+            let planChoices = state.best.planChoiceCount
+            return sweepWindows(of: size, &state, retryAfterSuccess: true) { candidate, window in
+                // Deleting empty operation slots only slides the plan's later operations onto other
+                // clients; `mergeClients` does that by meaning, so those windows are not worth a replay.
+                if window.upperBound <= planChoices, !candidate[window].contains(where: { $0 != 0 }) { return false }
                 candidate.removeSubrange(window)
                 return true
             } || improved
@@ -140,6 +144,40 @@ struct ShrinkPass: Sendable {
                 }
             }
             index += 1
+        }
+        return improved
+    }
+
+    /// Lowers several pauses by the same amount, by binary search: every pause at once, then each pair.
+    /// A race between two thinking clients needs their start times a fixed distance apart, so lowering
+    /// either alone passes and `lowerEach` would descend one tick per round (Hypothesis lowers duplicated
+    /// blocks together for the same reason).
+    static let lowerPausesTogether = ShrinkPass(name: "lower pauses together") { state in
+        guard let layout = state.guided?.layout else { return false }
+        let pauses = layout.thinkIndices.filter { $0 < state.best.choices.count && state.best.choices[$0] > 0 }
+        guard pauses.count >= 2, pauses.count <= 16 else { return false }
+        var groups = [pauses]
+        for (position, first) in pauses.enumerated() {
+            for second in pauses[(position + 1)...] { groups.append([first, second]) }
+        }
+        var improved = false
+        for group in groups where !state.exhausted {
+            var low = 0
+            var high = group.map { state.best.choices[$0] }.min() ?? 0
+            // Invariant: lowering by `low` is known to fail (by 0 it is the best run); find the largest.
+            while low < high, !state.exhausted {
+                let amount = (low + high + 1) / 2
+                var candidate = state.best.choices
+                guard group.allSatisfy({ candidate[$0] >= amount }) else { break }
+                for index in group { candidate[index] -= amount }
+                if state.consider(candidate) {
+                    improved = true
+                    high -= amount
+                    low = 0
+                } else {
+                    high = amount - 1
+                }
+            }
         }
         return improved
     }

@@ -7,7 +7,7 @@
 /// clients that stay run in the same order and draw the same latencies, and the guide records the plain
 /// choices of what actually ran. This is shuttle's "replay a schedule" and Hypothesis' structured
 /// shrinking (MacIver & Donaldson, ECOOP 2020, §4) applied to the one representation we have.
-package struct RunOutline: Sendable, Hashable {
+package struct RunOutline: Sendable {
     /// One client's transition as the outline names it: its slot and the operation it was performing,
     /// counted from 1 in the original run (`0` before its first operation, and always for a worker).
     package struct Transition: Sendable, Hashable {
@@ -27,6 +27,9 @@ package struct RunOutline: Sendable, Hashable {
     /// For a slot some of whose operations were removed, the original number of each operation it still
     /// performs, in order; a slot not listed performs all of its original operations.
     package var keptOperations: [Int: [Int]] = [:]
+    /// When each operation of the original run began and ended, by slot and number (an unfinished one
+    /// has no end): what an edit needs to keep the next operation's start where it was.
+    package var operationTicks: [Transition: (begin: Ticks, end: Ticks?)] = [:]
 
     /// The outline of `run`, which must have been traced (`RunRecord.schedule`).
     package init(_ run: RunRecord) {
@@ -49,6 +52,13 @@ package struct RunOutline: Sendable, Hashable {
             let start = min(point.choicesBefore + (point.isChoice ? 1 : 0), choices.count)
             let end = index + 1 < points.count ? points[index + 1].choicesBefore : choices.count
             if start < end { transitionChoices[transition, default: []].append(contentsOf: choices[start..<end]) }
+        }
+        let slotOfClient = run.plan.operations.indices.filter { !run.plan.operations[$0].isEmpty }
+        var performed: [Int: Int] = [:]
+        for operation in run.history.operations where operation.client.number - 1 < slotOfClient.count {
+            let slot = slotOfClient[operation.client.number - 1]
+            performed[slot, default: 0] += 1
+            operationTicks[Transition(slot: slot, operation: performed[slot]!)] = (operation.invokeTick, operation.endTick)
         }
     }
 

@@ -13,6 +13,10 @@ package struct WorkloadChoiceLayout: Sendable, Hashable {
     package let keyOffset: Int?
     /// The offset of the pause choice within an operation slot, if there is one.
     package let thinkOffset: Int?
+    /// The shortest pause, which a pause choice of `0` means.
+    package let thinkLowerBound: Ticks
+    /// How many values a pause choice takes.
+    package let thinkChoices: Int
     /// How many warm-entry choices follow the operations, and the largest value each takes.
     package let warmEntries: Int
     /// See `warmEntries`.
@@ -27,6 +31,8 @@ package struct WorkloadChoiceLayout: Sendable, Hashable {
         if workload.keys > 1 { stride += 1 }
         let thinks = workload.thinkTime.upperBound > workload.thinkTime.lowerBound
         thinkOffset = thinks ? stride : nil
+        thinkLowerBound = workload.thinkTime.lowerBound
+        thinkChoices = workload.thinkTime.count
         if thinks { stride += 1 }
         self.stride = stride
         let spread = workload.warmStart ?? 0
