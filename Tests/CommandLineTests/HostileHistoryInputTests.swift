@@ -1,0 +1,45 @@
+import Foundation
+import XCTest
+
+/// `check-history` on input built to break it: every case ends with exit 2 and one `Error:` line naming
+/// the problem (or the documented verdict), never a signal, a trap or a hang.
+final class HostileHistoryInputTests: XCTestCase {
+    private func temporaryFile(_ bytes: [UInt8], suffix: String = "edn") throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString).\(suffix)")
+        try Data(bytes).write(to: url)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    private func assertRefused(
+        _ outcome: (status: Int32, output: String, errors: String), mentioning fragment: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
+        XCTAssertEqual(outcome.status, 2, outcome.output + outcome.errors, file: file, line: line)
+        XCTAssertTrue(outcome.errors.hasPrefix("Error: "), outcome.errors, file: file, line: line)
+        XCTAssertTrue(outcome.errors.contains(fragment), outcome.errors, file: file, line: line)
+        XCTAssertEqual(outcome.errors.split(separator: "\n").count, 1, outcome.errors, file: file, line: line)
+    }
+
+    func testSixtyKilobytesOfDiscardsIsAnErrorFromEveryKindOfInput() throws {
+        let chained = Array(String(repeating: "#_", count: 32 * 1024).utf8)
+        let nested = Array(String(repeating: "[#_", count: 22_000).utf8)
+        for (bytes, fragment) in [(chained, "#_ has no form to discard"), (nested, "nested too deeply")] {
+            let file = try temporaryFile(bytes)
+            assertRefused(try ExecutableRun.run(["check-history", file.path]), mentioning: fragment)
+            assertRefused(try ExecutableRun.run(["check-history", "-"], input: Data(bytes)), mentioning: fragment)
+            let json = try ExecutableRun.run(["check-history", file.path, "--json"])
+            XCTAssertEqual(json.status, 2, json.output + json.errors)
+            XCTAssertTrue(json.output.contains(fragment), json.output)
+
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            try Data(bytes).write(to: directory.appendingPathComponent("a.edn"))
+            try Data("{:process 0, :type :invoke, :f :read}\n".utf8).write(to: directory.appendingPathComponent("b.edn"))
+            let listed = try ExecutableRun.run(["check-history", directory.path])
+            XCTAssertEqual(listed.status, 2, listed.output + listed.errors)
+            XCTAssertTrue(listed.output.contains(fragment), listed.output)
+        }
+    }
+}
