@@ -48,7 +48,7 @@ enum CheckCommand {
         }
         if let path = options.htmlPath {
             let page = HTMLReport(report: report, header: header(options)) { options.replayCommand($0) }
-            guard HTMLFile.write(page.render(), to: path, errors: &errors) else { return 2 }
+            guard ReportFile.write(page.render(), to: path, as: .html, errors: &errors) else { return 2 }
         }
         if options.json {
             output.write(jsonDocument(report, options).encoded())

@@ -93,18 +93,13 @@ enum CheckHistoryCommand {
                     HTMLHistoryReport.File(path: $0.path, history: $0.history, verdicts: $0.verdicts, failure: $0.failure)
                 },
                 undecided: HistoryVerdictText.undecided)
-            var errors = StandardErrorLines()
-            guard HTMLFile.write(page.render(), to: htmlPath, errors: &errors) else { return 2 }
+            if let problem = ReportFile.write(page.render(), to: htmlPath, as: .html) {
+                StandardOutputWriter.emitError(problem)
+                return 2
+            }
         }
         guard emit(text) else { return 2 }
         return outcomes.map(\.status).max { rank($0) < rank($1) } ?? 0
-    }
-
-    /// Standard error as a text stream, for `HTMLFile.write`'s one error line.
-    private struct StandardErrorLines: TextOutputStream {
-        mutating func write(_ string: String) {
-            StandardOutputWriter.emitError(string)
-        }
     }
 
     /// Exit statuses from best to worst: 0, 3 (undecided), 1 (violation), 2 (bad input).

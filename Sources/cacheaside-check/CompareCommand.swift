@@ -59,7 +59,7 @@ enum CompareCommand {
             return 2
         }
         let table = comparison.run()
-        if let htmlPath, !HTMLFile.write(table.renderHTML(), to: htmlPath, errors: &errors) { return 2 }
+        if let htmlPath, !ReportFile.write(table.renderHTML(), to: htmlPath, as: .html, errors: &errors) { return 2 }
         if let junitPath {
             let document = JUnitOutput.document(table, scenario: comparison.scenario, preset: preset)
             if let problem = JUnitOutput.write(document, to: junitPath) {

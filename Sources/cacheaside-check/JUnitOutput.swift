@@ -1,6 +1,5 @@
 import CacheAsideCheck
 import CacheAsideModels
-import Foundation
 
 /// `--junit FILE` on the check and on `compare`: the report as JUnit XML for CI systems, beside whatever
 /// the command prints. The XML itself is `JUnitReport`'s; this file only chooses the cases and writes the
@@ -63,11 +62,6 @@ enum JUnitOutput {
 
     /// Writes `document` to `path`; returns an error line if it could not.
     static func write(_ document: JUnitReport, to path: String) -> String? {
-        do {
-            try document.xml().write(toFile: path, atomically: true, encoding: .utf8)
-            return nil
-        } catch {
-            return "Error: cannot write the JUnit report to \(path): \(error.localizedDescription)"
-        }
+        ReportFile.write(document.xml(), to: path, as: .junit)
     }
 }
