@@ -130,6 +130,7 @@ enum CheckCommand {
             range = 0..<0
         }
         settings.merge(options.schedulingSettings) { $1 }
+        settings.merge(options.reportSettings) { $1 }
         return JSONReport(report: report, options: settings, seedRange: range, shard: options.shard?.description) {
             options.replayCommand($0)
         }

@@ -4,16 +4,19 @@ import Foundation
 /// `cacheaside-check merge A.json B.json …`: combines the `--json` reports of `--shard K/N` runs into
 /// the report the unsharded run gives, so a CI matrix or a batch scheduler can split a check over
 /// machines with no service in between. Exit status as for a check: 0 every property held, 1 a property
-/// was violated, 2 bad usage or input (a malformed file, shards of different checks, a missing shard).
+/// was violated, 2 bad usage or input (a malformed file, shards of different checks, a missing shard) or
+/// a run that could not complete, 3 undecided.
 enum MergeCommand {
     static let usage = "usage: cacheaside-check merge SHARD.json SHARD.json …"
     static let help = """
         Combines the --json reports of one check run in shards (--shard K/N for every K from 0 to N − 1)
         into the JSON report the unsharded check prints, byte for byte.
         \(usage)
-        Every file must come from the same command apart from --shard and --jobs, each shard exactly once,
-        and each shard must have run all its seeds (no --time-limit cut).
-        exit status: 0 every property held, 1 a property was violated, 2 bad usage or input.
+        Every file must come from the same command and version apart from --shard and --jobs (shrinking and
+        --check-determinism included), each shard exactly once, and each shard must have run all its seeds
+        (no --time-limit cut).
+        exit status: 0 every property held, 1 a property was violated, 2 bad usage or input, or a run that
+        could not complete, 3 undecided (a property's counted search budget ran out on some run).
         """
 
     /// Runs the command on the arguments after `merge`. A usage mistake prints an error and the usage
@@ -36,7 +39,13 @@ enum MergeCommand {
         do {
             let merged = try merge(arguments)
             output.write(merged.encoded())
-            return merged.holds ? 0 : 1
+            // The check's exit statuses, from the merged outcome: undecided is 3, not a violation.
+            switch merged.outcome {
+            case "holds": return 0
+            case "violated": return 1
+            case "undecided": return 3
+            default: return 2
+            }
         } catch {
             errors.write("Error: \(error.message)\n")
             return 2
@@ -51,7 +60,13 @@ enum MergeCommand {
                 throw UsageError("cannot read \(path); check the path")
             }
             do {
+                // The schema first: a newer layout is refused as such, not as whatever field it lacks.
+                if let probe = try? JSONDecoder().decode(SchemaProbe.self, from: data) {
+                    try ReportMerge.checkSchema(probe.schemaVersion, of: path)
+                }
                 reports.append(try JSONDecoder().decode(JSONReport.self, from: data))
+            } catch let error as ReportMerge.MergeError {
+                throw UsageError(error.description)
             } catch {
                 throw UsageError("\(path) is not a cacheaside-check --json report (\(describe(error)))")
             }
@@ -62,6 +77,9 @@ enum MergeCommand {
             throw UsageError(error.description)
         }
     }
+
+    /// The one field read before the rest.
+    private struct SchemaProbe: Decodable { var schemaVersion: Int }
 
     /// A decoding error in a few words, on one line.
     private static func describe(_ error: any Error) -> String {
