@@ -2,7 +2,8 @@ import CacheAsideCheck
 
 /// `cacheaside-check check-history FILE…`: checks histories recorded elsewhere for linearizability,
 /// key by key, and prints each key's verdict. Exit codes: 0 every key linearizable, 1 some key not,
-/// 2 bad usage or malformed input, 3 undecided (a limit ran out, and no key violated). With several
+/// 2 bad usage or malformed input, 3 undecided (a limit ran out, and no key violated) or not exercised
+/// (every operation failed, so there was nothing to check). With several
 /// files (or a directory), one verdict line per file and a summary; the status is the worst file's.
 /// `--html FILE` also writes the timelines as one page, a section per file (`HTMLHistoryReport`).
 enum CheckHistoryCommand {
@@ -21,7 +22,8 @@ enum CheckHistoryCommand {
         strings; values are integers, strings or null; every key starts as null. A read's ok carries the
         value read; a cas's value is [expected, new] and its ok carries "succeeded": true|false.
         fail = it did not take effect; info, or no return at all = it may have taken effect at any point
-        after its invoke, or never. Jepsen/Knossos EDN histories ({:type :invoke, :f :write, :value 3,
+        after its invoke, or never. A leading UTF-8 byte-order mark is skipped; a NUL byte or invalid UTF-8
+        is an error. Jepsen/Knossos EDN histories ({:type :invoke, :f :write, :value 3,
         :process 0}, independent [key value] tuples) are read too.
 
         Options:
@@ -35,7 +37,8 @@ enum CheckHistoryCommand {
                                  with a section per history file when there are several.
           -h, --help             Show this help.
 
-        Exit status: 0 linearizable, 1 not linearizable, 2 bad usage or input, 3 unknown (a limit ran out).
+        Exit status: 0 linearizable, 1 not linearizable, 2 bad usage or input, 3 unknown (a limit ran out)
+        or not exercised (every operation failed, so there was nothing to check).
         """
 
     struct Options {
@@ -122,8 +125,13 @@ enum CheckHistoryCommand {
         /// Why the file could not be read, if it could not.
         var failure: String?
 
+        /// Every operation in the file failed, so none is left to check: the file is read, but it is no
+        /// evidence either way, and a pass would say otherwise (exit 3, as for "unknown").
+        var notExercised: Bool { failure == nil && history?.operations.isEmpty == true }
+
         var status: Int32 {
             if failure != nil { return 2 }
+            if notExercised { return 3 }
             if verdicts.contains(where: { $0.verdict.violation != nil }) { return 1 }
             if verdicts.contains(where: { if case .unknown = $0.verdict { true } else { false } }) { return 3 }
             return 0

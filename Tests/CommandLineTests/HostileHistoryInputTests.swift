@@ -43,3 +43,29 @@ final class HostileHistoryInputTests: XCTestCase {
         }
     }
 }
+
+/// A history in which nothing took effect is no evidence: "not exercised", exit 3, in every form.
+final class NotExercisedHistoryTests: XCTestCase {
+    func testAHistoryOfOnlyFailedOperationsIsNotExercisedNotAPass() throws {
+        let onlyFailures = """
+            {"process": 0, "type": "invoke", "f": "write", "key": 1, "value": 3}
+            {"process": 0, "type": "fail", "f": "write", "key": 1, "value": 3}
+
+            """
+        let text = try ExecutableRun.run(["check-history", "-"], input: Data(onlyFailures.utf8))
+        XCTAssertEqual(text.status, 3, text.output + text.errors)
+        XCTAssertEqual(text.output, "-: not exercised (every operation failed, so there is nothing to check)\n")
+        let json = try ExecutableRun.run(["check-history", "-", "--json"], input: Data(onlyFailures.utf8))
+        XCTAssertEqual(json.status, 3)
+        XCTAssertTrue(json.output.contains(#""verdict": "not exercised""#), json.output)
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("not-exercised-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(onlyFailures.utf8).write(to: directory.appendingPathComponent("a.jsonl"))
+        try Data(#"{"process": 0, "type": "invoke", "f": "read", "key": 1}"#.utf8).write(to: directory.appendingPathComponent("b.jsonl"))
+        let both = try ExecutableRun.run(["check-history", directory.path])
+        XCTAssertEqual(both.status, 3, both.output)
+        XCTAssertTrue(both.output.hasSuffix("2 files: 1 linearizable, 0 not linearizable, 0 unknown, 0 unreadable, 1 not exercised\n"), both.output)
+    }
+}

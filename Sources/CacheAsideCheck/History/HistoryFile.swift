@@ -48,7 +48,10 @@ enum HistoryFile {
                 throw RecordedHistoryError(line: nil, problem: "\(name) \(reason)",
                                            fix: errno == EISDIR ? "Name a history file, not a directory" : "Check the file")
             }
+            // A NUL is refused as soon as it is read, so `check-history /dev/zero` ends at once.
+            let sawNUL = memchr(chunk.baseAddress!, 0, count) != nil
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+            if sawNUL { _ = try bytes.withUnsafeBufferPointer { (buffer) throws(RecordedHistoryError) in try HistoryText.body(of: buffer) } }
         }
         if bytes.isEmpty {
             throw RecordedHistoryError(

@@ -91,12 +91,11 @@ public struct RecordedHistory: Sendable {
     /// Reads a history from bytes.
     public init(bytes: [UInt8], format: Format? = nil) throws(RecordedHistoryError) {
         var builder = RecordedHistoryBuilder()
-        // An operation is two events, an event usually one line: the arrays then grow once, not by doubling.
-        var lines = 0
-        for byte in bytes where byte == UInt8(ascii: "\n") { lines += 1 }
-        builder.reserve(operations: lines / 2 + 1)
         let chosen = format ?? Self.detectFormat(bytes)
-        try bytes.withUnsafeBufferPointer { (buffer) throws(RecordedHistoryError) in
+        try bytes.withUnsafeBufferPointer { (whole) throws(RecordedHistoryError) in
+            let (buffer, lines) = try HistoryText.body(of: whole)
+            // An operation is two events, an event usually one line: the arrays then grow once, not by doubling.
+            builder.reserve(operations: lines / 2 + 1)
             switch chosen {
             case .jsonLines:
                 var scanner = JSONLinesScanner(buffer)
@@ -122,11 +121,11 @@ public struct RecordedHistory: Sendable {
         self.times = times
     }
 
-    /// The format the bytes are in: EDN when the first map, after blanks, `;` comments and an opening
-    /// `[` or `(`, starts with a keyword (`{:type …`) or the content starts with a `#` tag; JSON Lines
-    /// otherwise.
+    /// The format the bytes are in: EDN when the first map, after a byte-order mark, blanks, `;`
+    /// comments and an opening `[` or `(`, starts with a keyword (`{:type …`) or the content starts with
+    /// a `#` tag; JSON Lines otherwise.
     public static func detectFormat(_ bytes: [UInt8]) -> Format {
-        var index = 0
+        var index = HistoryText.byteOrderMarkLength(bytes)
         var openedCollection = false
         while index < bytes.count {
             switch bytes[index] {
