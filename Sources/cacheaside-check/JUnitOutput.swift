@@ -34,7 +34,10 @@ enum JUnitOutput {
         let suites = table.rows.map { row in
             let cases = row.verdicts.map { verdict -> JUnitReport.TestCase in
                 let outcome: JUnitReport.Outcome
-                if !verdict.holds {
+                if verdict.undecided == true {
+                    let why = table.stop == .timeLimit ? "the time limit" : "Ctrl-C"
+                    outcome = .skipped(message: "undecided: no violation in the \(verdict.runs) of \(table.seeds.count) runs done before \(why) stopped compare")
+                } else if !verdict.holds {
                     let seed = verdict.firstFailingSeed.map { "\($0)" } ?? "0"
                     // "staleness ≤ 60" → `--property staleness`: the bounds compare uses (the TTL, a limit
                     // of 1) are also the check's defaults.
