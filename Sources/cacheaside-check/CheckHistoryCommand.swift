@@ -30,6 +30,7 @@ enum CheckHistoryCommand {
           --format jsonl|edn     The input format (default: detected from the content).
           --time-limit SECONDS   Stop after this long, parsing included, and answer "unknown" (exit 3).
                                  Wall-clock: use it to bound a job, not to decide (default: no limit).
+                                 Files already checked keep their verdicts; Ctrl-C stops the same way.
           --memory-limit MiB     Memo memory per key before the search answers "unknown" (default 512).
           --search-limit STEPS   Search steps per key before the search answers "unknown" (default \(LinearizabilityChecker.defaultStepLimit)).
           --json                 Print the verdicts as JSON.
@@ -65,7 +66,6 @@ enum CheckHistoryCommand {
             return 2
         }
         let deadline = options.timeLimit.map { start.advanced(by: $0) }
-        let guardian = deadline.map { HistoryDeadline(deadline: $0, limit: options.timeLimit!, json: options.json) }
         let files: [String]
         switch expand(options.paths) {
         case .success(let found): files = found
@@ -73,18 +73,19 @@ enum CheckHistoryCommand {
             StandardOutputWriter.emitError(problem.text)
             return 2
         }
+        let singleFile = files.count == 1 && options.paths.count == 1
+        let cutoff = HistoryCutoff(files: files, json: options.json, singleFile: singleFile)
+        if let deadline { cutoff.arm(deadline: deadline, limit: options.timeLimit!) }
+        let interruption = Interruption.install { cutoff.interrupt() }
+        defer { interruption.uninstall() }
         var outcomes: [FileOutcome] = []
         for path in files {
-            guardian?.checking(path)
             outcomes.append(check(path, options: options, deadline: deadline))
+            cutoff.checked(outcomes[outcomes.count - 1])
         }
-        let text = options.json
-            ? HistoryVerdictText.json(outcomes)
-            : files.count == 1 && options.paths.count == 1 && outcomes[0].failure == nil
-                ? HistoryVerdictText.detailed(outcomes[0])
-                : HistoryVerdictText.summary(outcomes)
-        // From here the output is ours to finish: the time limit can no longer cut it in half.
-        guard guardian?.finish() ?? true else { return 3 }
+        let text = HistoryVerdictText.render(outcomes, json: options.json, singleFile: singleFile)
+        // From here the output is ours to finish: the time limit or Ctrl-C can no longer cut it in half.
+        guard cutoff.finish() else { return 3 }
         if files.count == 1, let failure = outcomes[0].failure, !options.json {
             StandardOutputWriter.emitError("Error: " + failure)
             return 2
@@ -102,7 +103,12 @@ enum CheckHistoryCommand {
             }
         }
         guard emit(text) else { return 2 }
-        return outcomes.map(\.status).max { rank($0) < rank($1) } ?? 0
+        return worstStatus(outcomes)
+    }
+
+    /// The command's exit status for these files: the worst of theirs.
+    static func worstStatus(_ outcomes: [FileOutcome]) -> Int32 {
+        outcomes.map(\.status).max { rank($0) < rank($1) } ?? 0
     }
 
     /// Exit statuses from best to worst: 0, 3 (undecided), 1 (violation), 2 (bad input).
@@ -118,12 +124,14 @@ enum CheckHistoryCommand {
     }
 
     /// What checking one file came to.
-    struct FileOutcome {
+    struct FileOutcome: Sendable {
         var path: String
         var history: RecordedHistory?
         var verdicts: [KeyLinearizabilityVerdict] = []
         /// Why the file could not be read, if it could not.
         var failure: String?
+        /// Why the file was not decided, when the time limit or Ctrl-C cut the command off first.
+        var cutShort: String?
 
         /// Every operation in the file failed, so none is left to check: the file is read, but it is no
         /// evidence either way, and a pass would say otherwise (exit 3, as for "unknown").
@@ -131,7 +139,7 @@ enum CheckHistoryCommand {
 
         var status: Int32 {
             if failure != nil { return 2 }
-            if notExercised { return 3 }
+            if notExercised || cutShort != nil { return 3 }
             if verdicts.contains(where: { $0.verdict.violation != nil }) { return 1 }
             if verdicts.contains(where: { if case .unknown = $0.verdict { true } else { false } }) { return 3 }
             return 0

@@ -5,9 +5,16 @@ import CacheAsideCheck
 enum HistoryVerdictText {
     typealias FileOutcome = CheckHistoryCommand.FileOutcome
 
+    /// The command's result: JSON, one file in full, or a line per file and a summary.
+    static func render(_ outcomes: [FileOutcome], json: Bool, singleFile: Bool) -> String {
+        json ? Self.json(outcomes)
+            : singleFile && outcomes[0].failure == nil ? detailed(outcomes[0]) : summary(outcomes)
+    }
+
     /// One file in full: a header, each key's verdict, and for a violation the explanation, the longest
     /// linearisable prefix and the operation that could not follow it.
     static func detailed(_ outcome: FileOutcome) -> String {
+        if let reason = outcome.cutShort { return "\(outcome.path): unknown (\(reason))\n" }
         guard let history = outcome.history else { return "\(outcome.path): error: \(outcome.failure ?? "")\n" }
         if outcome.notExercised { return "\(outcome.path): \(notExercised)\n" }
         let verdicts = outcome.verdicts
@@ -70,6 +77,7 @@ enum HistoryVerdictText {
     }
 
     private static func verdictLine(_ outcome: FileOutcome) -> String {
+        if let reason = outcome.cutShort { return "\(outcome.path): unknown (\(reason))" }
         guard let history = outcome.history else { return "\(outcome.path): error: \(outcome.failure ?? "")" }
         if outcome.notExercised { return "\(outcome.path): \(notExercised)" }
         let size = "\(history.operations.count) operations on \(outcome.verdicts.count) key\(outcome.verdicts.count == 1 ? "" : "s")"
@@ -105,6 +113,9 @@ enum HistoryVerdictText {
     }
 
     private static func jsonObject(_ outcome: FileOutcome) -> String {
+        if let reason = outcome.cutShort {
+            return "{\"file\": \(quoted(outcome.path)), \"reason\": \(quoted(reason)), \"verdict\": \"unknown\"}"
+        }
         guard let history = outcome.history else {
             return "{\"error\": \(quoted(outcome.failure ?? "")), \"file\": \(quoted(outcome.path)), \"verdict\": \"error\"}"
         }
