@@ -8,7 +8,7 @@ import CacheAsideCheck
 /// `--html FILE` also writes the timelines as one page, a section per file (`HTMLHistoryReport`).
 enum CheckHistoryCommand {
     static let usage = "Usage: cacheaside-check check-history FILE… [--format jsonl|edn] [--time-limit SECONDS]"
-        + " [--memory-limit MiB] [--search-limit STEPS] [--json] [--html FILE]"
+        + " [--memory-limit MiB] [--search-limit STEPS] [--max-bytes BYTES] [--json] [--html FILE]"
 
     static let help = """
         Checks recorded histories of read/write/compare-and-set operations for linearizability, key by key.
@@ -33,6 +33,8 @@ enum CheckHistoryCommand {
                                  Files already checked keep their verdicts; Ctrl-C stops the same way.
           --memory-limit MiB     Memo memory per key before the search answers "unknown" (default 512).
           --search-limit STEPS   Search steps per key before the search answers "unknown" (default \(LinearizabilityChecker.defaultStepLimit)).
+          --max-bytes BYTES      Refuse a file (or standard input) longer than this (default 1073741824, 1 GiB),
+                                 so an endless input such as /dev/zero cannot fill memory.
           --json                 Print the verdicts as JSON.
           --html FILE            Also write each key's history as a timeline to FILE: one self-contained page,
                                  with a section per history file when there are several.
@@ -50,6 +52,7 @@ enum CheckHistoryCommand {
         var stepLimit = LinearizabilityChecker.defaultStepLimit
         var json = false
         var htmlPath: String?
+        var maxBytes = InputFile.defaultMaxBytes
     }
 
     /// Runs the command on the arguments that follow `check-history`; returns the exit status.
@@ -149,7 +152,7 @@ enum CheckHistoryCommand {
     private static func check(_ path: String, options: Options, deadline: ContinuousClock.Instant?) -> FileOutcome {
         let history: RecordedHistory
         do {
-            history = try RecordedHistory(contentsOfFile: path, format: options.format)
+            history = try RecordedHistory(contentsOfFile: path, format: options.format, maxBytes: options.maxBytes)
         } catch {
             return FileOutcome(path: path, failure: error.description)
         }
@@ -208,6 +211,11 @@ enum CheckHistoryCommand {
                     return problem("--memory-limit needs a whole number of MiB from 1 to 1073741824. For example --memory-limit 4096.")
                 }
                 options.memoryLimit = mebibytes << 20
+            case "--max-bytes":
+                guard let value = remaining.popFirst(), let bytes = Int(value), bytes > 0 else {
+                    return problem("--max-bytes needs a whole number of bytes above 0. For example --max-bytes 4294967296.")
+                }
+                options.maxBytes = bytes
             case "--search-limit":
                 guard let value = remaining.popFirst(), let steps = Int(value), steps > 0 else {
                     return problem("--search-limit needs a whole number of steps above 0. For example --search-limit 1000000000.")

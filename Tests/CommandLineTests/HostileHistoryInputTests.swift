@@ -42,6 +42,28 @@ final class HostileHistoryInputTests: XCTestCase {
             XCTAssertTrue(listed.output.contains(fragment), listed.output)
         }
     }
+
+    func testDevZeroEndsAtItsFirstNULForCheckHistoryAndMerge() throws {
+        let start = Date()
+        assertRefused(try ExecutableRun.run(["check-history", "/dev/zero"]), mentioning: "a NUL byte at byte offset 0")
+        assertRefused(try ExecutableRun.run(["merge", "/dev/zero"]), mentioning: "/dev/zero has a NUL byte")
+        XCTAssertLessThan(Date().timeIntervalSince(start), 30, "refused at the first chunk, not after reading a GiB")
+    }
+
+    func testAnInputOverMaxBytesIsRefusedNamingTheFlag() throws {
+        let pair = #"{"process": 1, "type": "invoke", "f": "write", "key": 1, "value": 3}"# + "\n"
+            + #"{"process": 1, "type": "ok", "f": "write", "key": 1, "value": 3}"# + "\n"
+        let long = Data(String(repeating: pair, count: 1_000).utf8)
+        assertRefused(try ExecutableRun.run(["check-history", "-", "--max-bytes", "10000"], input: long),
+                      mentioning: "standard input is over the limit of 10000 bytes. Raise it with --max-bytes BYTES")
+        let file = try temporaryFile(Array(long), suffix: "jsonl")
+        assertRefused(try ExecutableRun.run(["check-history", file.path, "--max-bytes", "10000"]), mentioning: "--max-bytes")
+        XCTAssertEqual(try ExecutableRun.run(["check-history", file.path, "--max-bytes", "\(long.count)"]).status, 0, "the limit is inclusive")
+        assertRefused(try ExecutableRun.run(["merge", file.path, "--max-bytes", "100"]), mentioning: "over the limit of 100 bytes; raise it with --max-bytes")
+        let zero = try ExecutableRun.run(["check-history", file.path, "--max-bytes", "0"])
+        XCTAssertEqual(zero.status, 2)
+        XCTAssertTrue(zero.errors.hasPrefix("Error: --max-bytes needs a whole number of bytes above 0"), zero.errors)
+    }
 }
 
 /// A history in which nothing took effect is no evidence: "not exercised", exit 3, in every form.

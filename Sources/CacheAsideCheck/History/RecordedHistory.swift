@@ -77,9 +77,11 @@ public struct RecordedHistory: Sendable {
     }
 
     /// Reads the history in the file at `path` (`-` for standard input), in `format` or, when `nil`,
-    /// the format its content shows (`RecordedHistory.detectFormat`).
-    public init(contentsOfFile path: String, format: Format? = nil) throws(RecordedHistoryError) {
-        let bytes = try HistoryFile.contents(of: path)
+    /// the format its content shows (`RecordedHistory.detectFormat`). An input over `maxBytes`
+    /// (default 1 GiB) is refused, so an endless one (`/dev/zero`, a pipe that never closes) cannot fill
+    /// memory.
+    public init(contentsOfFile path: String, format: Format? = nil, maxBytes: Int = 1 << 30) throws(RecordedHistoryError) {
+        let bytes = try HistoryFile.contents(of: path, maxBytes: maxBytes)
         try self.init(bytes: bytes, format: format)
     }
 
