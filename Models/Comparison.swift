@@ -15,6 +15,12 @@ public struct Comparison: Sendable {
     public var jobs: Int
     /// The models to compare, in table order.
     public var entries: [CatalogueEntry]
+    /// A wall-clock bound on the whole comparison (`nil`: none). It only stops work early: the model in
+    /// hand stops between runs, the models after it are not run, and the table says so
+    /// (`ComparisonTable.stop`); no verdict it reports depends on it.
+    public var timeLimit: Duration?
+    /// Asked between runs; `true` stops the comparison as `timeLimit` does (Ctrl-C on the command line).
+    public var shouldStop: (@Sendable () -> Bool)?
 
     /// A comparison of the whole catalogue in `scenario` (default: the classic race) over `seeds`
     /// (default: the scenario's own seed count).
@@ -59,23 +65,43 @@ public struct Comparison: Sendable {
     /// Runs every model and returns the table.
     public func run() -> ComparisonTable {
         let verdictCount = properties.count
-        let rows = entries.map { entry in
+        let deadline = timeLimit.map { ContinuousClock.now.advanced(by: $0) }
+        var stop = ExplorationSummary.Stop.completed
+        var rows: [ComparisonRow] = []
+        var notRun: [String] = []
+        for entry in entries {
+            var exploration = Exploration(seeds: seeds, jobs: jobs, shrink: false)
+            exploration.shouldStop = shouldStop
+            if stop == .completed, let deadline {
+                let remaining = deadline - ContinuousClock.now
+                if remaining > .zero { exploration.timeLimit = remaining } else { stop = .timeLimit }
+            }
+            if stop == .completed, shouldStop?() == true { stop = .interrupted }
+            guard stop == .completed else {
+                notRun.append(entry.name)
+                continue
+            }
             let checker = Checker(
                 strategy: entry.make(ttl), workload: workload, properties: properties + RunCost.properties,
-                simulation: scenario.simulation, exploration: Exploration(seeds: seeds, jobs: jobs, shrink: false))
+                simulation: scenario.simulation, exploration: exploration)
             let report = checker.check()
+            if report.exploration.stop == .timeLimit || report.exploration.stop == .interrupted {
+                stop = report.exploration.stop
+            }
+            // Cut short: what was violated stays violated, what was not is undecided, never "holds".
+            let cutShort = report.runs < seeds.count
             let judged = report.properties.prefix(verdictCount)
             let cost = RunCost(report.properties.dropFirst(verdictCount))
-            return ComparisonRow(
-                model: entry.name, verdicts: judged.map { ModelVerdict($0, runs: report.runs) },
+            rows.append(ComparisonRow(
+                model: entry.name, verdicts: judged.map { ModelVerdict($0, runs: report.runs, cutShort: cutShort) },
                 staleness: judged[judged.endIndex - 2].measurements, cost: cost, runs: report.runs,
-                runFailure: report.runFailure.map { "seed \($0.seed): \($0.failure)" })
+                runFailure: report.runFailure.map { "seed \($0.seed): \($0.failure)" }))
         }
         return ComparisonTable(
             scenario: scenario.name, seeds: seeds, workload: workload, ttl: ttl, faults: faults.sorted(),
             clockJumps: clockJumps, latencies: scenario.simulation.latencies, timing: scenario.simulation.timing,
             properties: properties.map(\.name),
-            rows: rows)
+            rows: rows, stop: stop, notRun: notRun)
     }
 }
 
@@ -99,8 +125,13 @@ public struct ComparisonTable: Sendable {
     public var timing: Timing
     /// The judged properties' names, in column order.
     public var properties: [String]
-    /// One row per model, in catalogue order.
+    /// One row per model run, in catalogue order.
     public var rows: [ComparisonRow]
+    /// Why the comparison stopped: `completed`, or `timeLimit` / `interrupted` when it was cut short —
+    /// then the last row may cover fewer runs than `seeds`, and `notRun` lists the models after it.
+    public var stop: ExplorationSummary.Stop = .completed
+    /// The models not run because the comparison was cut short, in catalogue order.
+    public var notRun: [String] = []
 }
 
 /// One model's line in the comparison.
@@ -208,17 +239,21 @@ public struct ModelVerdict: Sendable, Codable, Equatable {
     public var runs: Int
     /// The smallest seed whose run broke it.
     public var firstFailingSeed: UInt64?
+    /// `true` when no run broke it but the model's runs were cut short (time limit, Ctrl-C): not a pass.
+    /// Absent otherwise, so a complete comparison's JSON is unchanged.
+    public var undecided: Bool?
 
-    /// Whether no run broke it.
-    public var holds: Bool { failingRuns == 0 }
+    /// Whether no run broke it, over every seed.
+    public var holds: Bool { failingRuns == 0 && undecided != true }
 
     /// The share of runs that broke it, in `0...1`.
     public var failingRate: Double { runs == 0 ? 0 : Double(failingRuns) / Double(runs) }
 
-    init(_ report: PropertyReport, runs: Int) {
+    init(_ report: PropertyReport, runs: Int, cutShort: Bool = false) {
         property = report.name
         failingRuns = report.failingRuns
         self.runs = runs
         firstFailingSeed = report.firstFailingSeed
+        undecided = cutShort && report.failingRuns == 0 ? true : nil
     }
 }

@@ -10,7 +10,7 @@ extension ComparisonTable {
     /// Colour strength follows the square root of the rate, so that 1% is visible next to 60%; the number
     /// is always printed in the cell, since colour alone does not say how much.
     public func renderHTML() -> String {
-        var page = HTMLPage(title: "cacheaside-check compare", subtitle: summaryLine)
+        var page = HTMLPage(title: "cacheaside-check compare", subtitle: summaryLine + (stopLine.map { ". " + $0 } ?? ""))
         page.sections.append(matrix())
         page.sections.append("<h2>Stampede and cost</h2>")
         page.sections.append(
@@ -39,7 +39,9 @@ extension ComparisonTable {
             html += "<tr data-model=\"\(HTMLPage.escape(row.model))\"><th>\(HTMLPage.escape(row.model))</th>"
             for verdict in row.verdicts {
                 let rate = verdict.failingRate
-                let background = verdict.holds
+                let background = verdict.undecided == true
+                    ? "rgba(128, 128, 128, 0.16)"
+                    : verdict.holds
                     ? "rgba(43, 138, 62, 0.16)"
                     : "rgba(214, 40, 40, \(Self.decimal(0.15 + 0.85 * rate.squareRoot(), places: 3)))"
                 let ink = !verdict.holds && rate > 0.3 ? "#fff" : "inherit"

@@ -23,6 +23,10 @@ extension ComparisonTable {
         var latencies: [String: [Ticks]]
         var properties: [String]
         var models: [ComparisonRow]
+        /// `timeLimit` or `interrupted` when the comparison was cut short; absent when it completed.
+        var stop: String?
+        /// The models not run because the comparison was cut short; absent when every model ran.
+        var notRun: [String]?
     }
 
     /// The table as one JSON document with sorted keys, so that equal tables print byte-identical text.
@@ -38,7 +42,8 @@ extension ComparisonTable {
             latencies: [
                 "cache": bounds(latencies.cacheCall), "databaseRead": bounds(latencies.databaseRead),
                 "databaseWrite": bounds(latencies.databaseWrite), "workerLag": bounds(latencies.logRead),
-            ], properties: properties, models: rows)
+            ], properties: properties, models: rows,
+            stop: stop == .completed ? nil : "\(stop)", notRun: notRun.isEmpty ? nil : notRun)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         // Encoding plain integers, strings and finite doubles cannot fail.

@@ -21,7 +21,25 @@ extension ComparisonTable {
             + "key in flight; read latency in ticks; hit ratio\n\n"
         text += Self.align([Self.costHeader] + rows.map(Self.costCells))
         for row in rows { if let failure = row.runFailure { text += "\n\(row.model): a run could not complete: \(failure)\n" } }
+        if let stopLine { text += "\n" + stopLine + "\n" }
         return text
+    }
+
+    /// For a comparison cut short: why, how far it got, and what "undecided" means; `nil` when complete.
+    var stopLine: String? {
+        let why: String
+        switch stop {
+        case .timeLimit: why = "stopped at the time limit"
+        case .interrupted: why = "interrupted"
+        default: return nil
+        }
+        var line = "\(why): \(rows.count) of \(rows.count + notRun.count) models run"
+        if let last = rows.last, last.verdicts.first.map({ $0.runs < seeds.count }) == true {
+            line += ", \(last.model) after \(last.verdicts[0].runs) of \(seeds.count) runs"
+        }
+        line += "; undecided means no violation in the runs done, not a pass"
+        if !notRun.isEmpty { line += "; not run: " + notRun.joined(separator: ", ") }
+        return line
     }
 
     static let costHeader = [
@@ -65,6 +83,7 @@ extension ComparisonTable {
     }
 
     static func verdictCell(_ verdict: ModelVerdict) -> String {
+        if verdict.undecided == true { return "undecided" }
         guard let seed = verdict.firstFailingSeed, !verdict.holds else { return "holds" }
         return "✗ \(percent(verdict.failingRate)) @\(seed)"
     }

@@ -48,7 +48,7 @@ enum CheckCommand {
         }
         if let path = options.htmlPath {
             let page = HTMLReport(report: report, header: header(options)) { options.replayCommand($0) }
-            guard HTMLFile.write(page.render(), to: path, errors: &errors) else { return 2 }
+            guard ReportFile.write(page.render(), to: path, as: .html, errors: &errors) else { return 2 }
         }
         if options.json {
             output.write(jsonDocument(report, options).encoded())
@@ -130,6 +130,7 @@ enum CheckCommand {
             range = 0..<0
         }
         settings.merge(options.schedulingSettings) { $1 }
+        settings.merge(options.reportSettings) { $1 }
         return JSONReport(report: report, options: settings, seedRange: range, shard: options.shard?.description) {
             options.replayCommand($0)
         }

@@ -2,12 +2,13 @@ import CacheAsideCheck
 
 /// `cacheaside-check check-history FILE…`: checks histories recorded elsewhere for linearizability,
 /// key by key, and prints each key's verdict. Exit codes: 0 every key linearizable, 1 some key not,
-/// 2 bad usage or malformed input, 3 undecided (a limit ran out, and no key violated). With several
+/// 2 bad usage or malformed input, 3 undecided (a limit ran out, and no key violated) or not exercised
+/// (every operation failed, so there was nothing to check). With several
 /// files (or a directory), one verdict line per file and a summary; the status is the worst file's.
 /// `--html FILE` also writes the timelines as one page, a section per file (`HTMLHistoryReport`).
 enum CheckHistoryCommand {
     static let usage = "Usage: cacheaside-check check-history FILE… [--format jsonl|edn] [--time-limit SECONDS]"
-        + " [--memory-limit MiB] [--search-limit STEPS] [--json] [--html FILE]"
+        + " [--memory-limit MiB] [--search-limit STEPS] [--max-bytes BYTES] [--json] [--html FILE]"
 
     static let help = """
         Checks recorded histories of read/write/compare-and-set operations for linearizability, key by key.
@@ -21,21 +22,26 @@ enum CheckHistoryCommand {
         strings; values are integers, strings or null; every key starts as null. A read's ok carries the
         value read; a cas's value is [expected, new] and its ok carries "succeeded": true|false.
         fail = it did not take effect; info, or no return at all = it may have taken effect at any point
-        after its invoke, or never. Jepsen/Knossos EDN histories ({:type :invoke, :f :write, :value 3,
+        after its invoke, or never. A leading UTF-8 byte-order mark is skipped; a NUL byte or invalid UTF-8
+        is an error. Jepsen/Knossos EDN histories ({:type :invoke, :f :write, :value 3,
         :process 0}, independent [key value] tuples) are read too.
 
         Options:
           --format jsonl|edn     The input format (default: detected from the content).
           --time-limit SECONDS   Stop after this long, parsing included, and answer "unknown" (exit 3).
                                  Wall-clock: use it to bound a job, not to decide (default: no limit).
+                                 Files already checked keep their verdicts; Ctrl-C stops the same way.
           --memory-limit MiB     Memo memory per key before the search answers "unknown" (default 512).
           --search-limit STEPS   Search steps per key before the search answers "unknown" (default \(LinearizabilityChecker.defaultStepLimit)).
+          --max-bytes BYTES      Refuse a file (or standard input) longer than this (default 1073741824, 1 GiB),
+                                 so an endless input such as /dev/zero cannot fill memory.
           --json                 Print the verdicts as JSON.
           --html FILE            Also write each key's history as a timeline to FILE: one self-contained page,
                                  with a section per history file when there are several.
           -h, --help             Show this help.
 
-        Exit status: 0 linearizable, 1 not linearizable, 2 bad usage or input, 3 unknown (a limit ran out).
+        Exit status: 0 linearizable, 1 not linearizable, 2 bad usage or input, 3 unknown (a limit ran out)
+        or not exercised (every operation failed, so there was nothing to check).
         """
 
     struct Options {
@@ -46,6 +52,7 @@ enum CheckHistoryCommand {
         var stepLimit = LinearizabilityChecker.defaultStepLimit
         var json = false
         var htmlPath: String?
+        var maxBytes = InputFile.defaultMaxBytes
     }
 
     /// Runs the command on the arguments that follow `check-history`; returns the exit status.
@@ -62,7 +69,6 @@ enum CheckHistoryCommand {
             return 2
         }
         let deadline = options.timeLimit.map { start.advanced(by: $0) }
-        let guardian = deadline.map { HistoryDeadline(deadline: $0, limit: options.timeLimit!, json: options.json) }
         let files: [String]
         switch expand(options.paths) {
         case .success(let found): files = found
@@ -70,18 +76,19 @@ enum CheckHistoryCommand {
             StandardOutputWriter.emitError(problem.text)
             return 2
         }
+        let singleFile = files.count == 1 && options.paths.count == 1
+        let cutoff = HistoryCutoff(files: files, json: options.json, singleFile: singleFile)
+        if let deadline { cutoff.arm(deadline: deadline, limit: options.timeLimit!) }
+        let interruption = Interruption.install { cutoff.interrupt() }
+        defer { interruption.uninstall() }
         var outcomes: [FileOutcome] = []
         for path in files {
-            guardian?.checking(path)
             outcomes.append(check(path, options: options, deadline: deadline))
+            cutoff.checked(outcomes[outcomes.count - 1])
         }
-        let text = options.json
-            ? HistoryVerdictText.json(outcomes)
-            : files.count == 1 && options.paths.count == 1 && outcomes[0].failure == nil
-                ? HistoryVerdictText.detailed(outcomes[0])
-                : HistoryVerdictText.summary(outcomes)
-        // From here the output is ours to finish: the time limit can no longer cut it in half.
-        guard guardian?.finish() ?? true else { return 3 }
+        let text = HistoryVerdictText.render(outcomes, json: options.json, singleFile: singleFile)
+        // From here the output is ours to finish: the time limit or Ctrl-C can no longer cut it in half.
+        guard cutoff.finish() else { return 3 }
         if files.count == 1, let failure = outcomes[0].failure, !options.json {
             StandardOutputWriter.emitError("Error: " + failure)
             return 2
@@ -93,18 +100,18 @@ enum CheckHistoryCommand {
                     HTMLHistoryReport.File(path: $0.path, history: $0.history, verdicts: $0.verdicts, failure: $0.failure)
                 },
                 undecided: HistoryVerdictText.undecided)
-            var errors = StandardErrorLines()
-            guard HTMLFile.write(page.render(), to: htmlPath, errors: &errors) else { return 2 }
+            if let problem = ReportFile.write(page.render(), to: htmlPath, as: .html) {
+                StandardOutputWriter.emitError(problem)
+                return 2
+            }
         }
         guard emit(text) else { return 2 }
-        return outcomes.map(\.status).max { rank($0) < rank($1) } ?? 0
+        return worstStatus(outcomes)
     }
 
-    /// Standard error as a text stream, for `HTMLFile.write`'s one error line.
-    private struct StandardErrorLines: TextOutputStream {
-        mutating func write(_ string: String) {
-            StandardOutputWriter.emitError(string)
-        }
+    /// The command's exit status for these files: the worst of theirs.
+    static func worstStatus(_ outcomes: [FileOutcome]) -> Int32 {
+        outcomes.map(\.status).max { rank($0) < rank($1) } ?? 0
     }
 
     /// Exit statuses from best to worst: 0, 3 (undecided), 1 (violation), 2 (bad input).
@@ -120,15 +127,22 @@ enum CheckHistoryCommand {
     }
 
     /// What checking one file came to.
-    struct FileOutcome {
+    struct FileOutcome: Sendable {
         var path: String
         var history: RecordedHistory?
         var verdicts: [KeyLinearizabilityVerdict] = []
         /// Why the file could not be read, if it could not.
         var failure: String?
+        /// Why the file was not decided, when the time limit or Ctrl-C cut the command off first.
+        var cutShort: String?
+
+        /// Every operation in the file failed, so none is left to check: the file is read, but it is no
+        /// evidence either way, and a pass would say otherwise (exit 3, as for "unknown").
+        var notExercised: Bool { failure == nil && history?.operations.isEmpty == true }
 
         var status: Int32 {
             if failure != nil { return 2 }
+            if notExercised || cutShort != nil { return 3 }
             if verdicts.contains(where: { $0.verdict.violation != nil }) { return 1 }
             if verdicts.contains(where: { if case .unknown = $0.verdict { true } else { false } }) { return 3 }
             return 0
@@ -138,7 +152,7 @@ enum CheckHistoryCommand {
     private static func check(_ path: String, options: Options, deadline: ContinuousClock.Instant?) -> FileOutcome {
         let history: RecordedHistory
         do {
-            history = try RecordedHistory(contentsOfFile: path, format: options.format)
+            history = try RecordedHistory(contentsOfFile: path, format: options.format, maxBytes: options.maxBytes)
         } catch {
             return FileOutcome(path: path, failure: error.description)
         }
@@ -197,6 +211,11 @@ enum CheckHistoryCommand {
                     return problem("--memory-limit needs a whole number of MiB from 1 to 1073741824. For example --memory-limit 4096.")
                 }
                 options.memoryLimit = mebibytes << 20
+            case "--max-bytes":
+                guard let value = remaining.popFirst(), let bytes = Int(value), bytes > 0 else {
+                    return problem("--max-bytes needs a whole number of bytes above 0. For example --max-bytes 4294967296.")
+                }
+                options.maxBytes = bytes
             case "--search-limit":
                 guard let value = remaining.popFirst(), let steps = Int(value), steps > 0 else {
                     return problem("--search-limit needs a whole number of steps above 0. For example --search-limit 1000000000.")

@@ -254,6 +254,19 @@ struct CheckOptions {
         return arguments + time
     }
 
+    /// The flags that change what a report says but not which runs are explored: how counterexamples
+    /// are shrunk and whether determinism is checked. Recorded in the `--json` report's options (as
+    /// the command line spells them, non-defaults only) so `merge` can refuse shards that differ in them.
+    var reportSettings: [String: String] {
+        let defaults = CheckOptions()
+        var settings: [String: String] = [:]
+        if !shrink { settings["no-shrink"] = "true" }
+        if shrinkLimit != defaults.shrinkLimit { settings["shrink-limit"] = "\(shrinkLimit)" }
+        if shrinkSteps != defaults.shrinkSteps { settings["shrink-steps"] = "\(shrinkSteps)" }
+        if checkDeterminism { settings["check-determinism"] = "true" }
+        return settings
+    }
+
     /// The command that replays `token` under this configuration.
     func replayCommand(_ token: String) -> String {
         (["cacheaside-check"] + configurationArguments + ["--replay", token]).joined(separator: " ")

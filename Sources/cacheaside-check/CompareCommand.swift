@@ -2,14 +2,15 @@ import CacheAsideCheck
 import CacheAsideModels
 
 /// `cacheaside-check compare`: every catalogue model on the same seeds, as one table of verdicts and
-/// costs. Informational: it exits 0 whatever the verdicts, and 2 on bad usage.
+/// costs. Informational: it exits 0 whatever the verdicts, 2 on bad usage, and 3 when `--time-limit` or
+/// Ctrl-C cut the table short (it is still printed, saying how far it got).
 enum CompareCommand {
     static let usage = """
         usage: cacheaside-check compare [--scenario NAME] [--seeds N] [--faults LIST] [--ttl T|none] [--clients C]
                                         [--ops O] [--keys K] [--write-ratio R] [--key-skew S] [--think-time A-B]
                                         [--warm-start T|none] [--absent-keys N] [--cache-latency A-B] [--db-read-latency A-B]
-                                        [--db-write-latency A-B] [--worker-lag A-B] [--clock-jumps T] [--jobs J] [--json]
-                                        [--html FILE] [--junit FILE] [--help]
+                                        [--db-write-latency A-B] [--worker-lag A-B] [--clock-jumps T] [--jobs J]
+                                        [--time-limit S] [--json] [--html FILE] [--junit FILE] [--help]
         """
 
     static let help = """
@@ -26,13 +27,17 @@ enum CompareCommand {
           --seeds N             run seeds 0..<N for every model (default: the scenario's)
         \(ScenarioFlags.help)
           --jobs J              threads (default: cores); the tables are identical for every J
+          --time-limit S        stop after S seconds: the model in hand stops between runs and the rest are not
+                                run; the table says so, and a property with no violation in a model cut short
+                                is undecided, not holds (Ctrl-C does the same)
           --json                print the tables as one JSON document
           --html FILE           also write the tables, coloured, with staleness and refill-load charts per model,
                                 as one self-contained HTML page
         \(JUnitOutput.help)
           --help                print this help
 
-        exit status: 0 the table was printed (whatever it says), 2 bad usage.
+        exit status: 0 the table was printed (whatever it says), 2 bad usage or unwritable output, 3 the table
+        was cut short by --time-limit or Ctrl-C.
         """
 
 
@@ -40,7 +45,7 @@ enum CompareCommand {
     static func run(_ arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream)
         -> Int32
     {
-        let comparison: Comparison
+        var comparison: Comparison
         let json: Bool
         let htmlPath: String?
         let junitPath: String?
@@ -58,8 +63,11 @@ enum CompareCommand {
             errors.write("Error: \(error.message)\n\(usage)\n")
             return 2
         }
+        let interruption = Interruption.install()
+        comparison.shouldStop = { interruption.requested }
         let table = comparison.run()
-        if let htmlPath, !HTMLFile.write(table.renderHTML(), to: htmlPath, errors: &errors) { return 2 }
+        interruption.uninstall()
+        if let htmlPath, !ReportFile.write(table.renderHTML(), to: htmlPath, as: .html, errors: &errors) { return 2 }
         if let junitPath {
             let document = JUnitOutput.document(table, scenario: comparison.scenario, preset: preset)
             if let problem = JUnitOutput.write(document, to: junitPath) {
@@ -68,7 +76,7 @@ enum CompareCommand {
             }
         }
         output.write(json ? table.renderJSON() : table.renderText())
-        return 0
+        return table.stop == .completed ? 0 : 3
     }
 
     /// The comparison and output format the arguments ask for, or `nil` for `--help`.
@@ -84,6 +92,7 @@ enum CompareCommand {
             case "--seeds":
                 comparison.seeds = 0..<UInt64(try reader.integer(for: argument, in: 1...CheckOptions.maximumSeeds))
             case "--jobs": comparison.jobs = try reader.integer(for: argument, in: 1...256)
+            case "--time-limit": comparison.timeLimit = .seconds(try reader.integer(for: argument, in: 1...31_536_000))
             case "--json": json = true
             case "--html": html = try reader.value(for: argument, placeholder: "FILE")
             default:

@@ -5,10 +5,18 @@ import CacheAsideCheck
 enum HistoryVerdictText {
     typealias FileOutcome = CheckHistoryCommand.FileOutcome
 
+    /// The command's result: JSON, one file in full, or a line per file and a summary.
+    static func render(_ outcomes: [FileOutcome], json: Bool, singleFile: Bool) -> String {
+        json ? Self.json(outcomes)
+            : singleFile && outcomes[0].failure == nil ? detailed(outcomes[0]) : summary(outcomes)
+    }
+
     /// One file in full: a header, each key's verdict, and for a violation the explanation, the longest
     /// linearisable prefix and the operation that could not follow it.
     static func detailed(_ outcome: FileOutcome) -> String {
+        if let reason = outcome.cutShort { return "\(outcome.path): unknown (\(reason))\n" }
         guard let history = outcome.history else { return "\(outcome.path): error: \(outcome.failure ?? "")\n" }
+        if outcome.notExercised { return "\(outcome.path): \(notExercised)\n" }
         let verdicts = outcome.verdicts
         let plural = verdicts.count == 1 ? "" : "s"
         var out = ["\(outcome.path): \(history.operations.count) operations on \(verdicts.count) key\(plural)"]
@@ -40,6 +48,9 @@ enum HistoryVerdictText {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// A file whose every operation failed, in the words of every form.
+    static let notExercised = "not exercised (every operation failed, so there is nothing to check)"
+
     /// The stale-read windows, in the file's time unit, or a note that the file has no timestamps.
     static func stalenessLine(_ history: RecordedHistory) -> String {
         guard let staleness = RecordedStaleness(history) else {
@@ -53,18 +64,22 @@ enum HistoryVerdictText {
     static func summary(_ outcomes: [FileOutcome]) -> String {
         var out: [String] = []
         var counts = [Int32: Int]()
+        var notExercised = 0
         for outcome in outcomes {
-            counts[outcome.status, default: 0] += 1
+            if outcome.notExercised { notExercised += 1 } else { counts[outcome.status, default: 0] += 1 }
             out.append(verdictLine(outcome))
         }
         let files = outcomes.count == 1 ? "1 file" : "\(outcomes.count) files"
+        // The count of files not exercised only when there are some, so the usual line keeps its shape.
         out.append("\(files): \(counts[0] ?? 0) linearizable, \(counts[1] ?? 0) not linearizable, "
-            + "\(counts[3] ?? 0) unknown, \(counts[2] ?? 0) unreadable")
+            + "\(counts[3] ?? 0) unknown, \(counts[2] ?? 0) unreadable" + (notExercised > 0 ? ", \(notExercised) not exercised" : ""))
         return out.joined(separator: "\n") + "\n"
     }
 
     private static func verdictLine(_ outcome: FileOutcome) -> String {
+        if let reason = outcome.cutShort { return "\(outcome.path): unknown (\(reason))" }
         guard let history = outcome.history else { return "\(outcome.path): error: \(outcome.failure ?? "")" }
+        if outcome.notExercised { return "\(outcome.path): \(notExercised)" }
         let size = "\(history.operations.count) operations on \(outcome.verdicts.count) key\(outcome.verdicts.count == 1 ? "" : "s")"
         if let violation = outcome.verdicts.lazy.compactMap(\.verdict.violation).first {
             let text = history.labelled(violation).explanation(valueName: history.valueName, keyName: { "key \(history.keyName($0))" })
@@ -98,6 +113,9 @@ enum HistoryVerdictText {
     }
 
     private static func jsonObject(_ outcome: FileOutcome) -> String {
+        if let reason = outcome.cutShort {
+            return "{\"file\": \(quoted(outcome.path)), \"reason\": \(quoted(reason)), \"verdict\": \"unknown\"}"
+        }
         guard let history = outcome.history else {
             return "{\"error\": \(quoted(outcome.failure ?? "")), \"file\": \(quoted(outcome.path)), \"verdict\": \"error\"}"
         }
@@ -106,7 +124,7 @@ enum HistoryVerdictText {
                 + "\"invokeLine\": \(op.invokedAt), \"returnLine\": \(op.returnedAt.map(String.init) ?? "null")}"
         }
         var keys: [String] = []
-        var overall = "linearizable"
+        var overall = outcome.notExercised ? "not exercised" : "linearizable"
         for result in outcome.verdicts {
             // Key spellings are JSON already (EDN keys are spelled as JSON scalars too).
             var fields = ["\"key\": \(history.keyName(result.key))", "\"operations\": \(result.operationCount)"]

@@ -1,6 +1,5 @@
 import CacheAsideCheck
 import CacheAsideModels
-import Foundation
 
 /// `--junit FILE` on the check and on `compare`: the report as JUnit XML for CI systems, beside whatever
 /// the command prints. The XML itself is `JUnitReport`'s; this file only chooses the cases and writes the
@@ -35,7 +34,10 @@ enum JUnitOutput {
         let suites = table.rows.map { row in
             let cases = row.verdicts.map { verdict -> JUnitReport.TestCase in
                 let outcome: JUnitReport.Outcome
-                if !verdict.holds {
+                if verdict.undecided == true {
+                    let why = table.stop == .timeLimit ? "the time limit" : "Ctrl-C"
+                    outcome = .skipped(message: "undecided: no violation in the \(verdict.runs) of \(table.seeds.count) runs done before \(why) stopped compare")
+                } else if !verdict.holds {
                     let seed = verdict.firstFailingSeed.map { "\($0)" } ?? "0"
                     // "staleness ≤ 60" → `--property staleness`: the bounds compare uses (the TTL, a limit
                     // of 1) are also the check's defaults.
@@ -63,11 +65,6 @@ enum JUnitOutput {
 
     /// Writes `document` to `path`; returns an error line if it could not.
     static func write(_ document: JUnitReport, to path: String) -> String? {
-        do {
-            try document.xml().write(toFile: path, atomically: true, encoding: .utf8)
-            return nil
-        } catch {
-            return "Error: cannot write the JUnit report to \(path): \(error.localizedDescription)"
-        }
+        ReportFile.write(document.xml(), to: path, as: .junit)
     }
 }

@@ -59,4 +59,30 @@ final class HistoryInputFuzzTests: XCTestCase {
         let deepEDN = [UInt8](repeating: UInt8(ascii: "["), count: 100_000)
         XCTAssertThrowsError(try RecordedHistory(bytes: deepEDN, format: .edn))
     }
+
+    /// `#_` discards used to restart the depth limit, so 60 KB of them overflowed the stack (exit 139).
+    func testChainedAndNestedDiscardsAreBoundedNotAStackOverflow() {
+        let chained = [UInt8](repeating: 0, count: 64 * 1024).indices.map { $0 % 2 == 0 ? UInt8(ascii: "#") : UInt8(ascii: "_") }
+        assertOneLineError(chained, mentions: "#_ has no form to discard")
+        let nested = Array(String(repeating: "[#_", count: 22_000).utf8)
+        assertOneLineError(nested, mentions: "nested too deeply")
+        let discardedTags = Array(String(repeating: "#_#x ", count: 13_000).utf8)
+        assertOneLineError(discardedTags, mentions: "nested too deeply")
+    }
+
+    func testAChainOfDiscardsDropsAsManyFormsAsItHas() throws {
+        let forms = 20_000
+        let text = String(repeating: "#_ ", count: forms) + String(repeating: "{:junk 1} ", count: forms)
+            + "{:process 0, :type :invoke, :f :write, :value 3}\n{:process 0, :type :ok, :f :write, :value 3}\n"
+        let history = try RecordedHistory(bytes: Array(text.utf8), format: .edn)
+        XCTAssertEqual(history.operations.count, 1)
+    }
+
+    private func assertOneLineError(_ bytes: [UInt8], mentions fragment: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try RecordedHistory(bytes: bytes, format: .edn), file: file, line: line) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains(fragment), text, file: file, line: line)
+            XCTAssertFalse(text.contains("\n"), text, file: file, line: line)
+        }
+    }
 }

@@ -244,7 +244,7 @@ final class RecordedHistoryTests: XCTestCase {
     func testInvalidUTF8InAStringIsRejected() {
         let bytes = Array(#"{"process": 1, "type": "invoke", "f": "write", "key": ""#.utf8) + [0xFF] + Array(#"", "value": 1}"#.utf8)
         XCTAssertThrowsError(try RecordedHistory(bytes: bytes)) { error in
-            XCTAssertTrue("\(error)".contains("line 1: a string is not valid UTF-8"), "\(error)")
+            XCTAssertTrue("\(error)".contains("line 1: the byte 0xFF at byte offset 55 is not valid UTF-8"), "\(error)")
         }
     }
 }

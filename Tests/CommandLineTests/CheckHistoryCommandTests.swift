@@ -70,23 +70,7 @@ final class CheckHistoryCommandTests: XCTestCase {
     private func run(
         _ arguments: [String], input: String = "", closeInput: Bool = true, standardOutput: FileHandle? = nil
     ) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = try XCTUnwrap(ProcessDeterminismTests.executable)
-        process.arguments = arguments
-        let stdin = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = standardOutput ?? output
-        process.standardError = errors
-        try process.run()
-        if closeInput {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try stdin.fileHandleForWriting.close()
-        }
-        let out = standardOutput == nil ? output.fileHandleForReading.readDataToEndOfFile() : Data()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if !closeInput { try stdin.fileHandleForWriting.close() }
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        try ExecutableRun.run(arguments, input: Data(input.utf8), closeInput: closeInput, standardOutput: standardOutput)
     }
 
     func testDashReadsStandardInput() throws {

@@ -86,9 +86,15 @@ final class OutputFailureTests: XCTestCase {
 final class InterruptionTests: XCTestCase {
     /// Runs a check that would take hours, presses Ctrl-C after a few seconds, and returns how it ended.
     private func interruptedCheck(_ arguments: [String]) throws -> (process: Process, output: String) {
+        try Self.interrupted(["--seeds", "100000000", "--property", "convergence", "--quiet", "--jobs", "1"] + arguments)
+    }
+
+    /// Runs the executable with `arguments`, presses Ctrl-C after a few seconds, and returns how it ended.
+    static func interrupted(_ arguments: [String], standardInput: Any? = nil) throws -> (process: Process, output: String) {
         let process = Process()
         process.executableURL = try XCTUnwrap(ProcessDeterminismTests.executable, "build the cacheaside-check product first")
-        process.arguments = ["--seeds", "100000000", "--property", "convergence", "--quiet", "--jobs", "1"] + arguments
+        process.arguments = arguments
+        if let standardInput { process.standardInput = standardInput }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = Pipe()

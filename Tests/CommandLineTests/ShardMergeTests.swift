@@ -66,11 +66,82 @@ final class ShardMergeTests: XCTestCase {
         FileManager.default.createFile(atPath: malformed, contents: Data("{\"runs\": ".utf8))
         assertRefused([zero], mentions: "1/2 missing")
         assertRefused([zero, zero, one], mentions: "both shard 0/2")
-        assertRefused([zero, otherModel], mentions: "model differs")
+        assertRefused([zero, otherModel], mentions: "--model is lease there but cache-aside in")
         assertRefused([zero, otherSplit], mentions: "2 ways")
         assertRefused([zero, unsharded], mentions: "not a shard")
         assertRefused([zero, malformed], mentions: "bad.json is not a cacheaside-check --json report")
         assertRefused([zero, directory.appendingPathComponent("absent.json").path], mentions: "cannot read")
+    }
+
+    /// Writes `shard`, edited by `change`, as `name`; returns the path.
+    private func edited(_ shard: String, as name: String, _ change: (inout JSONReport) -> Void) throws -> String {
+        var report = try JSONDecoder().decode(JSONReport.self, from: Data(contentsOf: URL(fileURLWithPath: shard)))
+        change(&report)
+        let path = directory.appendingPathComponent(name).path
+        FileManager.default.createFile(atPath: path, contents: Data(report.encoded().utf8))
+        return path
+    }
+
+    private let small = ["--seeds", "60", "--json", "--property", "convergence,staleness"]
+
+    func testMergeRefusesShardsThatShrankOrCheckedDeterminismDifferently() {
+        let zero = write("d0.json", small + ["--shard", "0/2"])
+        for (flags, fragment) in [
+            (["--no-shrink"], "--no-shrink is 'true' there but not given (the default) in \(zero)"),
+            (["--shrink-limit", "5"], "--shrink-limit is '5' there"),
+            (["--shrink-steps", "1000"], "--shrink-steps is '1000' there"),
+            (["--check-determinism"], "--check-determinism is 'true' there"),
+        ] {
+            let other = write("d1-\(flags[0]).json", small + ["--shard", "1/2"] + flags)
+            assertRefused([zero, other], mentions: fragment)
+        }
+    }
+
+    func testMergeRefusesSchemasItDoesNotWrite() throws {
+        let zero = write("s0.json", small + ["--shard", "0/2"])
+        let one = write("s1.json", small + ["--shard", "1/2"])
+        let newer = try edited(one, as: "s1-new.json") { $0.schemaVersion = 99 }
+        assertRefused([zero, newer], mentions: "s1-new.json has schemaVersion 99, newer than this cacheaside-check")
+        let older = try edited(one, as: "s1-old.json") { $0.schemaVersion = 2 }
+        assertRefused([zero, older], mentions: "s1-old.json has schemaVersion 2, an older layout")
+        // A newer layout is refused as such even when its fields are unreadable to this version.
+        let foreign = directory.appendingPathComponent("s1-foreign.json").path
+        FileManager.default.createFile(atPath: foreign, contents: Data(#"{"schemaVersion": 99, "shards": []}"#.utf8))
+        assertRefused([zero, foreign], mentions: "schemaVersion 99")
+    }
+
+    func testMergeRefusesNegativeAndOverflowingCountsInsteadOfTrapping() throws {
+        let zero = write("n0.json", small + ["--shard", "0/2"])
+        let one = write("n1.json", small + ["--shard", "1/2"])
+        let negative = try edited(one, as: "n1-negative.json") { $0.properties[0].failingRuns = -3 }
+        assertRefused([zero, negative], mentions: "failingRuns of convergence is -3, and a count cannot be negative")
+        let huge = { (report: inout JSONReport) in report.schedulingPoints = Int.max }
+        let hugeZero = try edited(zero, as: "n0-huge.json", huge)
+        let hugeOne = try edited(one, as: "n1-huge.json", huge)
+        assertRefused([hugeZero, hugeOne], mentions: "schedulingPoints add up to more than 9223372036854775807")
+        let histogram = { (report: inout JSONReport) -> Void in report.properties[1].measurement?.histogram = [[0, Int.max]] }
+        assertRefused([try edited(zero, as: "h0.json", histogram), try edited(one, as: "h1.json", histogram)],
+                      mentions: "histogram of staleness")
+        let broken = try edited(one, as: "n1-pair.json") { $0.properties[1].measurement?.histogram = [[0]] }
+        assertRefused([zero, broken], mentions: "not a [value, count] pair")
+        let endless = try edited(one, as: "n1-split.json") { $0.seeds.shard = "1/9223372036854775807" }
+        assertRefused([endless], mentions: "missing")
+        let farSeeds = { (report: inout JSONReport) in report.seeds.to = UInt64.max }
+        assertRefused([try edited(zero, as: "f0.json", farSeeds), try edited(one, as: "f1.json", farSeeds)], mentions: "stopped early?")
+    }
+
+    func testAnUndecidedMergeExitsThreeAsTheCheckDoes() throws {
+        let passing = ["--seeds", "40", "--json", "--model", "lease", "--property", "convergence"]
+        let zero = write("u0.json", passing + ["--shard", "0/2"])
+        let undecided = try edited(write("u1.json", passing + ["--shard", "1/2"]), as: "u1-undecided.json") {
+            $0.properties[0].verdict = "undecided"
+            $0.properties[0].holds = false
+            $0.properties[0].undecidedRuns = 1
+            $0.properties[0].undecidedReason = "a counted search budget ran out"
+        }
+        let merged = CommandLineTests.run(["merge", zero, undecided])
+        XCTAssertEqual(merged.status, 3, merged.errors)
+        XCTAssertTrue(merged.output.contains(#""outcome" : "undecided""#), merged.output)
     }
 
     func testShardedTextReportRunsOnlyItsSeeds() {

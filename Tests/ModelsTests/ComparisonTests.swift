@@ -1,6 +1,7 @@
 import CacheAsideCheck
 @testable import CacheAsideModels
 import Foundation
+import Synchronization
 import Testing
 
 /// The `compare` table: every model on the same seeds, and the cost figures the catalogue's claims rest on.
@@ -19,6 +20,30 @@ import Testing
             #expect(row.runFailure == nil, "\(row.model): \(row.runFailure ?? "")")
             #expect(row.verdicts.allSatisfy { $0.runs == 300 })
         }
+    }
+
+    /// Stopped between runs (as Ctrl-C or --time-limit stops it), the table reports fewer runs for the model
+    /// in hand, says which models were not run, and calls no property of the cut-short model "holds".
+    @Test func aComparisonCutShortReportsFewerRunsAndNeverAPass() throws {
+        let asked = Mutex(0)
+        var comparison = Comparison(seeds: 0..<300, jobs: 1)
+        comparison.shouldStop = { asked.withLock { $0 += 1; return $0 > 40 } }
+        let table = comparison.run()
+        #expect(table.stop == .interrupted)
+        let row = try #require(table.rows.first)
+        #expect(table.rows.count == 1)
+        #expect(table.notRun == Array(ModelCatalogue.names.dropFirst()))
+        let runs = try #require(row.verdicts.first?.runs)
+        #expect(runs > 0 && runs < 300)
+        // The same verdicts as a complete comparison over the seeds that were run: stopping only cuts.
+        let prefix = Comparison(seeds: 0..<UInt64(runs), jobs: 1, entries: [ModelCatalogue.entries[0]]).run()
+        for (cut, whole) in zip(row.verdicts, prefix.rows[0].verdicts) {
+            #expect(!cut.holds, "\(cut.property) holds in a model cut short")
+            #expect(cut.failingRuns == whole.failingRuns && cut.firstFailingSeed == whole.firstFailingSeed)
+            #expect((cut.undecided == true) == (whole.failingRuns == 0))
+        }
+        #expect(table.renderText().contains("interrupted: 1 of \(ModelCatalogue.names.count) models run, \(row.model) after \(runs) of 300 runs"))
+        #expect(table.renderJSON().contains(#""stop" : "interrupted""#))
     }
 
     @Test func singleFlightLoadsOncePerRefillWhileCacheAsideDoesNot() throws {

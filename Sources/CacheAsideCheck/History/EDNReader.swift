@@ -78,8 +78,13 @@ struct EDNReader {
                              fix: "Write Jepsen history maps such as {:type :invoke, :f :read, :process 0, :value nil}")
     }
 
-    /// Skips whitespace, commas, comments and `#_` discarded forms.
-    mutating func skipBlank() throws(RecordedHistoryError) {
+    /// Skips whitespace, commas, comments and `#_` discarded forms, at nesting `depth`.
+    ///
+    /// Discards are counted, not recursed into: `#_ #_ a b` drops two forms, and a discarded form is
+    /// read at the depth of the place it sits, so neither a chain of `#_` nor discards nested inside
+    /// discarded forms can grow the stack past the depth limit `read` enforces.
+    mutating func skipBlank(depth: Int = 0) throws(RecordedHistoryError) {
+        var discards = 0
         while let byte = peek {
             switch byte {
             case UInt8(ascii: "\n"): line += 1; position += 1
@@ -88,10 +93,15 @@ struct EDNReader {
                 while let next = peek, next != UInt8(ascii: "\n") { position += 1 }
             case UInt8(ascii: "#") where position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "_"):
                 position += 2
-                _ = try read(depth: 0)
-            default: return
+                discards += 1
+            default:
+                guard discards > 0 else { return }
+                // Starts at a form, so this read's own skipBlank returns at once: no recursion here.
+                _ = try read(depth: depth)
+                discards -= 1
             }
         }
+        if discards > 0 { throw error("a #_ has no form to discard at the end of the input") }
     }
 
     /// Whether only blanks remain.
@@ -112,7 +122,7 @@ struct EDNReader {
     /// Reads one form.
     mutating func read(depth: Int = 0) throws(RecordedHistoryError) -> EDNValue {
         guard depth < 256 else { throw error("nested too deeply") }
-        try skipBlank()
+        try skipBlank(depth: depth)
         guard let byte = peek else { throw error("a form is missing at the end of the input") }
         switch byte {
         case UInt8(ascii: "{"):
@@ -164,7 +174,7 @@ struct EDNReader {
         let openLine = line
         var items: [EDNValue] = []
         while true {
-            try skipBlank()
+            try skipBlank(depth: depth + 1)
             guard let byte = peek else {
                 throw error("a \(Character(Unicode.Scalar(close))) is missing for the form opened on line \(openLine)", line: openLine)
             }

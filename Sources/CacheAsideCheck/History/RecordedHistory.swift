@@ -77,9 +77,11 @@ public struct RecordedHistory: Sendable {
     }
 
     /// Reads the history in the file at `path` (`-` for standard input), in `format` or, when `nil`,
-    /// the format its content shows (`RecordedHistory.detectFormat`).
-    public init(contentsOfFile path: String, format: Format? = nil) throws(RecordedHistoryError) {
-        let bytes = try HistoryFile.contents(of: path)
+    /// the format its content shows (`RecordedHistory.detectFormat`). An input over `maxBytes`
+    /// (default 1 GiB) is refused, so an endless one (`/dev/zero`, a pipe that never closes) cannot fill
+    /// memory.
+    public init(contentsOfFile path: String, format: Format? = nil, maxBytes: Int = 1 << 30) throws(RecordedHistoryError) {
+        let bytes = try HistoryFile.contents(of: path, maxBytes: maxBytes)
         try self.init(bytes: bytes, format: format)
     }
 
@@ -91,12 +93,11 @@ public struct RecordedHistory: Sendable {
     /// Reads a history from bytes.
     public init(bytes: [UInt8], format: Format? = nil) throws(RecordedHistoryError) {
         var builder = RecordedHistoryBuilder()
-        // An operation is two events, an event usually one line: the arrays then grow once, not by doubling.
-        var lines = 0
-        for byte in bytes where byte == UInt8(ascii: "\n") { lines += 1 }
-        builder.reserve(operations: lines / 2 + 1)
         let chosen = format ?? Self.detectFormat(bytes)
-        try bytes.withUnsafeBufferPointer { (buffer) throws(RecordedHistoryError) in
+        try bytes.withUnsafeBufferPointer { (whole) throws(RecordedHistoryError) in
+            let (buffer, lines) = try HistoryText.body(of: whole)
+            // An operation is two events, an event usually one line: the arrays then grow once, not by doubling.
+            builder.reserve(operations: lines / 2 + 1)
             switch chosen {
             case .jsonLines:
                 var scanner = JSONLinesScanner(buffer)
@@ -122,11 +123,11 @@ public struct RecordedHistory: Sendable {
         self.times = times
     }
 
-    /// The format the bytes are in: EDN when the first map, after blanks, `;` comments and an opening
-    /// `[` or `(`, starts with a keyword (`{:type …`) or the content starts with a `#` tag; JSON Lines
-    /// otherwise.
+    /// The format the bytes are in: EDN when the first map, after a byte-order mark, blanks, `;`
+    /// comments and an opening `[` or `(`, starts with a keyword (`{:type …`) or the content starts with
+    /// a `#` tag; JSON Lines otherwise.
     public static func detectFormat(_ bytes: [UInt8]) -> Format {
-        var index = 0
+        var index = HistoryText.byteOrderMarkLength(bytes)
         var openedCollection = false
         while index < bytes.count {
             switch bytes[index] {

@@ -6,7 +6,7 @@ import Foundation
 package struct JSONReport: Codable, Sendable, Equatable {
     /// The shape of this document; it goes up by one whenever a field changes meaning or disappears, so
     /// a reader can refuse a document it does not understand (README, "JSON report").
-    public static let currentSchemaVersion = 2
+    public static let currentSchemaVersion = 3
 
     /// See `currentSchemaVersion`.
     public var schemaVersion: Int
@@ -14,7 +14,8 @@ package struct JSONReport: Codable, Sendable, Equatable {
     public var version: String
     /// The strategy.
     public var model: String
-    /// Workload and run options, as the command line spells them.
+    /// Workload and run options, as the command line spells them, including those that change only the
+    /// report (`no-shrink`, `shrink-limit`, `shrink-steps`, `check-determinism`; since schema 3).
     public var options: [String: String]
     /// The seeds run (after sharding).
     public var seeds: SeedSelection

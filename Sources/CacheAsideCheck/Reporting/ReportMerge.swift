@@ -3,9 +3,10 @@
 /// counterexample comes from the shard that ran it (the shrinker is deterministic per seed), and
 /// measurements are merged from their exact histograms, not from percentiles.
 ///
-/// It refuses anything that would not give that report: shards of different checks (model, options, seed
-/// range, version), a shard missing or given twice, or a shard that did not run all its seeds (stopped
-/// by `--time-limit`).
+/// It refuses anything that would not give that report: shards of different checks (model, options —
+/// shrinking and `--check-determinism` included —, seed range, version), a schema it does not write, a
+/// shard missing or given twice, a shard that did not run all its seeds (stopped by `--time-limit`), and
+/// counts no check writes (negative, or summing past `Int.max`) rather than trapping on them.
 package enum ReportMerge {
     /// Why reports cannot be merged, in one sentence that names the fix.
     public struct MergeError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -18,33 +19,46 @@ package enum ReportMerge {
     /// errors (file names).
     public static func merge(_ shards: [JSONReport], names: [String]) throws(MergeError) -> JSONReport {
         guard let first = shards.first else { throw MergeError("nothing to merge; give the shards' JSON reports") }
+        for (shard, name) in zip(shards, names) {
+            try checkSchema(shard.schemaVersion, of: name)
+            try checkCounts(shard, of: name)
+        }
         let count = try validateShards(shards, names: names)
         for (shard, name) in zip(shards, names).dropFirst() {
-            func differs(_ what: String) -> MergeError {
-                MergeError("\(name) is from a different check than \(names[0]) (\(what) differs); merge shards of one command only")
+            func differs(_ what: String, _ theirs: String, _ ours: String) -> MergeError {
+                MergeError("\(name) is from a different check than \(names[0]): \(what) is \(theirs) there but \(ours) in "
+                    + "\(names[0]); merge shards of one command only")
             }
-            if shard.version != first.version { throw differs("tool version") }
-            if shard.model != first.model { throw differs("model") }
-            if shard.options != first.options { throw differs("options") }
-            if shard.seeds.from != first.seeds.from || shard.seeds.to != first.seeds.to { throw differs("seed range") }
-            if shard.schemaVersion != first.schemaVersion { throw differs("schemaVersion") }
-            if shard.properties.map(\.label) != first.properties.map(\.label) { throw differs("property list") }
+            if shard.version != first.version { throw differs("the tool version", shard.version, first.version) }
+            if shard.model != first.model { throw differs("--model", shard.model, first.model) }
+            if let key = Set(shard.options.keys).union(first.options.keys).sorted().first(where: { shard.options[$0] != first.options[$0] }) {
+                func spelled(_ value: String?) -> String { value.map { "'\($0)'" } ?? "not given (the default)" }
+                throw differs("--\(key)", spelled(shard.options[key]), spelled(first.options[key]))
+            }
+            if shard.seeds.from != first.seeds.from || shard.seeds.to != first.seeds.to {
+                throw differs("the seed range", "\(shard.seeds.from)..<\(shard.seeds.to)", "\(first.seeds.from)..<\(first.seeds.to)")
+            }
+            if shard.properties.map(\.label) != first.properties.map(\.label) {
+                throw differs("the property list", shard.properties.map(\.label).joined(separator: ", "),
+                              first.properties.map(\.label).joined(separator: ", "))
+            }
         }
         for (shard, name) in zip(shards, names) {
             let index = Int(shard.seeds.shard!.split(separator: "/")[0])!
             let expected = seedCount(from: shard.seeds.from, to: shard.seeds.to, index: index, count: count)
-            guard shard.runs == expected else {
+            guard UInt64(shard.runs) == expected else {
                 throw MergeError(
                     "\(name) ran \(shard.runs) of its \(expected) seeds (stopped early?); rerun that shard without --time-limit")
             }
         }
         var merged = first
         merged.seeds.shard = nil
-        merged.runs = shards.reduce(0) { $0 + $1.runs }
-        merged.schedulingPoints = shards.reduce(0) { $0 + $1.schedulingPoints }
+        merged.runs = try sum(shards.map(\.runs), "runs")
+        merged.schedulingPoints = try sum(shards.map(\.schedulingPoints), "schedulingPoints")
         merged.runFailure = shards.compactMap(\.runFailure).min { ($0.seed ?? 0) < ($1.seed ?? 0) }
-        merged.properties = first.properties.indices.map { index in
-            mergeProperty(shards.map { $0.properties[index] })
+        merged.properties = []
+        for index in first.properties.indices {
+            merged.properties.append(try mergeProperty(shards.map { $0.properties[index] }))
         }
         merged.holds = merged.runFailure == nil && merged.properties.allSatisfy(\.holds)
         merged.outcome =
@@ -74,28 +88,31 @@ package enum ReportMerge {
             seen[index] = name
         }
         let total = count!
-        let missing = (0..<total).filter { seen[$0] == nil }
+        // Lazily: a hostile "0/9223372036854775807" must not make us list every shard it lacks.
+        let missing = Array((0..<total).lazy.filter { seen[$0] == nil }.prefix(6))
         guard missing.isEmpty else {
             let list = missing.prefix(5).map { "\($0)/\(total)" }.joined(separator: ", ")
-            throw MergeError("shard\(missing.count == 1 ? "" : "s") \(list)\(missing.count > 5 ? ", …" : "") missing; merge every shard")
+            let several = total - seen.count > 1
+            throw MergeError("shard\(several ? "s" : "") \(list)\(missing.count > 5 ? ", …" : "") missing; merge every shard")
         }
         return total
     }
 
     /// How many seeds in `from..<to` have `seed % count == index`.
-    static func seedCount(from: UInt64, to: UInt64, index: Int, count: Int) -> Int {
+    static func seedCount(from: UInt64, to: UInt64, index: Int, count: Int) -> UInt64 {
         guard to > from else { return 0 }
         let n = UInt64(count)
         let k = UInt64(index)
-        // Seeds ≡ k (mod n) below x: ⌈(x − k) / n⌉ for x > k, else 0.
-        func below(_ x: UInt64) -> UInt64 { x > k ? (x - k + n - 1) / n : 0 }
-        return Int(below(to) - below(from))
+        // Seeds ≡ k (mod n) below x: ⌈(x − k) / n⌉ for x > k, else 0; written so that x near
+        // UInt64.max cannot overflow.
+        func below(_ x: UInt64) -> UInt64 { x > k ? (x - k - 1) / n + 1 : 0 }
+        return below(to) - below(from)
     }
 
-    private static func mergeProperty(_ parts: [JSONReport.PropertyEntry]) -> JSONReport.PropertyEntry {
+    private static func mergeProperty(_ parts: [JSONReport.PropertyEntry]) throws(MergeError) -> JSONReport.PropertyEntry {
         var merged = parts[0]
-        merged.failingRuns = parts.reduce(0) { $0 + $1.failingRuns }
-        merged.undecidedRuns = parts.reduce(0) { $0 + $1.undecidedRuns }
+        merged.failingRuns = try sum(parts.map(\.failingRuns), "failingRuns of \(merged.label)")
+        merged.undecidedRuns = try sum(parts.map(\.undecidedRuns), "undecidedRuns of \(merged.label)")
         let undecided = parts.first { $0.verdict == "undecided" }
         merged.verdict = merged.failingRuns > 0 ? "violated" : undecided == nil ? "holds" : "undecided"
         merged.undecidedReason = merged.verdict == "undecided" ? undecided?.undecidedReason : nil
@@ -104,17 +121,19 @@ package enum ReportMerge {
         merged.firstFailingSeed = firstFailing?.firstFailingSeed
         merged.counterexample = firstFailing?.counterexample
         if let measurement = merged.measurement {
-            var summary = MeasurementSummary()
-            for part in parts {
-                guard let histogram = part.measurement?.histogram else { continue }
-                summary.merge(
-                    MeasurementSummary(
-                        histogram: histogram.map { pair in
-                            (value: pair.first.flatMap { $0 } ?? Measurement.unbounded, count: pair.last.flatMap { $0 } ?? 0)
-                        }))
+            // Summed here with overflow checks; `MeasurementSummary` then only sees counts that fit.
+            var counts: [Int: Int] = [:]
+            var total = 0
+            for case let histogram? in parts.map(\.measurement?.histogram) {
+                for pair in histogram {
+                    let value = pair[0] ?? Measurement.unbounded
+                    let number = pair[1]!  // checkCounts saw every pair
+                    counts[value] = try sum([counts[value, default: 0], number], "the histogram of \(merged.label)")
+                    total = try sum([total, number], "the histogram of \(merged.label)")
+                }
             }
             merged.measurement = JSONReport.MeasurementEntry(
-                name: measurement.name, summary: summary,
+                name: measurement.name, summary: MeasurementSummary(histogram: counts.map { (value: $0.key, count: $0.value) }),
                 percentilesOverPositive: measurement.percentilesOverPositive)
         }
         return merged
