@@ -1,4 +1,4 @@
-// Release benchmarks: `swift run -c release cacheaside-benchmarks [simulation|linearizability|exploration|history|load|html|all]`.
+// Release benchmarks: `swift run -c release cacheaside-benchmarks [simulation|linearizability|exploration|history|load|html|memory|all]`.
 // Figures are medians over repetitions; the machines are shared and noisy, so compare ratios.
 let selection = CommandLine.arguments.dropFirst().first ?? "all"
 switch selection {
@@ -9,6 +9,7 @@ case "history": HistoryBenchmark.run()
 case "load": LoadBenchmark.run()
 case "proofs": ExplorationBenchmark.proofs()
 case "html": HTMLBenchmark.run()
+case "memory": MemoryBenchmark.run()
 case "pct-sweep": ExplorationBenchmark.pctSweep()
 case "jobs-breakdown": ExplorationBenchmark.jobsBreakdown()
 case "all":
@@ -18,6 +19,7 @@ case "all":
     HistoryBenchmark.run()
     LoadBenchmark.run()
     HTMLBenchmark.run()
+    MemoryBenchmark.run()
 default:
-    print("usage: cacheaside-benchmarks [simulation|linearizability|exploration|history|load|html|all]")
+    print("usage: cacheaside-benchmarks [simulation|linearizability|exploration|history|load|html|memory|all]")
 }

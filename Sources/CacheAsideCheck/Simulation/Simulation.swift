@@ -92,6 +92,8 @@ final class SimulationRun: @unchecked Sendable {
         /// A worker's acknowledged log position: the `after:` of its latest log read, where it restarts
         /// after a crash.
         var acknowledged = 0
+        /// Calls refused while the finished run unwinds this task (`releaseSuspendedTasks`).
+        var callsWhileUnwinding = 0
     }
 
     let strategy: any CachingStrategy
@@ -141,6 +143,11 @@ final class SimulationRun: @unchecked Sendable {
     @exclusivity(unchecked) var nextWriteVersion = 1
     /// Set when `execute` returns: calls from clients left behind are refused from then on.
     @exclusivity(unchecked) var isFinished = false
+    /// Set while the finished run resumes its parked tasks so that they end (`releaseSuspendedTasks`).
+    var isUnwinding = false
+    /// Tasks parked for good (crashed, or calling on after the run failed), with their slots: only the
+    /// end of the run resumes them, to let them unwind.
+    var abandonedTasks: [(slot: Int, continuation: UnsafeContinuation<Void, any Error>)] = []
     var lockHolders: [Key: LockHold] = [:]
     var invariantBreaks: [String: Int] = [:]
     /// Faults injected so far, against `options.faultLimit`.
@@ -180,19 +187,24 @@ final class SimulationRun: @unchecked Sendable {
         world = World(keys: keys, leaseTTL: options.leaseTTL, absent: plan.absentKeys)
         clients = Array(repeating: ClientSlot(), count: plan.operations.count + workers.count)
         runnableBuffer.reserveCapacity(clients.count)
+        Self.liveRunCount.add(1, ordering: .relaxed)
     }
+
+    deinit { Self.liveRunCount.subtract(1, ordering: .relaxed) }
 
     func execute() -> RunRecord {
         _ = TaskSpawnHook.isInstalled
         warmUp()
         activity.begin(self, timeout: options.stallTimeout)
         CurrentRun.driving(self) { executeClients() }
-        activity.end()
         isFinished = true
-        return RunRecord(
+        let record = RunRecord(
             plan: plan, history: history, finalWorld: world, choices: choices.recorded,
             choiceBounds: choices.bounds, failure: failure, schedulingPoints: schedulingPoints,
             invariantBreaks: invariantBreaks, timing: options.timing)
+        CurrentRun.driving(self) { releaseSuspendedTasks() }
+        activity.end()
+        return record
     }
 
     private func executeClients() {
@@ -343,6 +355,8 @@ final class SimulationRun: @unchecked Sendable {
     private func runClient(_ slot: Int) async {
         let env = Environment(run: self, slot: slot)
         for (index, planned) in plan.operations[slot].enumerated() {
+            // A client that swallowed the stop of a finished run must not start another operation.
+            guard !isFinished else { return }
             if plan.thinkTime(slot: slot, before: index) > 0 {
                 do { try await think(slot, before: index) } catch { return }
             }
@@ -364,13 +378,16 @@ final class SimulationRun: @unchecked Sendable {
                     try await strategy.write(key, value, in: env)
                     result = nil
                 }
+                guard !isFinished else { return }
                 recordInvokeIfNeeded(slot)
                 record(slot, .returned(operation, result))
                 transitionEffects.insert(.endedOperation)
             } catch is ClientStopped {
-                // Stopped by this run (a crash, a failure), or by another: an `Environment` kept from an
-                // earlier run refuses every call, and must not end this client silently.
-                if !clients[slot].stopped, failure == nil { failure = .escaped(actorID(slot), during: operation) }
+                // Stopped by this run (a crash, a failure, its end), or by another: an `Environment` kept
+                // from an earlier run refuses every call, and must not end this client silently.
+                if !clients[slot].stopped, failure == nil, !isFinished { failure = .escaped(actorID(slot), during: operation) }
+                return
+            } catch where isFinished {
                 return
             } catch let fault as CacheUnavailable {
                 recordInvokeIfNeeded(slot)
@@ -408,10 +425,11 @@ final class SimulationRun: @unchecked Sendable {
     /// Parks `slot` until the scheduler picks it. A client that must never run again (crashed, or its run
     /// was abandoned) parks for good: its task is simply never resumed, whatever errors it swallows.
     nonisolated(nonsending) func park(_ slot: Int, as state: ClientState = .ready, before action: StepAction? = nil) async throws {
-        guard acceptsCalls else { throw ClientStopped() }
+        guard acceptsCalls else { try await refuseCall(slot) }
         if clients[slot].stopped || hasFailed {
-            // Suspend for good: nobody will resume this continuation, so the client never runs again.
-            await withUnsafeContinuation { (_: UnsafeContinuation<Void, Never>) in }
+            // Suspend until the run ends, which resumes it only to stop it: the client never runs again.
+            try await withUnsafeThrowingContinuation { abandonedTasks.append((slot, $0)) }
+            throw ClientStopped()
         }
         guard clients[slot].continuation == nil else {
             if failure == nil { failure = .concurrentSteps(actorID(slot)) }
@@ -436,8 +454,7 @@ final class SimulationRun: @unchecked Sendable {
             // A stray task (another thread) or a client left behind by a finished run: stopped without
             // touching state. Its start was already reported (see `SimulationRun+Misuse`); the count is
             // a last resort for a stray the hooks could not see.
-            if !thread.isCurrent { executor.noteForeignEnqueue() }
-            throw ClientStopped()
+            try await refuseCall(slot)
         }
         try await park(slot, as: state, before: action)
         if schedulingTrace != nil, stepObservesTime(action) { transitionEffects.insert(.observedTime) }

@@ -4,10 +4,7 @@ extension SimulationRun {
     /// Parks `slot` until the clock reaches now + `ticks` (a negative sleep is a zero one: the client only
     /// yields). Sleeping is a scheduling point but not a step: it takes no tick of its own.
     nonisolated(nonsending) func sleep(_ slot: Int, ticks: Ticks) async throws {
-        guard acceptsCalls else {
-            if !thread.isCurrent { executor.noteForeignEnqueue() }
-            throw ClientStopped()
-        }
+        guard acceptsCalls else { try await refuseCall(slot) }
         let wake = world.now.advanced(saturatingBy: max(ticks, 0))
         transitionEffects.insert(.observedTime)
         record(slot, .step(Step(action: .sleep(ticks: ticks), outcome: .done)))
@@ -17,7 +14,7 @@ extension SimulationRun {
     /// Parks `slot` until the lock on `key` is released or its holder's lease ends (then it is ready
     /// again and retries).
     nonisolated(nonsending) func waitForLock(_ slot: Int, key: Key) async throws {
-        guard acceptsCalls else { throw ClientStopped() }
+        guard acceptsCalls else { try await refuseCall(slot) }
         guard let hold = lockHolders[key] else { return }
         try await park(slot, as: .waitingForLock(key, until: hold.expiresAt))
     }

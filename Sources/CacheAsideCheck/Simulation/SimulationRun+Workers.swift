@@ -43,12 +43,13 @@ extension SimulationRun {
                 guard failure == nil, acceptsCalls else { return }
                 record(slot, .fault("\(fault.description); restarts after #\(clients[slot].acknowledged)"))
             } catch {
-                if failure == nil { failure = .unexpectedError(actorID(slot), during: nil, error: String(describing: error)) }
+                if failure == nil, !isFinished { failure = .unexpectedError(actorID(slot), during: nil, error: String(describing: error)) }
                 return
             }
             clients[slot].state = .running
             running = slot
         }
+        guard !isFinished else { return }
         clients[slot].state = .done
         running = nil
     }
@@ -84,10 +85,7 @@ extension SimulationRun {
     nonisolated(nonsending) func readLog(_ slot: Int, _ log: LogKind, after position: Int, limit: Int) async throws
         -> [LogEntry]
     {
-        guard acceptsCalls else {
-            if !thread.isCurrent { executor.noteForeignEnqueue() }
-            throw ClientStopped()
-        }
+        guard acceptsCalls else { try await refuseCall(slot) }
         if slot >= clientSlotCount { clients[slot].acknowledged = max(position, 0) }
         let action: StepAction =
             log == .database ? .databaseChanges(after: position, limit: limit) : .queueEntries(after: position, limit: limit)
