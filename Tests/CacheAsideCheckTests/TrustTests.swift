@@ -168,7 +168,7 @@ final class TrustTests: XCTestCase {
         let checker = Checker(
             strategy: CacheAside(), workload: Workload(clients: 12, operationsPerClient: 10),
             properties: [.convergence, .linearizability],
-            exploration: Exploration(seeds: 0..<3, jobs: 2, shrinkAttemptLimit: 10_000, shrinkStepLimit: 40_000))
+            exploration: Exploration(seeds: 0..<3, jobs: 2, shrinkAttemptLimit: 10_000, shrinkStepLimit: 2_000))
         let first = checker.check()
         let second = checker.check()
         let example = try XCTUnwrap(first.violated.first?.counterexample)

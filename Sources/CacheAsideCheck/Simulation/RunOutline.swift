@@ -46,7 +46,8 @@ package struct RunOutline: Sendable {
         var begun: [Int: Int] = [:]
         for (index, point) in points.enumerated() {
             let slot = point.chosen
-            if point.ran.beginsOperation { begun[slot, default: 0] += 1 }
+            // As the guide counts it (`ChoiceSource.noteScheduled`): the chosen slot's own flag.
+            if point.chosenBeginsOperation { begun[slot, default: 0] += 1 }
             let transition = Transition(slot: slot, operation: begun[slot] ?? 0)
             schedule.append(transition)
             let start = min(point.choicesBefore + (point.isChoice ? 1 : 0), choices.count)

@@ -38,6 +38,8 @@ package struct SchedulingPoint: Sendable, Hashable {
     /// Whether the cache restarted or the clock jumped since the previous point: a change to the world
     /// no client made, which every pending step depends on (it wakes every sleeper).
     public var worldChangedBefore: Bool = false
+    /// Whether the chosen client's step began an operation.
+    public var chosenBeginsOperation: Bool = false
     /// What the chosen client's transition turned out to do (filled in at the next point, or when the run
     /// ends).
     public var chosenEffects: TransitionEffects = []
@@ -76,7 +78,7 @@ extension SimulationRun {
             SchedulingPoint(
                 choicesBefore: choices.recorded.count - (isChoice ? 1 : 0), isChoice: isChoice, lastRun: lastRun,
                 slotCount: clients.count, candidates: candidates, chosen: chosen,
-                worldChangedBefore: worldChangedSinceLastPoint))
+                worldChangedBefore: worldChangedSinceLastPoint, chosenBeginsOperation: !clients[chosen].invokeRecorded))
         worldChangedSinceLastPoint = false
     }
 }

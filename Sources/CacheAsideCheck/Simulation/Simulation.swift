@@ -252,7 +252,12 @@ final class SimulationRun: @unchecked Sendable {
         for slot in clients.indices where isRunnable(slot) { runnableBuffer.append(ClientID(slot + 1)) }
         if runnableBuffer.isEmpty { return advanceClockOrFinish() }
         if clientsRemaining == 0, !workers.isEmpty, !allowsWorkerStepAfterClients() { return false }
-        jumpClockIfChosen()
+        // A jump wakes the sleepers whose deadline it passed: they are candidates of this pick too, so
+        // the pick (and a traced point's candidates) is among the clients that can run when it is made.
+        if jumpClockIfChosen() {
+            runnableBuffer.removeAll(keepingCapacity: true)
+            for slot in clients.indices where isRunnable(slot) { runnableBuffer.append(ClientID(slot + 1)) }
+        }
         let slot = runnableBuffer.count == 1 ? runnableBuffer[0].number - 1 : chooseClient()
         if schedulingTrace != nil { traceSchedulingPoint(chosen: slot, among: runnableBuffer) }
         restartCacheIfChosen(beforeTheStepOf: slot)
@@ -538,14 +543,16 @@ final class SimulationRun: @unchecked Sendable {
 
     /// With clock jumps enabled, draws how far the clock jumps before the next step: `0` (no jump) or up
     /// to the limit. Seeded runs jump at one point in twenty, by a uniform amount.
-    private func jumpClockIfChosen() {
+    /// Returns whether the clock jumped.
+    private func jumpClockIfChosen() -> Bool {
         // The bound of the choice is `limit + 1`, so the longest jump stops one short of `Ticks.max`.
-        guard let limit = options.clockJumps.map({ min($0, Ticks.max - 1) }), limit > 0 else { return }
+        guard let limit = options.clockJumps.map({ min($0, Ticks.max - 1) }), limit > 0 else { return false }
         let jump = choices.choose(below: limit + 1) { rng in rng.unitInterval() < 0.05 ? 1 + rng.below(limit) : 0 }
-        guard jump > 0 else { return }
+        guard jump > 0 else { return false }
         worldChangedSinceLastPoint = true
         world.now = world.now.advanced(saturatingBy: jump)
         history.append(HistoryEvent(tick: world.now, client: nil, kind: .clockAdvanced(to: world.now)))
         checkInvariants()  // entries may have expired
+        return true
     }
 }
