@@ -2,7 +2,7 @@
 /// plain values, but with the elements of sets and the entries of dictionaries sorted (their iteration
 /// order depends on a per-process hash seed) and closures reduced to a placeholder.
 package enum CanonicalDescription {
-    package static func of(_ value: Any, leavingOut excluded: Set<String> = []) -> String {
+    package static func of(_ value: Any) -> String {
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .set:
@@ -15,8 +15,7 @@ package enum CanonicalDescription {
             return mirror.children.first.map { of($0.value) } ?? "nil"
         case .struct, .enum:
             guard !mirror.children.isEmpty else { return "\(value)" }
-            let fields = mirror.children.filter { !excluded.contains($0.label ?? "") }
-                .map { ($0.label ?? "_") + ":" + of($0.value) }
+            let fields = mirror.children.map { ($0.label ?? "_") + ":" + of($0.value) }
             let tag = mirror.displayStyle == .enum ? "\(value)".prefix { $0 != "(" } : ""
             return "\(mirror.subjectType)\(tag)(" + fields.joined(separator: ",") + ")"
         case .class:
