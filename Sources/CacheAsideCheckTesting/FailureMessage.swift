@@ -11,7 +11,7 @@ extension Report {
     ///
     /// ```
     /// Replay exactly this run in a test:
-    ///     let run = try checker.replay(token: "1AQIB")
+    ///     let run = try checker.replay(token: "3_XOEzqQ-DuoTuvqZxOISAigJlMk")
     /// ```
     ///
     /// `XCTAssertConsistent` and `expectConsistent` fail with this text, so a test can assert on it

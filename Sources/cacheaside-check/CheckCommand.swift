@@ -22,7 +22,7 @@ enum CheckCommand {
                 report = try checker.replayReport(token: token)
             } catch {
                 progress?.clear()
-                errors.write("Error: \(Self.explainMismatch(error))\n")
+                errors.write("Error: \(ReplayMismatchText.explain(error, options))\n")
                 return 2
             }
         case .seeds, .seed:
@@ -69,20 +69,6 @@ enum CheckCommand {
         case .couldNotRun: 2
         case .undecided: 3
         }
-    }
-
-    /// A replay token's problem in the command line's terms: which flags to make equal to the report's.
-    static func explainMismatch(_ error: ReplayToken.DecodingError) -> String {
-        guard !error.mismatchedParts.isEmpty else { return error.description }
-        let flags = error.mismatchedParts.map { part -> String in
-            switch part {
-            case .strategy: "--model or --ttl"
-            case .workload: "--clients, --ops, --keys or --write-ratio"
-            case .simulation: "--faults, --clock-jumps or --step-budget"
-            }
-        }
-        return "this replay token was made with different \(flags.joined(separator: " and different ")); "
-            + "run the replay command exactly as the report printed it"
     }
 
     static func makeChecker(_ options: CheckOptions) -> Checker {

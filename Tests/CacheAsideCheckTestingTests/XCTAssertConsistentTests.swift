@@ -68,6 +68,6 @@ final class XCTAssertConsistentTests: XCTestCase {
     func testAnUnreadableReplayTokenFails() throws {
         let recorded = failures { XCTAssertConsistent(Checkers.staleSet, replaying: "not a token") }
         let failure = try XCTUnwrap(recorded.first)
-        XCTAssertTrue(failure.description.hasSuffix("XCTAssertConsistent: cannot replay: replay token 'not a token' does not start with '2'; copy the whole token from the report"))
+        XCTAssertTrue(failure.description.hasSuffix("XCTAssertConsistent: cannot replay: replay token 'not a token' does not start with '3'; copy the whole token from the report"))
     }
 }

@@ -84,7 +84,7 @@ final class CommandLineTests: XCTestCase {
             XCTAssertLessThan(write.lowerBound, delete.lowerBound)
             XCTAssertLessThan(delete.lowerBound, set.lowerBound)
         }
-        XCTAssertTrue(block.contains("replay: cacheaside-check --model cache-aside --replay 2"))
+        XCTAssertTrue(block.contains("replay: cacheaside-check --model cache-aside --replay 3"))
     }
 
     func testReplayCommandReproducesTheCounterexampleExactly() throws {
@@ -178,14 +178,15 @@ final class ReplayTokenCommandLineTests: XCTestCase {
         let own = CommandLineTests.run(["--model", "cache-aside", "--property", "convergence", "--replay", token])
         XCTAssertEqual(own.status, 1, own.errors)
         let refusals: [([String], String)] = [
-            (["--model", "lease", "--replay", token], "--model or --ttl"),
-            (["--clients", "1", "--replay", token], "--clients"),
-            (["--ttl", "30", "--replay", token], "--model or --ttl"),
-            (["--faults", "lost-delete", "--replay", token], "--faults"),
+            (["--model", "lease", "--replay", token], "different --model;"),
+            (["--clients", "1", "--replay", token], "different --clients;"),
+            (["--ttl", "30", "--replay", token], "different --ttl;"),
+            (["--model", "lease", "--ttl", "30", "--replay", token], "different --model and --ttl;"),
+            (["--faults", "lost-delete", "--replay", token], "different --faults;"),
             (["--replay", String(token.dropLast())], "truncated or damaged"),
             (["--replay", String(token.dropLast(2))], "truncated or damaged"),
-            (["--replay", "1"], "earlier version"),
-            (["--replay", "1AAAAAAACAAEBAgAB"], "earlier version"),
+            (["--replay", "1"], "older version"),
+            (["--replay", "2b1Vu2K9aAAAAAAACAAEBAgABmzE"], "older version"),
             (["--replay", token, "--scheduler", "pct"], "drop --scheduler"),
             (["--replay", token, "--shard", "0/2"], "drop --shard"),
             (["--replay", token, "--seeds", "10"], "cannot be combined"),
@@ -198,6 +199,48 @@ final class ReplayTokenCommandLineTests: XCTestCase {
             XCTAssertTrue(outcome.errors.hasPrefix("Error: "), outcome.errors)
             XCTAssertTrue(outcome.errors.contains(fragment), "'\(outcome.errors)' should mention '\(fragment)'")
         }
+    }
+
+    /// Every flag that changes a run, alone: the refusal names exactly that flag, as the user types it
+    /// (format 2 named `--faults, --clock-jumps or --step-budget` for a different `--think-time`).
+    func testARefusalNamesExactlyTheFlagThatDiffers() throws {
+        let token = try token([])
+        let flags: [[String]] = [
+            ["--clients", "2"], ["--ops", "2"], ["--keys", "2"], ["--write-ratio", "0.25"], ["--key-skew", "1"],
+            ["--think-time", "0-3"], ["--warm-start", "30"], ["--absent-keys", "1"], ["--cache-latency", "1-2"],
+            ["--db-read-latency", "1-4"], ["--db-write-latency", "2"], ["--worker-lag", "1-3"], ["--ttl", "none"],
+            ["--faults", "cache-restart"], ["--clock-jumps", "10"], ["--timing", "concurrent"],
+            ["--step-budget", "5000"], ["--model", "lease"],
+        ]
+        for flag in flags {
+            let outcome = CommandLineTests.run(flag + ["--replay", token])
+            XCTAssertEqual(outcome.status, 2, "\(flag)")
+            XCTAssertEqual(
+                outcome.errors,
+                "Error: this replay token was made with different \(flag[0]); run the replay command exactly as the report printed it\n")
+        }
+    }
+
+    /// A model's settings are a function of `--model` and `--ttl`: another model with the same TTL is a
+    /// different `--model` only, even when its settings have fields the token's model lacks.
+    func testAnotherModelWithOtherParametersIsADifferentModelOnly() throws {
+        let token = try token(["--model", "cache-aside"])
+        for (arguments, names) in [
+            (["--model", "delayed-double-delete"], "--model"), (["--model", "leased-single-flight"], "--model"),
+            (["--model", "delayed-double-delete", "--ttl", "5"], "--model and --ttl"),
+            (["--model", "lease", "--think-time", "0-2", "--timing", "concurrent"], "--model, --think-time and --timing"),
+        ] {
+            let outcome = CommandLineTests.run(arguments + ["--replay", token])
+            XCTAssertTrue(outcome.errors.contains("made with different \(names);"), "\(arguments): \(outcome.errors)")
+        }
+    }
+
+    func testATokenOfAnExhaustiveSearchWithFaultsReplays() throws {
+        let configuration = ["--clients", "2", "--ops", "2", "--faults", "lost-delete", "--property", "convergence"]
+        let search = CommandLineTests.run(configuration + ["--scheduler", "exhaustive"])
+        let line = try XCTUnwrap(search.output.split(separator: "\n").first { $0.hasPrefix("replay: ") })
+        let replay = CommandLineTests.run(configuration + ["--replay", String(try XCTUnwrap(line.split(separator: " ").last))])
+        XCTAssertEqual(replay.status, 1, replay.errors)
     }
 
     func testShrinkSecondsIsGoneWithAPointerToItsCountedReplacement() {

@@ -33,6 +33,13 @@ public protocol CachingStrategy: Sendable {
 
     /// The background workers that run beside the clients (see `BackgroundWorker`); none by default.
     var workers: [any BackgroundWorker] { get }
+
+    /// Everything the strategy is configured with that changes how it behaves — its TTL, delays, lease
+    /// times — as a text that is the same in every process. A replay token is bound to it, so a token
+    /// made with one TTL is refused under another. The default describes every stored property
+    /// (`(ttl:60,delay:5)`); write your own when a setting lives where reflection cannot see it: in a
+    /// global, behind a class reference, or captured by a closure.
+    var settings: String { get }
 }
 
 extension CachingStrategy {
@@ -41,4 +48,7 @@ extension CachingStrategy {
 
     /// No background workers: clients alone.
     public var workers: [any BackgroundWorker] { [] }
+
+    /// Every stored property, labelled, with sets and dictionaries sorted: `(ttl:60,delay:5)`.
+    public var settings: String { CanonicalDescription.fields(of: self) }
 }

@@ -1,106 +1,81 @@
-/// What a run is a function of, besides its choices: the strategy (its name and every setting it holds,
-/// such as the TTL), the workload, and the simulation options. A replay token carries this fingerprint,
-/// so replaying it against anything else is refused instead of silently running some other run.
+/// What a run is a function of, besides its choices: the strategy (its name, type and settings), every
+/// field of the workload, and every simulation option that can change a run (`Part` lists them). A
+/// replay token carries this fingerprint, so replaying it against anything else is refused instead of
+/// silently running some other run.
 ///
-/// Each part is a 16-bit hash of a canonical description (`CanonicalDescription`), kept apart so that a
-/// mismatch can say which part differs. World invariants are left out (they observe a run and never
-/// change it), as are wall-clock settings, which never change a run either.
+/// Two layers, for two jobs. `total` is a 64-bit `StableHash` of the canonical description of every
+/// part: it decides whether a token belongs, and two configurations collide once in 2⁶⁴ (a 48-bit
+/// fingerprint of three 16-bit parts let a token of `--model cache-aside` replay under `--model lease
+/// --ttl 107270`). `digests` only explain a refusal: a 16-bit digest per part, kept only for the parts
+/// that differ from the reference configuration (`Part.referenceValues`), so a token of a run with
+/// default options carries two (the strategy and its settings) and grows by two bytes per changed
+/// option. A part missing on one side holds the reference value there, which is known exactly, so a
+/// difference involving a default is always named; two non-default values are told apart but for one
+/// case in 65,536.
+///
+/// The canonical description is the text `cacheaside-check run`, then for each part in order its number
+/// (`Part.rawValue`, one byte) and its value (`Part.value`) preceded by its length: no two configurations
+/// describe themselves by the same bytes, and renaming a Swift property moves no fingerprint.
+///
+/// World invariants, the stall timeout and an exhaustive search's fault limit are left out
+/// (`ignoredOptions`): they never change a run.
 package struct RunFingerprint: Sendable, Hashable {
-    /// The strategy's name and settings.
-    public var strategy: UInt16
-    /// The workload's shape.
-    public var workload: UInt16
-    /// Faults, clock jumps, step budget, lease TTL and the other simulation options.
-    public var simulation: UInt16
+    /// The hash of every part's canonical description.
+    package var total: UInt64
+    /// A digest of each part whose value is not its reference value.
+    package var digests: [Part: UInt16]
 
     /// The fingerprint of runs of `strategy` on `workload` under `options`.
-    public init(strategy: any CachingStrategy, workload: Workload, options: SimulationOptions) {
-        self.strategy = Self.hash(strategy.name + "|" + CanonicalDescription.of(strategy))
-        self.workload = Self.hash(CanonicalDescription.of(workload))
-        self.simulation = Self.hash(
-            CanonicalDescription.of(options, leavingOut: SimulationOptions.fingerprintExclusions))
-    }
-
-    init(strategy: UInt16, workload: UInt16, simulation: UInt16) {
-        self.strategy = strategy
-        self.workload = workload
-        self.simulation = simulation
-    }
-
-    /// The parts in which `self` and `other` differ.
-    public func differences(from other: RunFingerprint) -> [Part] {
-        var parts: [Part] = []
-        if strategy != other.strategy { parts.append(.strategy) }
-        if workload != other.workload { parts.append(.workload) }
-        if simulation != other.simulation { parts.append(.simulation) }
-        return parts
-    }
-
-    /// A part of the fingerprint.
-    public enum Part: String, Sendable, Hashable, CaseIterable {
-        /// The strategy or its settings.
-        case strategy
-        /// The workload.
-        case workload
-        /// The simulation options.
-        case simulation
-    }
-
-    /// FNV-1a (Fowler, Noll & Vo) over the UTF-8 bytes, folded to 16 bits: stable across processes and
-    /// platforms, unlike `Hasher`, which is seeded per process.
-    static func hash(_ text: String) -> UInt16 { FNV1a.hash16(text.utf8) }
-}
-
-/// The 64-bit FNV-1a hash.
-enum FNV1a {
-    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+    package init(strategy: any CachingStrategy, workload: Workload, options: SimulationOptions) {
+        var canonical = StableHash()
+        for byte in "cacheaside-check run".utf8 { canonical.add(byte) }
+        var digests: [Part: UInt16] = [:]
+        for part in Part.allCases {
+            let value = part.value(strategy: strategy, workload: workload, options: options)
+            canonical.add(UInt8(part.rawValue))
+            canonical.add(lengthPrefixed: value)
+            if value != Part.referenceValues[part.rawValue] {
+                var entry = StableHash()
+                entry.add(UInt8(part.rawValue))
+                entry.add(lengthPrefixed: value)
+                digests[part] = UInt16(truncatingIfNeeded: entry.value >> 48)
+            }
         }
-        return hash
+        total = canonical.value
+        self.digests = digests
     }
 
-    /// The 64-bit hash folded to 16 bits by xor, so every bit of it counts.
-    static func hash16(_ bytes: some Sequence<UInt8>) -> UInt16 {
-        let hash = hash(bytes)
-        return UInt16(truncatingIfNeeded: hash ^ (hash >> 16) ^ (hash >> 32) ^ (hash >> 48))
+    /// A fingerprint as a token recorded it.
+    package init(total: UInt64, digests: [Part: UInt16]) {
+        self.total = total
+        self.digests = digests
     }
-}
 
-/// A description of a value that is the same in every process: what `String(describing:)` gives for
-/// plain values, but with the elements of sets and the entries of dictionaries sorted (their iteration
-/// order depends on a per-process hash seed) and closures reduced to a placeholder.
-package enum CanonicalDescription {
-    package static func of(_ value: Any, leavingOut excluded: Set<String> = []) -> String {
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .set:
-            return "{" + mirror.children.map { of($0.value) }.sorted().joined(separator: ",") + "}"
-        case .dictionary:
-            return "[" + mirror.children.map { of($0.value) }.sorted().joined(separator: ",") + "]"
-        case .collection, .tuple:
-            return "(" + mirror.children.map { ($0.label.map { $0 + ":" } ?? "") + of($0.value) }.joined(separator: ",") + ")"
-        case .optional:
-            return mirror.children.first.map { of($0.value) } ?? "nil"
-        case .struct, .enum:
-            guard !mirror.children.isEmpty else { return "\(value)" }
-            let fields = mirror.children.filter { !excluded.contains($0.label ?? "") }
-                .map { ($0.label ?? "_") + ":" + of($0.value) }
-            let tag = mirror.displayStyle == .enum ? "\(value)".prefix { $0 != "(" } : ""
-            return "\(mirror.subjectType)\(tag)(" + fields.joined(separator: ",") + ")"
-        case .class:
-            return "\(mirror.subjectType)"
-        default:
-            // Numbers, strings and closures ("(Function)") describe themselves the same everywhere.
-            return "\(value)"
+    /// How `self` (a token's) differs from `expected`, or `nil` if it does not.
+    package func mismatch(with expected: RunFingerprint) -> Mismatch? {
+        guard self != expected else { return nil }
+        let differing = Part.allCases.filter { digests[$0] != expected.digests[$0] }
+        if !differing.isEmpty { return Mismatch(parts: differing, isExact: true, madeWith: self) }
+        // Equal digests, different totals: two values of some part that both hold away from its reference
+        // share a digest. One of those parts differs; the digests cannot say which.
+        let candidates = Part.allCases.filter { digests[$0] != nil }
+        return Mismatch(parts: candidates, isExact: false, madeWith: self)
+    }
+
+    /// What differs between a token's fingerprint and the one of the check replaying it.
+    package struct Mismatch: Sendable, Equatable {
+        /// The parts that differ; with `isExact` false, the parts one of which differs.
+        package var parts: [Part]
+        /// Whether every one of `parts` differs (else one of them does, which the digests cannot tell).
+        package var isExact: Bool
+        /// The token's fingerprint, for a caller that can say more (the command line knows which model
+        /// a strategy digest stands for).
+        package var madeWith: RunFingerprint
+
+        /// `names` as a list: `a`, `a and b`, `a, b and c` — with `or` for a mismatch that is not exact.
+        package func listing(_ names: [String]) -> String {
+            guard names.count > 1 else { return names.first ?? "" }
+            return names.dropLast().joined(separator: ", ") + (isExact ? " and " : " or ") + names.last!
         }
     }
-}
-
-extension SimulationOptions {
-    /// Options that never change a run, so a replay token ignores them: world invariants only observe
-    /// (and hold closures), and wall-clock settings only decide when to give up.
-    static let fingerprintExclusions: Set<String> = ["worldInvariants", "stallTimeout"]
 }
