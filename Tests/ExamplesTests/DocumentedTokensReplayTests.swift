@@ -78,3 +78,25 @@ private enum GettingStarted {
         }
     }
 }
+
+/// The README's failure message of `CacheFirstWrites` is the one the helper prints today, trace,
+/// shrink figures and token included, so a change to shrinking or tokens cannot leave it behind.
+final class ReadmeFailureMessageIsInSyncTests: XCTestCase {
+    func testReadmeShowsTheFailureMessageTheHelperPrints() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let opening = "  ```\n  XCTAssertConsistent: CacheFirstWrites"
+        let start = try XCTUnwrap(readme.range(of: opening))
+        let end = try XCTUnwrap(readme.range(of: "\n  ```\n", range: start.upperBound..<readme.endIndex))
+        let shown = readme[readme.index(start.lowerBound, offsetBy: 6)..<end.lowerBound]
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("  ") ? String($0.dropFirst(2)) : String($0) }
+            .joined(separator: "\n")
+        let checker = Checker(
+            strategy: CacheFirstWrites(), workload: Workload(clients: 3, operationsPerClient: 3, keys: 2),
+            properties: [], invariants: [cacheHoldsOnlyCommittedRows], exploration: Exploration(seeds: 0..<500))
+        let message = try XCTUnwrap(checker.check().failureMessage)
+        XCTAssertEqual(shown, "XCTAssertConsistent: " + message)
+    }
+}
