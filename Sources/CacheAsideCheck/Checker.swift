@@ -8,7 +8,8 @@
 /// ```
 ///
 /// Every explorer goes through the same pipeline: `ExplorationDriver` executes what it asks for through
-/// `Simulation.run` into one `ExplorationTally`, and `ReportBuilder` makes the report.
+/// `Simulation.run` into one `ExplorationTally`, `PostExploration` replays and shrinks the first failures,
+/// and `ReportBuilder` assembles the report.
 public struct Checker: Sendable {
     /// The strategy under test.
     public var strategy: any CachingStrategy
@@ -135,9 +136,13 @@ public struct Checker: Sendable {
     func explore<E: Explorer>(_ explorer: E, shrinks: Bool, seeds: SeedSelection) -> Report {
         let (tally, summary) = ExplorationDriver(checker: self).explore(explorer)
         let runsThroughFailure = tally.runFailure.flatMap { explorer.runs(through: $0.run.origin) }
-        let checksDeterminism = exploration.checkDeterminism && !seeds.isEmpty
-        return ReportBuilder(checker: self, shrinks: shrinks, seeds: seeds, checksDeterminism: checksDeterminism)
-            .report(tally, summary, runsThroughFailure: runsThroughFailure)
+        let checksDeterminism = exploration.checkDeterminism && !(explorer is ReplayExplorer)
+        let findings = PostExploration(checker: self, shrinks: shrinks, checksDeterminism: checksDeterminism)
+            .follow(tally)
+        return ReportBuilder(
+            strategyName: strategy.name, workload: workload, simulation: simulation, scheduler: exploration.scheduler,
+            properties: properties, fingerprint: fingerprint, seeds: seeds
+        ).report(tally, summary, findings, runsThroughFailure: runsThroughFailure)
     }
 
     /// A copy whose arrays and sets have storage of their own (`map` always allocates), so parallel jobs
@@ -149,17 +154,6 @@ public struct Checker: Sendable {
         copy.simulation.faults = Set(simulation.faults.sorted())
         copy.simulation.worldInvariants = simulation.worldInvariants.map { $0 }
         return copy
-    }
-
-    /// Runs `seed` twice more and replays its choices (as FoundationDB and madsim do); if the three runs
-    /// differ, the strategy depends on something outside the simulation that escape detection missed
-    /// (global state, the system clock or random generator).
-    func determinismFailure(seed: UInt64) -> RunFailure? {
-        let first = run(seed: seed)
-        let second = run(seed: seed)
-        let replayed = replay(first.choices)
-        guard first.history != second.history || first.history != replayed.history else { return nil }
-        return RunFailure(seed: seed, failure: .nondeterministic(seed: seed), choices: first.choices, fingerprint: fingerprint)
     }
 
     /// `original`, shrunk against the property at `index` when `shrinks`; `seed` is the one it was

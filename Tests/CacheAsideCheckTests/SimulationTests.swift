@@ -176,7 +176,7 @@ final class SimulationTests: XCTestCase {
             .stalled(client, during: .read(Key(1)), after: .seconds(60)),
             .stepBudgetExceeded(budget: 10, client: client, during: nil),
             .unexpectedError(client, during: .read(Key(1)), error: "E"), .concurrentSteps(client),
-            .deadlock(waiting: [client], keys: [Key(1)]), .nondeterministic(seed: 3),
+            .deadlock(waiting: [client], keys: [Key(1)]), .nondeterministic(seed: 3, difference: "event 4 was a, then b"),
             .randomBoundBelowOne(client, during: nil, bound: 0),
         ]
         for failure in failures {

@@ -19,6 +19,8 @@ package struct ExplorationTally: Sendable {
     package struct FirstRun: Sendable {
         package var origin: RunOrigin
         package var choices: [Int]
+        /// What happened in it, so that a replay that differs can say where (kept only for first runs).
+        package var history: History
     }
 
     package var runs = 0
@@ -40,7 +42,7 @@ package struct ExplorationTally: Sendable {
         schedulingPoints += record.schedulingPoints
         if let failure = record.failure {
             if runFailure.map({ origin < $0.run.origin }) ?? true {
-                runFailure = (FirstRun(origin: origin, choices: record.choices), failure)
+                runFailure = (FirstRun(origin: origin, choices: record.choices, history: record.history), failure)
             }
             return (true, false)
         }
@@ -52,7 +54,7 @@ package struct ExplorationTally: Sendable {
                 violated = true
                 properties[index].failingRuns += 1
                 if properties[index].firstFailure.map({ origin < $0.origin }) ?? true {
-                    properties[index].firstFailure = FirstRun(origin: origin, choices: record.choices)
+                    properties[index].firstFailure = FirstRun(origin: origin, choices: record.choices, history: record.history)
                 }
             } else if let reason = evaluation.undecided {
                 properties[index].undecidedRuns += 1

@@ -137,9 +137,12 @@ public struct PropertyReport: Sendable {
 /// What `--check-determinism` did: which first failing runs it reran and replayed, and whether all of
 /// them came out the same.
 public struct DeterminismCheck: Sendable, Hashable {
-    /// The seeds checked (each property's first failing seed, without repeats).
+    /// The seeds checked (each property's first failing seed, without repeats), each drawn again and
+    /// replayed.
     public var seeds: [UInt64]
-    /// Whether every seed's two runs and one replay gave the same history.
+    /// How many failing schedules of an exhaustive search were replayed again (they have no seed).
+    public var schedules: Int = 0
+    /// Whether every repetition gave the same history as the run it repeated.
     public var consistent: Bool
 }
 

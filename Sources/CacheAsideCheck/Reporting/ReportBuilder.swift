@@ -1,54 +1,56 @@
-/// Makes the one `Report` of a check from its tally, whichever explorer produced it: per property a
-/// verdict, the counts and figures, and the first failing run shrunk into a counterexample.
+/// Assembles the one `Report` of a check from what exploration tallied and what the post-exploration
+/// phase found (`PostExploration.Findings`): per property a verdict, the counts and figures, and its
+/// counterexample. It runs nothing: every run was made before it is called.
 struct ReportBuilder {
-    let checker: Checker
-    /// Whether failing runs are shrunk (a replayed run is shown as it is).
-    let shrinks: Bool
+    /// What was checked: the strategy's name, the workload and options, as the report states them.
+    let strategyName: String
+    let workload: Workload
+    let simulation: SimulationOptions
+    let scheduler: SchedulerKind
+    let properties: [Property]
+    let fingerprint: RunFingerprint
     /// The seeds the report covers (none for a replay).
     let seeds: SeedSelection
-    /// Whether first failing seeds are rerun and replayed (`Exploration.checkDeterminism`).
-    let checksDeterminism: Bool
 
-    func report(_ tally: ExplorationTally, _ summary: ExplorationSummary, runsThroughFailure: Int?) -> Report {
+    func report(
+        _ tally: ExplorationTally, _ summary: ExplorationSummary, _ findings: PostExploration.Findings,
+        runsThroughFailure: Int?
+    ) -> Report {
         var report = Report(
-            strategyName: checker.strategy.name, workload: checker.workload,
-            faults: checker.simulation.faults.sorted(), scheduler: checker.exploration.scheduler,
+            strategyName: strategyName, workload: workload, faults: simulation.faults.sorted(), scheduler: scheduler,
             seeds: seeds, runs: tally.runs, schedulingPoints: tally.schedulingPoints,
             properties: [], runFailure: nil, exploration: summary, configurationError: nil, determinismCheck: nil,
-            fingerprint: checker.fingerprint)
+            fingerprint: fingerprint)
         if let (first, failure) = tally.runFailure {
             // Jobs stop at their own first failure, so what they tallied past the first failure overall
             // depends on the split; only the failure itself, and how far exploration got, are reported.
             report.runFailure = RunFailure(
-                seed: first.origin.seed, failure: failure, choices: first.choices, fingerprint: checker.fingerprint)
+                seed: first.origin.seed, failure: failure, choices: first.choices, fingerprint: fingerprint)
             report.runs = runsThroughFailure ?? tally.runs
             report.schedulingPoints = 0
-            report.properties = checker.properties.map { property in
+            report.properties = properties.map { property in
                 PropertyReport(
                     property, failingRuns: 0, firstFailingSeed: nil, measurements: MeasurementSummary(),
                     counterexample: nil, verdict: .undecided(reason: "a run could not complete"))
             }
             return report
         }
-        report.properties = checker.properties.indices.map { index in
-            propertyReport(index, tally.properties[index], summary)
+        report.determinismCheck = findings.determinismCheck
+        if let nondeterminism = findings.nondeterminism {
+            report.runFailure = nondeterminism
+            report.exploration.stop = .nondeterministic
         }
-        if checksDeterminism {
-            let seeds = tally.properties.compactMap { $0.firstFailure?.origin.seed }.uniqueSorted()
-            let failing = seeds.lazy.compactMap(checker.determinismFailure).first
-            report.determinismCheck = DeterminismCheck(seeds: seeds, consistent: failing == nil)
-            if let failing {
-                report.runFailure = failing
-                report.exploration.stop = .nondeterministic
-            }
+        report.properties = properties.indices.map { index in
+            propertyReport(index, tally.properties[index], report.exploration, findings.counterexamples[index])
         }
         return report
     }
 
     private func propertyReport(
-        _ index: Int, _ found: ExplorationTally.PropertyTally, _ summary: ExplorationSummary
+        _ index: Int, _ found: ExplorationTally.PropertyTally, _ summary: ExplorationSummary,
+        _ counterexample: Counterexample?
     ) -> PropertyReport {
-        let property = checker.properties[index]
+        let property = properties[index]
         let verdict: PropertyVerdict
         if found.failingRuns > 0 {
             verdict = .violated
@@ -62,7 +64,7 @@ struct ReportBuilder {
         return PropertyReport(
             property, failingRuns: found.failingRuns, undecidedRuns: found.undecidedRuns,
             firstFailingSeed: found.firstFailure?.origin.seed, measurements: found.measurements,
-            counterexample: found.firstFailure.map { counterexample(property: index, first: $0) }, verdict: verdict)
+            counterexample: counterexample, verdict: verdict)
     }
 
     /// Why a property without a violation is not known to hold when exploration stopped early.
@@ -74,11 +76,5 @@ struct ReportBuilder {
         case .runFailure: "a run could not complete"
         case .completed, .everyPropertyViolated: "exploration incomplete"
         }
-    }
-
-    /// The first failing run of the property at `index`, replayed and (when shrinking) shrunk.
-    private func counterexample(property index: Int, first: ExplorationTally.FirstRun) -> Counterexample {
-        let original = checker.replay(first.choices)
-        return checker.counterexample(property: index, original: original, seed: first.origin.seed, shrinks: shrinks)
     }
 }

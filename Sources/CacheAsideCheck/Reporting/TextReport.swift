@@ -123,10 +123,15 @@ package struct TextReport: Sendable {
         }
         if let check = report.determinismCheck {
             let seeds = check.seeds.map(String.init).joined(separator: ", ")
+            var done: [String] = []
+            if !check.seeds.isEmpty { done.append("reran and replayed seed\(check.seeds.count == 1 ? "" : "s") \(seeds)") }
+            if check.schedules > 0 {
+                done.append("replayed \(check.schedules) failing schedule\(check.schedules == 1 ? "" : "s") again")
+            }
             lines.append(
-                check.seeds.isEmpty
-                    ? "determinism check: no failing seed to rerun"
-                    : "determinism check: reran and replayed seed\(check.seeds.count == 1 ? "" : "s") \(seeds); "
+                done.isEmpty
+                    ? "determinism check: no failing run to repeat"
+                    : "determinism check: \(done.joined(separator: "; ")); "
                         + (check.consistent ? "every history matched" : "histories differed"))
         }
         return lines.isEmpty ? [] : [""] + lines

@@ -23,8 +23,10 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
     case concurrentSteps(ActorID)
     /// Every unfinished client waits for a lock that no runnable client will release.
     case deadlock(waiting: [ActorID], keys: [Key])
-    /// The same seed gave different runs (found by `--check-determinism`).
-    case nondeterministic(seed: UInt64)
+    /// The same run came out differently when repeated: a first failure that does not fail again on
+    /// replay, or a difference found by `--check-determinism`. `seed` is `nil` for a schedule of an
+    /// exhaustive search; `difference` says where the two runs first part.
+    case nondeterministic(seed: UInt64?, difference: String)
 
     /// The failure in the library's words (the command line words some of them its own way).
     public var description: String {
@@ -55,10 +57,11 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
         case .concurrentSteps(let client):
             return "\(client) took two steps at once (async let or a task group around cache or database calls); "
                 + "make each client's calls sequential"
-        case .nondeterministic(let seed):
-            return "seed \(seed) gave different runs when repeated: the strategy depends on something outside the "
-                + "simulation (global or static state, the system clock or random generator); take time from "
-                + "env.clock and randomness from env.random"
+        case .nondeterministic(let seed, let difference):
+            return "\(seed.map { "seed \($0)" } ?? "the failing schedule") gave different runs when repeated "
+                + "(\(difference)): the strategy depends on something outside the simulation (global or static "
+                + "state, the system clock or random generator); take time from env.clock and randomness from "
+                + "env.random"
         case .deadlock(let waiting, let keys):
             return "deadlock: \(waiting.map(\.description).joined(separator: ", ")) wait for lock "
                 + "\(keys.map(\.description).joined(separator: ", ")) that no running client will release; "

@@ -8,8 +8,10 @@ public struct SimulationOptions: Sendable {
     /// How long a memcache-style lease lasts; `nil` = until voided or used; zero or less = a lease that has
     /// already ended when handed out (every `leaseSet` with it is refused).
     public var leaseTTL: Ticks?
-    /// Checks run against the world after every step; the first break of each is recorded.
-    public var worldInvariants: [WorldInvariant]
+    /// Checks run against the world after every step; the first break of each is recorded. Filled in
+    /// by the checker from its `Invariant.world` properties, the one way to declare a world invariant, so
+    /// that every invariant checked is also reported.
+    package var worldInvariants: [WorldInvariant] = []
     /// At most this many injected faults per run (`ExhaustiveSearch.faultBound`); once they are spent,
     /// every further fault choice is drawn below 1, so the recorded sequence keeps its shape and replays
     /// the same run without the limit. `nil` = no limit.
@@ -38,10 +40,10 @@ public struct SimulationOptions: Sendable {
     /// fingerprint of the options (for replay tokens) leaves it out.
     public var stallTimeout: Duration?
 
-    /// Default options: no faults, derived step budget, no lease TTL, no invariants, no clock jumps, one
+    /// Default options: no faults, derived step budget, no lease TTL, no clock jumps, one
     /// tick per call, a one-minute stall timeout, and 500 worker steps after the clients.
     public init(
-        faults: Set<Fault> = [], stepBudget: Int? = nil, leaseTTL: Ticks? = nil, worldInvariants: [WorldInvariant] = [],
+        faults: Set<Fault> = [], stepBudget: Int? = nil, leaseTTL: Ticks? = nil,
         clockJumps: Ticks? = nil, latencies: CallLatencies = .instant, timing: Timing = .serial,
         stallTimeout: Duration? = .seconds(60), workerStepsAfterClients: Int = 500
     ) {
@@ -53,7 +55,6 @@ public struct SimulationOptions: Sendable {
         self.faults = faults
         self.stepBudget = stepBudget
         self.leaseTTL = leaseTTL
-        self.worldInvariants = worldInvariants
     }
 
     func effectiveStepBudget(for plan: WorkloadPlan) -> Int {
