@@ -150,9 +150,11 @@ final class SimulationTests: XCTestCase {
         let cacheNeverAhead = WorldInvariant("cache never holds v0 after a write") { world in
             !(world.cache.get(Key(1), at: world.now) == .initial && world.database.read(Key(1)) != .initial)
         }
+        var options = SimulationOptions()
+        options.worldInvariants = [cacheNeverAhead]
         let record = Simulation.run(
             CacheAside(), workload: workload, choices: ChoiceSource(replaying: ReplayTokenFixtures.staleSet),
-            options: SimulationOptions(worldInvariants: [cacheNeverAhead]))
+            options: options)
         let index = try? XCTUnwrap(record.invariantBreaks[cacheNeverAhead.name])
         guard let index, case .step(let step) = record.history.events[index].kind else {
             return XCTFail("expected the invariant to break at a step")
