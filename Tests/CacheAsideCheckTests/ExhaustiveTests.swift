@@ -56,6 +56,23 @@ final class ExhaustiveTests: XCTestCase {
         XCTAssertGreaterThan(report.exploration.search?.schedules ?? 0, 1_000)
     }
 
+    /// The JSON report says what the text says: schedules against pruned, and whether "holds" is a proof
+    /// (a completed unbounded search) or only no violation among bounded schedules.
+    func testTheJSONReportSaysWhetherTheSearchIsAProof() throws {
+        func search(_ search: ExhaustiveSearch) throws -> JSONReport.SearchEntry {
+            let report = checker(Lease(), Workload(clients: 2, operationsPerClient: 1), search: search).check()
+            let json = JSONReport(report: report, options: [:], seedRange: 0..<1, shard: nil) { $0 }
+            return try XCTUnwrap(json.search)
+        }
+        let unbounded = try search(ExhaustiveSearch())
+        XCTAssertTrue(unbounded.proof)
+        XCTAssertGreaterThan(unbounded.schedules, 1)
+        XCTAssertFalse(try search(ExhaustiveSearch(preemptionBound: 0)).proof)
+        let plain = try search(ExhaustiveSearch(reduction: false))
+        XCTAssertEqual(plain.reductionWaiver, "switchedOff")
+        XCTAssertGreaterThanOrEqual(plain.schedules, unbounded.schedules)
+    }
+
     func testEnumeratesFaultsAsChoices() {
         // Lease keeps convergence without faults (above) but not when a delete can be lost.
         let report = checker(

@@ -34,6 +34,32 @@ package struct JSONReport: Codable, Sendable, Equatable {
     public var properties: [PropertyEntry]
     /// The first run that could not complete, if any.
     public var runFailure: RunFailureEntry?
+    /// An exhaustive search's counts and what they prove; absent for seeded runs.
+    public var search: SearchEntry?
+    /// What `--check-determinism` repeated, when it ran.
+    public var determinismCheck: DeterminismCheck?
+
+    /// An exhaustive search: what it explored against what it pruned, and whether "holds" is a proof.
+    public struct SearchEntry: Codable, Sendable, Equatable {
+        /// Complete schedules explored.
+        public var schedules: Int
+        /// Branches cut by sleep sets (an equivalent schedule was explored).
+        public var prunedBySleepSets: Int
+        /// Branches cut by the preemption bound.
+        public var prunedByPreemptionBound: Int
+        /// Whether sleep sets were used.
+        public var reduction: Bool
+        /// Why they were not, when they were not (`switchedOff`, `timedCalls`, `backgroundWorkers`, or
+        /// the property that sees every schedule's ticks).
+        public var reductionWaiver: String?
+        /// The preemption bound, if any.
+        public var preemptionBound: Int?
+        /// The injected faults per schedule the search was limited to, if any.
+        public var faultBound: Int?
+        /// Whether a completed search covers every schedule of its workloads (no bound), so that a
+        /// property without a violation is proved, not only unrefuted among the bounded schedules.
+        public var proof: Bool
+    }
 
     /// Which seeds a report covers.
     public struct SeedSelection: Codable, Sendable, Equatable {
@@ -171,6 +197,14 @@ package struct JSONReport: Codable, Sendable, Equatable {
                         lanes: TextReport.describe(example).joined(separator: "\n"), run: example.model)
                 })
         }
+        search = report.exploration.search.map { search in
+            SearchEntry(
+                schedules: search.schedules, prunedBySleepSets: search.prunedBySleepSets,
+                prunedByPreemptionBound: search.prunedByPreemptionBound, reduction: search.reduction,
+                reductionWaiver: search.waiver.map(Self.waiverName), preemptionBound: search.preemptionBound,
+                faultBound: search.faultBound, proof: search.isProof && report.exploration.isComplete)
+        }
+        determinismCheck = report.determinismCheck
         runFailure = report.runFailure.map {
             RunFailureEntry(seed: $0.seed, error: $0.failure.description, replayToken: $0.replayToken)
         }
@@ -200,6 +234,18 @@ extension JSONReport.MeasurementEntry {
     }
 }
 
+extension JSONReport {
+    /// A reduction waiver as the JSON spells it.
+    fileprivate static func waiverName(_ waiver: ReductionWaiver) -> String {
+        switch waiver {
+        case .switchedOff: "switchedOff"
+        case .timedCalls: "timedCalls"
+        case .backgroundWorkers: "backgroundWorkers"
+        case .property(let name): "property: \(name)"
+        }
+    }
+}
+
 extension JSONReport.SizeEntry {
     init(_ size: RunSize) {
         steps = size.steps
@@ -212,4 +258,5 @@ extension JSONReport.SizeEntry {
 package enum CacheAsideCheckVersion {
     /// The current version.
     public static let current = "0.1.0"
+
 }

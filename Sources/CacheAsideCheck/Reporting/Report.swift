@@ -136,7 +136,7 @@ public struct PropertyReport: Sendable {
 
 /// What `--check-determinism` did: which first failing runs it reran and replayed, and whether all of
 /// them came out the same.
-public struct DeterminismCheck: Sendable, Hashable {
+public struct DeterminismCheck: Sendable, Hashable, Codable {
     /// The seeds checked (each property's first failing seed, without repeats), each drawn again and
     /// replayed.
     public var seeds: [UInt64]
