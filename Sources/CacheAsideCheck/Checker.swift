@@ -114,11 +114,10 @@ public struct Checker: Sendable {
 
     /// Runs `explorer` through the one pipeline: driver, tally, report builder.
     func explore<E: Explorer>(_ explorer: E, shrinks: Bool, seeds: SeedSelection) -> Report {
-        let (tally, summary) = ExplorationDriver(checker: self).explore(explorer)
-        let runsThroughFailure = tally.runFailure.flatMap { explorer.runs(through: $0.run.origin) }
+        let outcome = ExplorationDriver(checker: self).explore(explorer)
         let checksDeterminism = exploration.checkDeterminism && !seeds.isEmpty
         return ReportBuilder(checker: self, shrinks: shrinks, seeds: seeds, checksDeterminism: checksDeterminism)
-            .report(tally, summary, runsThroughFailure: runsThroughFailure)
+            .report(outcome.tally, outcome.summary, runsBeforeFailure: outcome.runsBeforeFailure)
     }
 
     /// A copy whose arrays and sets have storage of their own (`map` always allocates), so parallel jobs

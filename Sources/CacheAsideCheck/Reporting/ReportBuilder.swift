@@ -9,7 +9,7 @@ struct ReportBuilder {
     /// Whether first failing seeds are rerun and replayed (`Exploration.checkDeterminism`).
     let checksDeterminism: Bool
 
-    func report(_ tally: ExplorationTally, _ summary: ExplorationSummary, runsThroughFailure: Int?) -> Report {
+    func report(_ tally: ExplorationTally, _ summary: ExplorationSummary, runsBeforeFailure: Int?) -> Report {
         var report = Report(
             strategyName: checker.strategy.name, workload: checker.workload,
             faults: checker.simulation.faults.sorted(), scheduler: checker.exploration.scheduler,
@@ -17,11 +17,11 @@ struct ReportBuilder {
             properties: [], runFailure: nil, exploration: summary, configurationError: nil, determinismCheck: nil,
             fingerprint: checker.fingerprint)
         if let (first, failure) = tally.runFailure {
-            // Jobs stop at their own first failure, so what they tallied past the first failure overall
-            // depends on the split; only the failure itself, and how far exploration got, are reported.
+            // What jobs tallied past the first failure overall depends on the split and on timing; only
+            // the failure itself and the runs that completed before it are reported.
             report.runFailure = RunFailure(
                 seed: first.origin.seed, failure: failure, choices: first.choices, fingerprint: checker.fingerprint)
-            report.runs = runsThroughFailure ?? tally.runs
+            report.runs = runsBeforeFailure ?? tally.runs
             report.schedulingPoints = 0
             report.properties = checker.properties.map { property in
                 PropertyReport(
