@@ -19,7 +19,24 @@ extension Checker {
         guard workload.writeRatio.isFinite, (0...1).contains(workload.writeRatio) else {
             return "Workload.writeRatio is \(workload.writeRatio); give a probability from 0 to 1"
         }
+        guard workload.keySkew.isFinite, workload.keySkew >= 0 else {
+            return "Workload.keySkew is \(workload.keySkew); give 0 (uniform) or more (1 = a hot key)"
+        }
+        if let problem = Self.durationProblem("Workload.thinkTime", workload.thinkTime, lowest: 0) { return problem }
+        if let warm = workload.warmStart, warm > Workload.maximumTicks {
+            return "Workload.warmStart is \(warm); give at most \(Workload.maximumTicks) ticks, or nil for a cold cache"
+        }
+        guard (0...workload.keys).contains(workload.absentKeys) else {
+            return "Workload.absentKeys is \(workload.absentKeys); give 0 to keys (\(workload.keys))"
+        }
         return nil
+    }
+
+    /// The problem with a range of durations, if it is not within `lowest...Workload.maximumTicks`.
+    private static func durationProblem(_ name: String, _ range: ClosedRange<Ticks>, lowest: Ticks) -> String? {
+        guard range.lowerBound < lowest || range.upperBound > Workload.maximumTicks else { return nil }
+        return "\(name) is \(range.lowerBound)...\(range.upperBound); give bounds from \(lowest) to "
+            + "\(Workload.maximumTicks) ticks"
     }
 
     var simulationProblem: String? {
@@ -27,7 +44,20 @@ extension Checker {
             return "SimulationOptions.stepBudget is \(budget); give at least 1, or nil for the default"
         }
         // Clock jumps and lease TTLs of zero or less have a meaning (no jumps; a lease already over), and
-        // large ones saturate, so only the step budget can make a run impossible.
+        // large ones saturate, so neither is refused.
+        let latencies = simulation.latencies
+        for (name, range) in [
+            ("cacheCall", latencies.cacheCall), ("databaseRead", latencies.databaseRead),
+            ("databaseWrite", latencies.databaseWrite), ("logRead", latencies.logRead),
+        ] {
+            if let problem = Self.durationProblem("CallLatencies.\(name)", range, lowest: 1) { return problem }
+        }
+        if simulation.workerStepsAfterClients < 0 {
+            return "SimulationOptions.workerStepsAfterClients is \(simulation.workerStepsAfterClients); give 0 or more"
+        }
+        if let timeout = simulation.stallTimeout, timeout <= .zero {
+            return "SimulationOptions.stallTimeout is \(timeout); give a positive duration, or nil to never stop a stuck run"
+        }
         return nil
     }
 
@@ -47,6 +77,9 @@ extension Checker {
         switch exploration.scheduler {
         case .pct(let depth) where depth < 1:
             return "SchedulerKind.pct(depth: \(depth)) needs a depth of at least 1 (1 = no priority change points)"
+        case .pct(let depth) where depth > SchedulerKind.maximumPCTDepth:
+            return "SchedulerKind.pct(depth: \(depth)) asks for more priority change points than a run can have "
+                + "contested scheduling points to put them at; give a depth from 1 to \(SchedulerKind.maximumPCTDepth)"
         case .exhaustive(let search) where (search.preemptionBound ?? 0) < 0:
             return "ExhaustiveSearch.preemptionBound is \(search.preemptionBound!); give 0 or more, or nil for no bound"
         case .exhaustive(let search) where search.allWorkloads:

@@ -134,15 +134,14 @@ public struct Checker: Sendable {
 
     /// Runs `explorer` through the one pipeline: driver, tally, report builder.
     func explore<E: Explorer>(_ explorer: E, shrinks: Bool, seeds: SeedSelection) -> Report {
-        let (tally, summary) = ExplorationDriver(checker: self).explore(explorer)
-        let runsThroughFailure = tally.runFailure.flatMap { explorer.runs(through: $0.run.origin) }
+        let outcome = ExplorationDriver(checker: self).explore(explorer)
         let checksDeterminism = exploration.checkDeterminism && !(explorer is ReplayExplorer)
         let findings = PostExploration(checker: self, shrinks: shrinks, checksDeterminism: checksDeterminism)
-            .follow(tally)
+            .follow(outcome.tally)
         return ReportBuilder(
             strategyName: strategy.name, workload: workload, simulation: simulation, scheduler: exploration.scheduler,
             properties: properties, fingerprint: fingerprint, seeds: seeds
-        ).report(tally, summary, findings, runsThroughFailure: runsThroughFailure)
+        ).report(outcome.tally, outcome.summary, findings, runsBeforeFailure: outcome.runsBeforeFailure)
     }
 
     /// A copy whose arrays and sets have storage of their own (`map` always allocates), so parallel jobs

@@ -50,10 +50,17 @@ public struct Exploration: Sendable {
 public enum SchedulerKind: Sendable, Hashable, CustomStringConvertible {
     /// Every runnable client equally likely at every point.
     case random
-    /// Probabilistic concurrency testing with `depth − 1` priority change points (`PCTScheduling`).
+    /// Probabilistic concurrency testing with `depth − 1` priority change points (`PCTScheduling`), from
+    /// 1 to `maximumPCTDepth`. The points are drawn among the clients × operationsPerClient contested
+    /// points PCT expects of a run, so a depth beyond that number plus one acts as that number plus one:
+    /// every expected point is a change point, and there is nowhere to put more.
     case pct(depth: Int)
     /// Every schedule of one workload, depth first (`ExhaustiveExplorer`); seeds only pick the workload.
     case exhaustive(ExhaustiveSearch)
+
+    /// The deepest PCT a check accepts: one more than the contested points the largest workload
+    /// (`Workload.maximumClients` × `maximumOperationsPerClient`) is expected to have.
+    public static let maximumPCTDepth = Workload.maximumClients * Workload.maximumOperationsPerClient + 1
 
     func policy(seed: UInt64, workload: Workload) -> any SchedulingPolicy {
         switch self {

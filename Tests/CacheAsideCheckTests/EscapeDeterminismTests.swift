@@ -1,5 +1,6 @@
 import CacheAsideCheck
 import CacheAsideModels
+import Dispatch
 import Synchronization
 import XCTest
 
@@ -41,21 +42,141 @@ struct CountsReadsInSharedActor: CachingStrategy {
     func write(_ key: Key, _ value: Value, in env: Environment) async throws { try await CacheAside().write(key, value, in: env) }
 }
 
+/// Cache-aside that really sleeps (for no time at all, by default) before reading `sleepsOn`: a sleep
+/// this short could once wake before the client suspended and go unseen.
+struct SleepsBeforeReadingAKey: CachingStrategy {
+    var sleepsOn: Key
+    var duration: Duration = .zero
+    func read(_ key: Key, in env: Environment) async throws -> Value? {
+        if key == sleepsOn { try await Task.sleep(for: duration) }
+        return try await CacheAside().read(key, in: env)
+    }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws { try await CacheAside().write(key, value, in: env) }
+}
+
+/// Cache-aside that waits for a `DispatchQueue.global()` callback before reading `awaitsOn`; the callback
+/// answers after a millisecond, long after the client has suspended.
+struct AwaitsADispatchCallbackBeforeReadingAKey: CachingStrategy {
+    var awaitsOn: Key
+    func read(_ key: Key, in env: Environment) async throws -> Value? {
+        if key == awaitsOn {
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(1)) { continuation.resume() }
+            }
+        }
+        return try await CacheAside().read(key, in: env)
+    }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws { try await CacheAside().write(key, value, in: env) }
+}
+
+/// A CDC tailer that really sleeps before invalidating `Key(2)`.
+struct SleepingTailer: BackgroundWorker {
+    var name: String { "tailer" }
+    func run(from position: Int, in env: Environment) async throws {
+        var position = position
+        while true {
+            for change in try await env.database.changes(after: position) {
+                if change.key == Key(2) { try await Task.sleep(for: .zero) }
+                try await env.cache.delete(change.key)
+                position = change.position
+            }
+        }
+    }
+}
+
+/// CDC invalidation with `SleepingTailer`.
+struct CDCWithSleepingTailer: CachingStrategy {
+    var workers: [any BackgroundWorker] { [SleepingTailer()] }
+    func read(_ key: Key, in env: Environment) async throws -> Value? { try await CacheAside().read(key, in: env) }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws { try await env.database.write(key, value) }
+}
+
 /// An escape is charged to the client and operation that caused it, the same way on every run and at any
 /// number of jobs: never to whoever happened to be running when a stray task got round to its call.
 final class EscapeDeterminismTests: XCTestCase {
     /// A check's rendering, and its run failure as a line: the part that must not depend on the job
     /// count. (How many runs the text counts before stopping at a failing run is the explorer's concern:
     /// each job stops at its own first failure, so it varies with `jobs`, though never between repeats.)
-    private func report(_ strategy: any CachingStrategy, jobs: Int, seeds: Range<UInt64> = 0..<60) -> (text: String, failure: String, runFailure: RunFailure?) {
+    private func report(
+        _ strategy: any CachingStrategy, jobs: Int, seeds: Range<UInt64> = 0..<60,
+        workload: Workload = Workload(clients: 3, operationsPerClient: 3, keys: 2)
+    ) -> (text: String, failure: String, runFailure: RunFailure?, runs: Int) {
         let checker = Checker(
-            strategy: strategy, workload: Workload(clients: 3, operationsPerClient: 3, keys: 2),
+            strategy: strategy, workload: workload,
             properties: [.linearizability, .convergence],
             exploration: Exploration(seeds: seeds, jobs: jobs, shrinkAttemptLimit: 200))
         let report = checker.check()
         let text = TextReport(report: report) { "replay \($0)" }.render(header: "header")
         let failure = report.runFailure.map { "seed \($0.seed): \($0.failure) \($0.choices)" } ?? "none"
-        return (text, failure, report.runFailure)
+        return (text, failure, report.runFailure, report.runs)
+    }
+
+    /// Reads are rare in this workload (four keys, mostly writes).
+    private let rareReads = Workload(clients: 2, operationsPerClient: 1, keys: 4, writeRatio: 0.9)
+
+    /// The lowest seed in `0..<200` whose plan of `workload` has `operation`.
+    private func firstSeed(planning operation: PlannedOperation, in workload: Workload) -> UInt64? {
+        (0..<200 as Range<UInt64>).first { seed in
+            var choices = ChoiceSource(seed: seed)
+            return WorkloadPlan(drawing: workload, from: &choices).operations.joined().contains(operation)
+        }
+    }
+
+    /// The key of `rareReads` whose first read comes latest, and the seed of that read: jobs then reach
+    /// it at different times, and each may run seeds past it before another finds it.
+    private func rarestRead() throws -> (key: Key, seed: UInt64) {
+        let firsts = (1...4).compactMap { number in
+            firstSeed(planning: .read(Key(number)), in: rareReads).map { (key: Key(number), seed: $0) }
+        }
+        let rarest = try XCTUnwrap(firsts.max { $0.seed < $1.seed })
+        XCTAssertGreaterThan(rarest.seed, 2, "the workload should make reads rare")
+        return rarest
+    }
+
+    /// The report of `strategy` over seeds `0..<200` of `workload`, at one job and repeatedly at two and
+    /// three: it must be the same every time, name `expectedSeed` (the lowest that escapes) and count the
+    /// runs before it as completed, and it alone as not.
+    private func assertSameEscapeEveryTime(
+        _ strategy: any CachingStrategy, workload: Workload, expectedSeed: UInt64,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
+        let first = report(strategy, jobs: 1, seeds: 0..<200, workload: workload)
+        XCTAssertEqual(first.runFailure?.seed, expectedSeed, first.failure, file: file, line: line)
+        XCTAssertEqual(first.runs, Int(expectedSeed), "the runs before the escaping one", file: file, line: line)
+        for attempt in 0..<8 {
+            for jobs in [2, 3] {
+                let again = report(strategy, jobs: jobs, seeds: 0..<200, workload: workload)
+                XCTAssertEqual(again.failure, first.failure, "attempt \(attempt), \(jobs) jobs", file: file, line: line)
+                XCTAssertEqual(again.runs, first.runs, "attempt \(attempt), \(jobs) jobs", file: file, line: line)
+                XCTAssertEqual(again.text, first.text, "attempt \(attempt), \(jobs) jobs", file: file, line: line)
+            }
+        }
+    }
+
+    func testARealSleepOfNoTimeIsReportedAtTheLowestSeedThatSleepsAtAnyJobs() throws {
+        let (key, seed) = try rarestRead()
+        assertSameEscapeEveryTime(SleepsBeforeReadingAKey(sleepsOn: key), workload: rareReads, expectedSeed: seed)
+        assertSameEscapeEveryTime(
+            SleepsBeforeReadingAKey(sleepsOn: key, duration: .milliseconds(1)), workload: rareReads, expectedSeed: seed)
+    }
+
+    func testARealSleepInAWorkerIsReportedAtTheLowestSeedThatSleepsAtAnyJobs() throws {
+        // The tailer sleeps once a write of k2 has committed, so the lowest seed that writes k2 escapes.
+        let seed = try XCTUnwrap(firstSeed(planning: .write(Key(2)), in: rareReads))
+        assertSameEscapeEveryTime(CDCWithSleepingTailer(), workload: rareReads, expectedSeed: seed)
+        let failure = report(CDCWithSleepingTailer(), jobs: 2, seeds: 0..<200, workload: rareReads).failure
+        XCTAssertTrue(failure.contains("tailer awaited something outside the simulation"), failure)
+    }
+
+    func testAContinuationResumedFromAnotherThreadIsReportedAtTheLowestSeedThatAwaitsItAtAnyJobs() throws {
+        let (key, seed) = try rarestRead()
+        assertSameEscapeEveryTime(AwaitsADispatchCallbackBeforeReadingAKey(awaitsOn: key), workload: rareReads, expectedSeed: seed)
+    }
+
+    func testARealSleepIsChargedToTheClientAndOperationThatSleeps() {
+        let plan = WorkloadPlan(operations: [[.read(Key(1))], [.write(Key(1)), .read(Key(2))]])
+        let run = Simulation.run(SleepsBeforeReadingAKey(sleepsOn: Key(2)), plan: plan, keys: [Key(1), Key(2)], choices: ChoiceSource(replaying: []))
+        XCTAssertEqual(run.failure, .escaped(.client(ClientID(2)), during: .read(Key(2))))
     }
 
     func testFireAndForgetTaskIsChargedToItsSpawnerOnEveryCheckAtAnyJobs() {

@@ -98,6 +98,48 @@ final class HistoryRecorderTests: XCTestCase {
         XCTAssertGreaterThan(try XCTUnwrap(RecordedStaleness(history)).staleReadCount, 0)
     }
 
+    /// A cas whose success is not given is not taken to have failed: a later read of its new value (which
+    /// only that cas could have set) is linearizable, and so is a read of the old one.
+    func testACompareAndSetWithoutItsSuccessIsRecordedAsUnknownNotAsFailed() throws {
+        for later: HistoryRecorder.Scalar in [2, 1] {
+            let recorder = HistoryRecorder()
+            let cas = HistoryRecorder.Operation.compareAndSet(expected: 1, new: 2)
+            recorder.invoke(process: 1, key: "k", .write(1))
+            recorder.ok(process: 1, key: "k", .write(1))
+            recorder.invoke(process: 2, key: "k", cas)
+            recorder.ok(process: 2, key: "k", cas)
+            recorder.invoke(process: 3, key: "k", .read)
+            recorder.okRead(process: 3, key: "k", value: later)
+            XCTAssertFalse(recorder.jsonLines.contains("succeeded"), recorder.jsonLines)
+            let history = try RecordedHistory(parsing: recorder.jsonLines)
+            XCTAssertFalse(history.operations[1].isCompleted, "info: it may have set, or not")
+            XCTAssertTrue(LinearizabilityChecker().check(history.operations).isLinearizable, "a later read of \(later)")
+        }
+    }
+
+    /// With its success given, a cas is as definite as any other call: one that did not set cannot
+    /// explain a later read of its new value.
+    func testACompareAndSetThatDidNotSetCannotExplainItsNewValue() throws {
+        let recorder = HistoryRecorder()
+        let cas = HistoryRecorder.Operation.compareAndSet(expected: 1, new: 2)
+        recorder.invoke(process: 1, key: "k", .write(1))
+        recorder.ok(process: 1, key: "k", .write(1))
+        recorder.invoke(process: 2, key: "k", cas)
+        recorder.ok(process: 2, key: "k", cas, succeeded: false)
+        recorder.invoke(process: 3, key: "k", .read)
+        recorder.okRead(process: 3, key: "k", value: 2)
+        let history = try RecordedHistory(parsing: recorder.jsonLines)
+        XCTAssertFalse(LinearizabilityChecker().check(history.operations).isLinearizable)
+    }
+
+    func testAReadsOkWithoutItsValueIsRecordedAsUnknownInsteadOfTrapping() throws {
+        let recorder = HistoryRecorder()
+        recorder.invoke(process: 1, key: "k", .read)
+        recorder.ok(process: 1, key: "k", .read)
+        XCTAssertTrue(recorder.jsonLines.contains(#""type": "info""#), recorder.jsonLines)
+        XCTAssertTrue(LinearizabilityChecker().check(try RecordedHistory(parsing: recorder.jsonLines).operations).isLinearizable)
+    }
+
     func testAThrowingCallIsRecordedAsUnknownOutcome() async throws {
         struct Timeout: Error {}
         let recorder = HistoryRecorder()

@@ -122,6 +122,18 @@ final class SimulationTests: XCTestCase {
         }
         XCTAssertEqual(waiting.count, 1)
         XCTAssertEqual(keys, [Key(1)])
+        let text = record.failure?.description ?? ""
+        XCTAssertTrue(text.contains("\(waiting[0]) waits for the lock on k1 that no running client will release"), text)
+    }
+
+    func testAClientWaitingOnTheChangeLogIsReportedAsWaitingForAnEntryNotForALock() {
+        let plan = WorkloadPlan(operations: [[.read(Key(1))], [.write(Key(1))]])
+        let record = Simulation.run(TailsTheChangeLogInARead(), plan: plan, keys: [Key(1)], choices: ChoiceSource(replaying: []))
+        XCTAssertEqual(record.failure, .waitsForLogEntry(.client(ClientID(1)), during: .read(Key(1)), log: .changeLog, after: 5))
+        let text = record.failure?.description ?? ""
+        XCTAssertTrue(text.contains("client 1 waits during its read k1 for an entry after #5 on the change log"), text)
+        XCTAssertTrue(text.contains("that no running client or worker will write"), text)
+        XCTAssertFalse(text.contains("for lock"), text)
     }
 
     func testSleepersWakeAndLocksAreMutuallyExclusive() {
@@ -179,6 +191,7 @@ final class SimulationTests: XCTestCase {
             .stepBudgetExceeded(budget: 10, client: client, during: nil),
             .unexpectedError(client, during: .read(Key(1)), error: "E"), .concurrentSteps(client),
             .deadlock(waiting: [client], keys: [Key(1)]), .nondeterministic(seed: 3, difference: "event 4 was a, then b"),
+            .waitsForLogEntry(client, during: .read(Key(1)), log: .changeLog, after: 0),
             .randomBoundBelowOne(client, during: nil, bound: 0),
         ]
         for failure in failures {

@@ -54,6 +54,17 @@ struct ForgetsToUnlockStrategy: CachingStrategy {
     }
 }
 
+/// Waits in a read for a change-log entry past any that will be written: a long poll only workers may make.
+struct TailsTheChangeLogInARead: CachingStrategy {
+    func read(_ key: Key, in env: Environment) async throws -> Value? {
+        _ = try await env.database.changes(after: 5)
+        return try await env.database.read(key)
+    }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+        try await env.database.write(key, value)
+    }
+}
+
 /// Reads under a lock and sleeps inside it, to exercise sleeping, waking and lock hand-over.
 struct SleepyLockedReader: CachingStrategy {
     func read(_ key: Key, in env: Environment) async throws -> Value? {

@@ -24,9 +24,10 @@ package protocol Explorer: Sendable {
     /// Explorers for `jobs` threads that together hand out the same runs as this one, or `[self]` when its
     /// runs depend on each other. Merging their tallies must not depend on the split.
     func split(into jobs: Int) -> [Self]
-    /// How many of its runs come at or before `origin` in exploration order, when it can tell without
-    /// having run them (a report that stops at a failing run says how far it got, whatever the split).
-    func runs(through origin: RunOrigin) -> Int?
+    /// How many of its runs come before `origin` in exploration order, when it can tell without having
+    /// run them: a report that stops at a failing run counts the runs that completed before it, whatever
+    /// the split and whatever a job ran past it before it was found.
+    func runs(before origin: RunOrigin) -> Int?
 }
 
 extension Explorer {
@@ -34,7 +35,7 @@ extension Explorer {
     package var searchStatistics: SearchStatistics? { nil }
     package var stop: ExplorationSummary.Stop { .completed }
     package func split(into jobs: Int) -> [Self] { [self] }
-    package func runs(through origin: RunOrigin) -> Int? { nil }
+    package func runs(before origin: RunOrigin) -> Int? { nil }
 }
 
 /// One run an explorer asks for.

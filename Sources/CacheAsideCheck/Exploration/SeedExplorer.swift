@@ -4,8 +4,10 @@ package struct SeedExplorer: Explorer {
     private let seeds: SeedSelection
     private let scheduler: SchedulerKind
     private let workload: Workload
-    private var next: Int
+    /// This job's share: the seeds at positions `first`, `first + stride`, … of `seeds`.
+    private let first: Int
     private let stride: Int
+    private var next: Int
 
     package init(seeds: SeedSelection, scheduler: SchedulerKind, workload: Workload) {
         self.init(seeds: seeds, scheduler: scheduler, workload: workload, first: 0, stride: 1)
@@ -15,8 +17,9 @@ package struct SeedExplorer: Explorer {
         self.seeds = seeds
         self.scheduler = scheduler
         self.workload = workload
-        next = first
+        self.first = first
         self.stride = stride
+        next = first
     }
 
     package var plannedRuns: Int? { seeds.count }
@@ -33,7 +36,10 @@ package struct SeedExplorer: Explorer {
 
     package mutating func observe(_ record: RunRecord, of request: RunRequest) -> Bool { true }
 
-    package func runs(through origin: RunOrigin) -> Int? { seeds.count(through: origin.order) }
+    package func runs(before origin: RunOrigin) -> Int? {
+        let positions = seeds.count(before: origin.order)
+        return positions > first ? (positions - first + stride - 1) / stride : 0
+    }
 
     package func split(into jobs: Int) -> [SeedExplorer] {
         let jobs = max(1, min(jobs, seeds.count))

@@ -35,9 +35,9 @@ public struct SeedSelection: RandomAccessCollection, Sendable, Hashable {
     public var endIndex: Int { count }
     public subscript(position: Int) -> UInt64 { start &+ UInt64(position) &* stride }
 
-    /// How many selected seeds are at most `seed`.
-    func count(through seed: UInt64) -> Int {
-        guard count > 0, seed >= start else { return 0 }
-        return Swift.min(count, Int(clamping: (seed - start) / stride + 1))
+    /// How many selected seeds are below `seed`.
+    func count(before seed: UInt64) -> Int {
+        guard count > 0, seed > start else { return 0 }
+        return Swift.min(count, Int(clamping: (seed - 1 - start) / stride + 1))
     }
 }

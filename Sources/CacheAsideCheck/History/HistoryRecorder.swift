@@ -104,11 +104,25 @@ public final class HistoryRecorder: Sendable {
         append(process, "ok", "read", key, value.json, extra: "")
     }
 
-    /// Records that a write or compare-and-set returned; `succeeded` is required for a compare-and-set.
+    /// Records that a write or compare-and-set returned. For a compare-and-set, `succeeded` says whether
+    /// it set.
+    ///
+    /// What is not given is recorded as not known, never guessed: a compare-and-set without `succeeded`
+    /// is recorded as `info`, as if the call had timed out, since a cas that set and one that did not
+    /// leave different registers, and taking either for granted could make the linearizability check
+    /// report a violation the system never had (or miss one). As `info` it may have set, or not, at any
+    /// moment after its invoke, which the check allows for. Likewise a read's `ok` must carry the value it
+    /// returned (`okRead(process:key:value:)`); given here it is recorded as `info`.
     public func ok(process: Int, key: Scalar, _ operation: Operation, succeeded: Bool? = nil) {
-        precondition(operation != .read, "a read's ok carries its value: use okRead(process:key:value:)")
-        let extra = operation.function == "cas" ? ", \"succeeded\": \(succeeded ?? false)" : ""
-        append(process, "ok", operation.function, key, operation.invokeValue, extra: extra)
+        switch operation {
+        case .write:
+            append(process, "ok", operation.function, key, operation.invokeValue, extra: "")
+        case .compareAndSet:
+            guard let succeeded else { return info(process: process, key: key, operation) }
+            append(process, "ok", operation.function, key, operation.invokeValue, extra: ", \"succeeded\": \(succeeded)")
+        case .read:
+            info(process: process, key: key, operation)
+        }
     }
 
     /// Records that the operation certainly did not take effect.

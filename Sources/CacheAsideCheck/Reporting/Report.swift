@@ -11,7 +11,8 @@ public struct Report: Sendable {
     public var scheduler: SchedulerKind
     /// The seeds that were selected to run.
     public var seeds: SeedSelection
-    /// How many runs were checked.
+    /// How many runs were checked; with a `runFailure`, how many completed before it (the failing run
+    /// did not complete, and runs past it are not counted, whichever job happened to make them).
     public var runs: Int
     /// Scheduling points over all runs.
     public var schedulingPoints: Int

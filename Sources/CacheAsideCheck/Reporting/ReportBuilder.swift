@@ -14,7 +14,7 @@ struct ReportBuilder {
 
     func report(
         _ tally: ExplorationTally, _ summary: ExplorationSummary, _ findings: PostExploration.Findings,
-        runsThroughFailure: Int?
+        runsBeforeFailure: Int?
     ) -> Report {
         var report = Report(
             strategyName: strategyName, workload: workload, faults: simulation.faults.sorted(), scheduler: scheduler,
@@ -22,11 +22,11 @@ struct ReportBuilder {
             properties: [], runFailure: nil, exploration: summary, configurationError: nil, determinismCheck: nil,
             fingerprint: fingerprint)
         if let (first, failure) = tally.runFailure {
-            // Jobs stop at their own first failure, so what they tallied past the first failure overall
-            // depends on the split; only the failure itself, and how far exploration got, are reported.
+            // What jobs tallied past the first failure overall depends on the split and on timing; only
+            // the failure itself and the runs that completed before it are reported.
             report.runFailure = RunFailure(
                 seed: first.origin.seed, failure: failure, choices: first.choices, fingerprint: fingerprint)
-            report.runs = runsThroughFailure ?? tally.runs
+            report.runs = runsBeforeFailure ?? tally.runs
             report.schedulingPoints = 0
             report.properties = properties.map { property in
                 PropertyReport(

@@ -62,11 +62,13 @@ package struct PCTScheduling: SchedulingPolicy {
         return runnable.max { (lowered[$0] ?? 0) < (lowered[$1] ?? 0) }!
     }
 
-    /// `depth − 1` distinct points in `1...estimatedLength` (fewer if the estimate is shorter), each with
-    /// its own priority `1…depth−1`, as the paper draws them.
+    /// `depth − 1` distinct points in `1...estimatedLength` (fewer if the estimate is shorter: a deeper
+    /// policy stops once every point is taken, instead of counting to its depth), each with its own
+    /// priority `1…depth−1`, as the paper draws them.
     private mutating func drawChangePoints(_ rng: inout SplitMix64) {
         var available = Array(1...estimatedLength)
-        for priority in 1..<depth where !available.isEmpty {
+        for priority in 1..<depth {
+            guard !available.isEmpty else { break }
             let point = available.remove(at: rng.below(available.count))
             changePoints.append((point, priority))
         }

@@ -56,7 +56,9 @@ final class RunActivity: @unchecked Sendable {
     /// A run starts on this thread; `timeout` is how long a client may run between scheduling points.
     func begin(_ run: SimulationRun, timeout: Duration?) {
         currentRun.withLock { $0 = run }
-        timeoutMilliseconds.store(timeout.map { max(1, Int($0 / .milliseconds(1))) } ?? 0, ordering: .relaxed)
+        // A timeout too long for an `Int` of milliseconds (millions of years) is as good as none.
+        let milliseconds = timeout.map { $0 / .milliseconds(1) }.map { $0 < 1 ? 1 : $0 < Double(Int.max) ? Int($0) : 0 }
+        timeoutMilliseconds.store(milliseconds ?? 0, ordering: .relaxed)
     }
 
     /// The run ended: nothing to watch until the next one.

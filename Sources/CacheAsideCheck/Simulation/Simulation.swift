@@ -81,6 +81,10 @@ final class SimulationRun: @unchecked Sendable {
 
     struct ClientSlot {
         var state = ClientState.notStarted
+        var isWaitingForLog: Bool {
+            if case .waitingForLog = state { return true }
+            return false
+        }
         /// Crashed by a fault: it must never run again, even if it swallows the error and calls on.
         var stopped = false
         var continuation: UnsafeContinuation<Void, any Error>?
@@ -340,17 +344,21 @@ final class SimulationRun: @unchecked Sendable {
             checkInvariants()  // entries may have expired
             return true
         }
-        // A worker waiting for a log entry is idle, not stuck; a client waiting for one (or for a lock
-        // nobody will release) never finishes its operation.
-        let waiting = clients.indices.compactMap { slot -> (ActorID, Key?)? in
-            switch clients[slot].state {
-            case .waitingForLock(let key, nil): return (actorID(slot), key)
-            case .waitingForLog where slot < clientSlotCount: return (actorID(slot), nil)
-            default: return nil
-            }
+        // A worker waiting for a log entry is idle, not stuck; a client waiting for a lock nobody will
+        // release, or for a log entry (no entry would wake it), never finishes its operation. Locks are
+        // named first: releasing them may be what lets the rest run.
+        let lockWaits = clients.indices.compactMap { slot -> (ActorID, Key)? in
+            guard case .waitingForLock(let key, nil) = clients[slot].state else { return nil }
+            return (actorID(slot), key)
         }
-        if !waiting.isEmpty {
-            failure = .deadlock(waiting: waiting.map(\.0), keys: Array(Set(waiting.compactMap(\.1))).sorted())
+        if !lockWaits.isEmpty {
+            failure = .deadlock(waiting: lockWaits.map(\.0), keys: Array(Set(lockWaits.map(\.1))).sorted())
+        } else if let slot = (0..<clientSlotCount).first(where: { clients[$0].isWaitingForLog }),
+            case .waitingForLog(let log, let position) = clients[slot].state
+        {
+            failure = .waitsForLogEntry(
+                actorID(slot), during: clients[slot].operation, log: log == .database ? .changeLog : .workQueue,
+                after: position)
         }
         return false
     }

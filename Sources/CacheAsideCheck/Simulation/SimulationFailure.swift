@@ -23,10 +23,30 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
     case concurrentSteps(ActorID)
     /// Every unfinished client waits for a lock that no runnable client will release.
     case deadlock(waiting: [ActorID], keys: [Key])
+    /// Nothing else can run, and a client waits for an entry after position `after` on `log`: none will
+    /// come, and a client would not be woken by one anyway (only background workers are; a client's
+    /// long poll is a wait no schedule can end).
+    case waitsForLogEntry(ActorID, during: ClientOperation?, log: WaitedLog, after: Int)
     /// The same run came out differently when repeated: a first failure that does not fail again on
     /// replay, or a difference found by `--check-determinism`. `seed` is `nil` for a schedule of an
     /// exhaustive search; `difference` says where the two runs first part.
     case nondeterministic(seed: UInt64?, difference: String)
+
+    /// A log a client can wait on.
+    public enum WaitedLog: Sendable, Hashable, CustomStringConvertible {
+        /// The database's commit log (`env.database.changes(after:limit:)`).
+        case changeLog
+        /// The work queue (`env.queue.entries(after:limit:)`).
+        case workQueue
+
+        /// `the change log`, `the work queue`.
+        public var description: String {
+            switch self {
+            case .changeLog: "the change log"
+            case .workQueue: "the work queue"
+            }
+        }
+    }
 
     /// The failure in the library's words (the command line words some of them its own way).
     public var description: String {
@@ -63,9 +83,14 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
                 + "state, the system clock or random generator); take time from env.clock and randomness from "
                 + "env.random"
         case .deadlock(let waiting, let keys):
-            return "deadlock: \(waiting.map(\.description).joined(separator: ", ")) wait for lock "
-                + "\(keys.map(\.description).joined(separator: ", ")) that no running client will release; "
+            return "deadlock: \(waiting.map(\.description).joined(separator: ", ")) \(waiting.count == 1 ? "waits" : "wait") "
+                + "for \(keys.count == 1 ? "the lock on" : "the locks on") \(keys.map(\.description).joined(separator: ", ")) "
+                + "that no running client will release; "
                 + "release every lock you acquire (use defer)"
+        case .waitsForLogEntry(let client, let operation, let log, let position):
+            return "deadlock: \(client) waits\(during(operation)) for an entry after #\(position) on \(log) that no "
+                + "running client or worker will write, and only background workers are woken by new entries; "
+                + "follow logs in a BackgroundWorker, or read only positions already written"
         }
     }
 }

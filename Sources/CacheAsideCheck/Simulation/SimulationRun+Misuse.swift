@@ -3,8 +3,15 @@
 ///
 /// Every escape is charged to the client that was running when it happened, at a moment the schedule
 /// decides, never thread timing: a task start is seen as it is enqueued (`TaskSpawnHook`), an actor
-/// entered as its turn is enqueued here (`SimulationExecutor`), and anything else as the client being
-/// neither parked nor finished when the executor runs dry. The first escape ends the run.
+/// entered as its turn is enqueued here (`SimulationExecutor`), a real sleep as it hands its wake-up to
+/// the executor, and anything else as the client being neither parked nor finished when the executor
+/// runs dry. The first escape ends the run.
+///
+/// One escape has no moment of its own: a continuation resumed from another thread (a `DispatchQueue`
+/// callback, real I/O). Resumed after the client suspended on it, it leaves the client neither parked nor
+/// finished, and is reported; resumed before, the await never suspends and the client runs on exactly as
+/// if it had made a synchronous call, which the Swift runtime gives no sign of. Only such a race can
+/// change a report.
 extension SimulationRun {
     /// Whether a call into the run may touch it: only from the run's own thread, and only while the run is
     /// executing. A call from another thread is a stray task's; a call after the run ended is a leftover
@@ -26,6 +33,12 @@ extension SimulationRun {
     func noteRandomBoundBelowOne(_ slot: Int, bound: Int) {
         guard failure == nil else { return }
         failure = .randomBoundBelowOne(actorID(slot), during: clients[slot].operation, bound: bound)
+    }
+
+    /// Called by the executor on this run's thread when a client starts a real sleep (`Task.sleep`).
+    func noteRealSleep() {
+        guard failure == nil, !isFinished, let slot = culprit else { return }
+        failure = .escaped(actorID(slot), during: clients[slot].operation)
     }
 
     /// Called by the executor on this run's thread when a client enters an actor.

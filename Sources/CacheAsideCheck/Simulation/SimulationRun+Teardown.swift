@@ -33,6 +33,12 @@ extension SimulationRun {
             unwind(slot, continuation)
         }
         while let (slot, continuation) = abandonedTasks.popLast() { unwind(slot, continuation) }
+        // A sleeper that swallows every stop and sleeps again would never end: a bounded number of rounds.
+        for _ in 0..<Self.callsAllowedWhileUnwinding {
+            activity.clientRunning(clients.count, at: schedulingPoints + 1)
+            defer { activity.clientYielded() }
+            guard executor.wakeSleepers() else { break }
+        }
     }
 
     private func unwind(_ slot: Int, _ continuation: UnsafeContinuation<Void, any Error>) {

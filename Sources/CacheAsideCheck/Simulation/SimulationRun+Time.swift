@@ -8,10 +8,11 @@ extension SimulationRun {
         async throws
     {
         let range = latencies.range(of: action)
-        let latency = range.count > 1 ? range.lowerBound + choices.choose(below: range.count) : range.lowerBound
-        let wait = latency - ticksPerStep
+        let count = range.choiceCount
+        let latency = count > 1 ? range.lowerBound + choices.choose(below: count) : range.lowerBound
+        let wait = latency.advanced(saturatingBy: -ticksPerStep)
         guard wait > 0 else { return }
-        try await park(slot, as: .busy(until: world.now + wait))
+        try await park(slot, as: .busy(until: world.now.advanced(saturatingBy: wait)))
     }
 
     /// Parks `slot` for its planned think time before operation `index`, if it has one. A stopped client
@@ -19,7 +20,7 @@ extension SimulationRun {
     nonisolated(nonsending) func think(_ slot: Int, before index: Int) async throws {
         let pause = plan.thinkTime(slot: slot, before: index)
         guard pause > 0 else { return }
-        try await park(slot, as: .busy(until: world.now + pause))
+        try await park(slot, as: .busy(until: world.now.advanced(saturatingBy: pause)))
     }
 
     /// Fills the cache with each planned warm entry: the key's initial row, expiring at its planned tick

@@ -19,6 +19,7 @@ public struct Workload: Sendable, Hashable {
     /// How long a client thinks before each operation, in ticks: a choice in this range, `0` = the lower
     /// bound. Thinking spreads a crowd of clients over time, so a run spans many TTLs instead of
     /// everyone arriving at once; the default (no thinking) is the classic race's back-to-back clients.
+    /// Both bounds within `0...maximumTicks`.
     public var thinkTime: ClosedRange<Ticks>
     /// How unevenly operations pick keys: key `k<i>` is picked with probability proportional to
     /// `1 / i^keySkew` (a Zipf law, the usual shape of cache traffic — Breslau et al., "Web Caching and
@@ -28,11 +29,13 @@ public struct Workload: Sendable, Hashable {
     /// A warm start: if set, each key's row starts in the cache, expiring at a tick drawn from
     /// `1...warmStart` (set it to the TTL to spread expiries across the first TTL, as in a cache that has
     /// been serving for a while). Each key's expiry is a choice; choice `0` leaves that key cold, which is
-    /// what shrinking drives toward when the failure does not need the entry. `nil` = every key cold.
+    /// what shrinking drives toward when the failure does not need the entry. `nil` (or zero or less) =
+    /// every key cold; at most `maximumTicks`.
     public var warmStart: Ticks?
     /// How many keys start with no row: the last ones, `k<keys − absentKeys + 1> … k<keys>`, the coldest
     /// under skew. A read of such a key finds nothing until a write inserts it, which is what negative
-    /// caching (remembering "no row") and insert-after-miss races need. `0` = every key has its `v0`.
+    /// caching (remembering "no row") and insert-after-miss races need. `0` = every key has its `v0`;
+    /// at most `keys`.
     public var absentKeys: Int
 
     /// The limits the command line enforces; a run beyond them would be unreadable and slow.
@@ -41,6 +44,11 @@ public struct Workload: Sendable, Hashable {
     public static let maximumOperationsPerClient = 1_000
     /// See `maximumClients`.
     public static let maximumKeys = 1_000
+    /// The longest duration a workload or a call latency may give, in ticks: 10¹², far past any TTL
+    /// worth testing, and far enough from `Ticks.max` that a range of such durations can be a choice and
+    /// a deadline made of them is never computed by overflowing (the clock still saturates at `Ticks.max`
+    /// when jumps take it there).
+    public static let maximumTicks: Ticks = 1_000_000_000_000
 
     /// A workload; the defaults are three clients, three operations each, one key, half writes, no think
     /// time, a cold cache.
@@ -133,7 +141,7 @@ package struct WorkloadPlan: Hashable, Sendable {
             let planned = (0..<workload.operationsPerClient).compactMap { _ -> PlannedOperation? in
                 let kind = choices.choose(below: kinds.bound) { kinds.draw(&$0) }
                 let key = workload.keys > 1 ? Key(choices.choose(below: workload.keys) { keyPicker.draw(&$0) } + 1) : Key(1)
-                let pause = thinks ? think.lowerBound + choices.choose(below: think.count) : think.lowerBound
+                let pause = thinks ? think.lowerBound + choices.choose(below: think.choiceCount) : think.lowerBound
                 guard let kind = kinds.kind(of: kind) else { return nil }
                 if collectsPauses { pauses.append(pause) }
                 return kind == .read ? .read(key) : .write(key)
@@ -145,13 +153,14 @@ package struct WorkloadPlan: Hashable, Sendable {
         var warm: [Key: Ticks] = [:]
         if let spread = workload.warmStart, spread > 0 {
             for key in workload.allKeys {
-                let expiry = choices.choose(below: spread + 1) { 1 + $0.below(spread) }
+                let expiry = choices.choose(below: spread.advanced(saturatingBy: 1)) { 1 + $0.below(spread) }
                 if expiry > 0 { warm[key] = expiry }
             }
         }
         warmEntries = warm
         let keys = max(workload.keys, 1)
-        absentKeys = Set((max(keys - workload.absentKeys, 0)..<keys).map { Key($0 + 1) })
+        let absent = min(max(workload.absentKeys, 0), keys)
+        absentKeys = Set((keys - absent..<keys).map { Key($0 + 1) })
     }
 
     /// How long slot `slot` thinks before its operation `index`.

@@ -48,9 +48,10 @@ public struct ChangeLog: Sendable, Hashable {
         return entries.count
     }
 
-    /// Up to `limit` entries after `position`, oldest first (positions below 0 read from the start).
+    /// Up to `limit` entries after `position`, oldest first (positions below 0 read from the start; a
+    /// limit below 1 reads one entry, and any larger than the log reads to its end: `Int.max` is "all").
     public func entries(after position: Int, limit: Int) -> ArraySlice<LogEntry> {
         let start = min(max(position, 0), entries.count)
-        return entries[start..<min(entries.count, start + max(limit, 1))]
+        return entries[start..<start + min(entries.count - start, max(limit, 1))]
     }
 }

@@ -12,3 +12,13 @@ extension Ticks {
         return ticks > 0 ? .max : .min
     }
 }
+
+extension ClosedRange<Ticks> {
+    /// How many values the range holds, as the bound of a choice among them: `count`, except that a range
+    /// wider than `Int.max` values (only an unvalidated one, e.g. `0...Ticks.max`) counts as `Int.max`
+    /// instead of trapping, so its highest values are never drawn.
+    var choiceCount: Int {
+        let (span, overflow) = upperBound.subtractingReportingOverflow(lowerBound)
+        return overflow || span == .max ? .max : span + 1
+    }
+}
