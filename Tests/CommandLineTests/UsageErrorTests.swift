@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import cacheaside_check
@@ -95,5 +96,20 @@ final class UsageErrorTests: XCTestCase {
             }
         }
         XCTAssertFalse(CommandLineTests.run(["--help"]).output.contains("--shrink-seconds"), "a retired flag is not offered")
+    }
+
+    /// The README shows a usage error as printed; this keeps that copy the command's own output.
+    func testTheReadmesUsageErrorIsWhatTheCommandPrints() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let prompt = "$ cacheaside-check "
+        let start = try XCTUnwrap(readme.range(of: "```text\n" + prompt), "README.md shows no usage error")
+        let block = readme[start.upperBound...]
+        let end = try XCTUnwrap(block.range(of: "\n```"))
+        let lines = block[..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+        let arguments = lines[0].split(separator: " ").map(String.init)
+        let outcome = try ExecutableRun.run(arguments)
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertEqual(outcome.errors, lines.dropFirst().joined(separator: "\n") + "\n")
     }
 }
