@@ -45,13 +45,21 @@ struct OptionDescription<Options>: Sendable {
     /// (the scenario flags of the check and of `compare`).
     func pulledBack<Outer>(_ keyPath: WritableKeyPath<Outer, Options> & Sendable) -> OptionDescription<Outer> {
         let apply = self.apply
-        var outer = OptionDescription<Outer>(name, valueName ?? "", help: help, isAppliedFirst: isAppliedFirst,
-                                             isRepeatable: isRepeatable) { (options: inout Outer, value: String) throws(UsageError) in
+        return OptionDescription<Outer>(
+            name: name, valueName: valueName, help: help, isAppliedFirst: isAppliedFirst, isRepeatable: isRepeatable,
+            isHidden: isHidden
+        ) { (options: inout Outer, value: String) throws(UsageError) in
             try apply(&options[keyPath: keyPath], value)
         }
-        outer.valueName = valueName
-        outer.isHidden = isHidden
-        return outer
+    }
+
+    private init(
+        name: String, valueName: String?, help: String, isAppliedFirst: Bool, isRepeatable: Bool, isHidden: Bool,
+        apply: @escaping @Sendable (inout Options, String) throws(UsageError) -> Void
+    ) {
+        (self.name, self.valueName, self.help) = (name, valueName, help)
+        (self.isAppliedFirst, self.isRepeatable, self.isHidden) = (isAppliedFirst, isRepeatable, isHidden)
+        self.apply = apply
     }
 
     /// The option as `--help` and the error messages spell it: `--seeds N`, `--json`.
