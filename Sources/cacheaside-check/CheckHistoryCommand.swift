@@ -7,42 +7,76 @@ import CacheAsideCheck
 /// files (or a directory), one verdict line per file and a summary; the status is the worst file's.
 /// `--html FILE` also writes the timelines as one page, a section per file (`HTMLHistoryReport`).
 enum CheckHistoryCommand {
-    static let usage = "Usage: cacheaside-check check-history FILE… [--format jsonl|edn] [--time-limit SECONDS]"
-        + " [--memory-limit MiB] [--search-limit STEPS] [--max-bytes BYTES] [--json] [--html FILE]"
+    static let command = CommandDescription<Options>(
+        command: "\(CommandLineInterface.program) check-history",
+        abstract: "Checks recorded histories of read/write/compare-and-set operations for linearizability, key by key.",
+        discussion: """
+            JSON Lines: one event per line,
+              {"process": P, "type": "invoke"|"ok"|"fail"|"info", "f": "read"|"write"|"cas", "key": K, "value": V}
+            with an optional "time": T (an integer, e.g. nanoseconds). Processes and keys are integers or
+            strings; values are integers, strings or null; every key starts as null. A read's ok carries the
+            value read; a cas's value is [expected, new] and its ok carries "succeeded": true|false.
+            fail = it did not take effect; info, or no return at all = it may have taken effect at any point
+            after its invoke, or never. A leading UTF-8 byte-order mark is skipped; a NUL byte or invalid UTF-8
+            is an error. Jepsen/Knossos EDN histories ({:type :invoke, :f :write, :value 3,
+            :process 0}, independent [key value] tuples) are read too.
+            """,
+        options: options,
+        positional: PositionalDescription(
+            valueName: "file",
+            help: "a history: a path, - for standard input, or a directory (every file in it, in name order)",
+            missing: "no FILE given. Name the history to check (- for standard input)."
+        ) { (options: inout Options, path: String) throws(UsageError) in options.paths.append(path) },
+        epilogue: """
+            Exit status: 0 linearizable, 1 not linearizable, 2 bad usage or input, 3 unknown (a limit ran out)
+            or not exercised (every operation failed, so there was nothing to check).
+            """,
+        defaults: { Options() },
+        validate: { (options: inout Options) throws(UsageError) in
+            if options.paths.filter({ $0 == "-" }).count > 1 {
+                throw UsageError("standard input (-) is named twice. Name it once.")
+            }
+        })
 
-    static let help = """
-        Checks recorded histories of read/write/compare-and-set operations for linearizability, key by key.
-
-        \(usage)
-
-        FILE is a path, - for standard input, or a directory (every file in it, in name order).
-        JSON Lines: one event per line,
-          {"process": P, "type": "invoke"|"ok"|"fail"|"info", "f": "read"|"write"|"cas", "key": K, "value": V}
-        with an optional "time": T (an integer, e.g. nanoseconds). Processes and keys are integers or
-        strings; values are integers, strings or null; every key starts as null. A read's ok carries the
-        value read; a cas's value is [expected, new] and its ok carries "succeeded": true|false.
-        fail = it did not take effect; info, or no return at all = it may have taken effect at any point
-        after its invoke, or never. A leading UTF-8 byte-order mark is skipped; a NUL byte or invalid UTF-8
-        is an error. Jepsen/Knossos EDN histories ({:type :invoke, :f :write, :value 3,
-        :process 0}, independent [key value] tuples) are read too.
-
-        Options:
-          --format jsonl|edn     The input format (default: detected from the content).
-          --time-limit SECONDS   Stop after this long, parsing included, and answer "unknown" (exit 3).
-                                 Wall-clock: use it to bound a job, not to decide (default: no limit).
-                                 Files already checked keep their verdicts; Ctrl-C stops the same way.
-          --memory-limit MiB     Memo memory per key before the search answers "unknown" (default 512).
-          --search-limit STEPS   Search steps per key before the search answers "unknown" (default \(LinearizabilityChecker.defaultStepLimit)).
-          --max-bytes BYTES      Refuse a file (or standard input) longer than this (default 1073741824, 1 GiB),
-                                 so an endless input such as /dev/zero cannot fill memory.
-          --json                 Print the verdicts as JSON.
-          --html FILE            Also write each key's history as a timeline to FILE: one self-contained page,
-                                 with a section per history file when there are several.
-          -h, --help             Show this help.
-
-        Exit status: 0 linearizable, 1 not linearizable, 2 bad usage or input, 3 unknown (a limit ran out)
-        or not exercised (every operation failed, so there was nothing to check).
-        """
+    private static let options: [OptionDescription<Options>] = [
+        .init("--format", "jsonl|edn", help: "the input format (default: detected from the content)") { (options: inout Options, text: String) throws(UsageError) in
+            guard let format = RecordedHistory.Format(rawValue: text) else {
+                throw UsageError("--format needs jsonl or edn. For example --format edn.")
+            }
+            options.format = format
+        },
+        .init("--time-limit", "SECONDS", help: "stop after this long, parsing included, and answer \"unknown\" (exit 3). Wall-clock: use it to bound a job, not to decide (default: no limit). Files already checked keep their verdicts; Ctrl-C stops the same way.") { (options: inout Options, text: String) throws(UsageError) in
+            guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+                throw UsageError("--time-limit needs a number of seconds above 0. For example --time-limit 10.")
+            }
+            // Beyond a century is no limit in practice; capping keeps the Duration arithmetic in range.
+            options.timeLimit = .milliseconds(Int64((min(seconds, 3_155_760_000) * 1000).rounded(.up)))
+        },
+        .init("--memory-limit", "MiB", help: "memo memory per key before the search answers \"unknown\" (default 512)") { (options: inout Options, text: String) throws(UsageError) in
+            guard let mebibytes = Int(text), mebibytes > 0, mebibytes <= 1 << 30 else {
+                throw UsageError("--memory-limit needs a whole number of MiB from 1 to 1073741824. For example --memory-limit 4096.")
+            }
+            options.memoryLimit = mebibytes << 20
+        },
+        .init("--search-limit", "STEPS", help: "search steps per key before the search answers \"unknown\" (default \(LinearizabilityChecker.defaultStepLimit))") { (options: inout Options, text: String) throws(UsageError) in
+            guard let steps = Int(text), steps > 0 else {
+                throw UsageError("--search-limit needs a whole number of steps above 0. For example --search-limit 1000000000.")
+            }
+            options.stepLimit = steps
+        },
+        .init("--max-bytes", "BYTES", help: "refuse a file (or standard input) longer than this (default 1073741824, 1 GiB), so an endless input such as /dev/zero cannot fill memory") { (options: inout Options, text: String) throws(UsageError) in
+            guard let bytes = Int(text), bytes > 0 else {
+                throw UsageError("--max-bytes needs a whole number of bytes above 0. For example --max-bytes 4294967296.")
+            }
+            options.maxBytes = bytes
+        },
+        .init("--json", help: "print the verdicts as JSON") { (options: inout Options) throws(UsageError) in
+            options.json = true
+        },
+        .init("--html", "FILE", help: "also write each key's history as a timeline to FILE: one self-contained page, with a section per history file when there are several") { (options: inout Options, path: String) throws(UsageError) in
+            options.htmlPath = path
+        },
+    ]
 
     struct Options {
         var paths: [String] = []
@@ -55,19 +89,9 @@ enum CheckHistoryCommand {
         var maxBytes = InputFile.defaultMaxBytes
     }
 
-    /// Runs the command on the arguments that follow `check-history`; returns the exit status.
-    static func run(_ arguments: [String]) -> Int32 {
-        let start = ContinuousClock.now
-        let options: Options
-        switch parse(arguments) {
-        case .success(nil):
-            return emit(help + "\n") ? 0 : 2
-        case .success(let parsed?):
-            options = parsed
-        case .failure(let problem):
-            StandardOutputWriter.emitError(problem.text + "\n" + usage)
-            return 2
-        }
+    /// Checks the histories `options` name, timed from `start` (when the command began, so the time
+    /// limit includes parsing); returns the exit status.
+    static func run(_ options: Options, since start: ContinuousClock.Instant) -> Int32 {
         let deadline = options.timeLimit.map { start.advanced(by: $0) }
         let files: [String]
         switch expand(options.paths) {
@@ -177,60 +201,5 @@ enum CheckHistoryCommand {
             files += entries
         }
         return .success(files)
-    }
-
-    /// The options, or `nil` when help was asked for.
-    static func parse(_ arguments: [String]) -> Result<Options?, ArgumentProblem> {
-        var options = Options()
-        var remaining = arguments[...]
-        func problem(_ text: String) -> Result<Options?, ArgumentProblem> { .failure(ArgumentProblem(text: "Error: " + text)) }
-        while let argument = remaining.popFirst() {
-            switch argument {
-            case "-h", "--help":
-                return .success(nil)
-            case "--json":
-                options.json = true
-            case "--format":
-                guard let value = remaining.popFirst(), let format = RecordedHistory.Format(rawValue: value) else {
-                    return problem("--format needs jsonl or edn. For example --format edn.")
-                }
-                options.format = format
-            case "--html":
-                guard let value = remaining.popFirst() else {
-                    return problem("--html needs a FILE to write the page to. For example --html history.html.")
-                }
-                options.htmlPath = value
-            case "--time-limit":
-                guard let value = remaining.popFirst(), let seconds = Double(value), seconds > 0, seconds.isFinite else {
-                    return problem("--time-limit needs a number of seconds above 0. For example --time-limit 10.")
-                }
-                // Beyond a century is no limit in practice; capping keeps the Duration arithmetic in range.
-                options.timeLimit = .milliseconds(Int64((min(seconds, 3_155_760_000) * 1000).rounded(.up)))
-            case "--memory-limit":
-                guard let value = remaining.popFirst(), let mebibytes = Int(value), mebibytes > 0, mebibytes <= 1 << 30 else {
-                    return problem("--memory-limit needs a whole number of MiB from 1 to 1073741824. For example --memory-limit 4096.")
-                }
-                options.memoryLimit = mebibytes << 20
-            case "--max-bytes":
-                guard let value = remaining.popFirst(), let bytes = Int(value), bytes > 0 else {
-                    return problem("--max-bytes needs a whole number of bytes above 0. For example --max-bytes 4294967296.")
-                }
-                options.maxBytes = bytes
-            case "--search-limit":
-                guard let value = remaining.popFirst(), let steps = Int(value), steps > 0 else {
-                    return problem("--search-limit needs a whole number of steps above 0. For example --search-limit 1000000000.")
-                }
-                options.stepLimit = steps
-            case _ where argument.hasPrefix("-") && argument != "-":
-                return problem("unknown option \(argument). See cacheaside-check check-history --help.")
-            default:
-                options.paths.append(argument)
-            }
-        }
-        guard !options.paths.isEmpty else { return problem("no FILE given. Name the history to check (- for standard input).") }
-        if options.paths.filter({ $0 == "-" }).count > 1 {
-            return problem("standard input (-) is named twice. Name it once.")
-        }
-        return .success(options)
     }
 }

@@ -37,20 +37,27 @@ struct Shard: Equatable {
 }
 
 extension CheckOptions {
-    mutating func parseScheduling(_ flag: String, _ reader: inout ArgumentReader) throws(UsageError) {
-        switch flag {
-        case "--scheduler":
-            let name = try reader.value(for: flag, placeholder: "pct")
+    /// The scheduling options, which may come in any order: `validateScheduling` checks them together.
+    static let schedulingOptions: [OptionDescription<CheckOptions>] = [
+        .init("--scheduler", "NAME", help: "how runs are scheduled: random (default); pct, probabilistic concurrency testing with --depth D; exhaustive, every schedule of the workload of --seed S (default 0) with partial-order reduction, or of every workload with --all-workloads") { (options: inout CheckOptions, name: String) throws(UsageError) in
             guard SchedulingFlags.names.contains(name) else {
                 throw UsageError("unknown scheduler '\(name)'; choose one of \(SchedulingFlags.names.joined(separator: ", "))")
             }
-            scheduling.name = name
-        case "--depth": scheduling.depth = try reader.integer(for: flag, in: 1...100)
-        case "--preemptions": scheduling.preemptions = try reader.integer(for: flag, in: 0...1_000)
-        case "--all-workloads": scheduling.allWorkloads = true
-        default: scheduling.noReduction = true
-        }
-    }
+            options.scheduling.name = name
+        },
+        .init("--depth", "D", help: "with --scheduler pct: D − 1 priority changes per run, 1-100 (default \(SchedulingFlags.defaultDepth))") { (options: inout CheckOptions, text: String) throws(UsageError) in
+            options.scheduling.depth = try OptionValue.integer(text, for: "--depth", in: 1...100)
+        },
+        .init("--preemptions", "P", help: "with --scheduler exhaustive: at most P preemptions per schedule, 0-1000 (default: no bound)") { (options: inout CheckOptions, text: String) throws(UsageError) in
+            options.scheduling.preemptions = try OptionValue.integer(text, for: "--preemptions", in: 0...1_000)
+        },
+        .init("--all-workloads", help: "with --scheduler exhaustive: every workload of the shape (tiny --clients × --ops only)") { (options: inout CheckOptions) throws(UsageError) in
+            options.scheduling.allWorkloads = true
+        },
+        .init("--no-reduction", help: "with --scheduler exhaustive: explore every interleaving, without partial-order reduction") { (options: inout CheckOptions) throws(UsageError) in
+            options.scheduling.noReduction = true
+        },
+    ]
 
     /// Flags that only make sense with one scheduler, and exhaustive search's single workload.
     func validateScheduling(runsFlag: String?) throws(UsageError) {
@@ -77,8 +84,8 @@ extension CheckOptions {
         }
     }
 
-    static func parseShard(_ reader: inout ArgumentReader, _ flag: String) throws(UsageError) -> Shard {
-        let text = try reader.value(for: flag, placeholder: "K/N")
+    /// `--shard K/N`, read and range-checked.
+    static func parseShard(_ text: String) throws(UsageError) -> Shard {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
             throw UsageError("--shard takes K/N, e.g. --shard 0/4, not '\(text)'")

@@ -14,7 +14,9 @@ struct CheckOptions {
     }
 
     var model = "cache-aside"
-    var runs = Runs.seeds(10_000)
+    var runs = Runs.seeds(Scenario.classicRace.seeds)
+    /// The flag that chose `runs` (`--seeds`, `--seed` or `--replay`), if one did.
+    var runsFlag: String?
     /// The preset `--scenario` named (the classic race by default), before the flags adjusted it.
     var preset = Scenario.classicRace
     /// The situation to check in: the preset, adjusted by the workload, time and fault flags.
@@ -45,146 +47,30 @@ struct CheckOptions {
     static let maximumSeeds = 100_000_000
     static var defaultJobs: Int { max(1, min(64, systemCoreCount())) }
 
-    static let usage = """
-        usage: cacheaside-check [--model NAME] [--scenario NAME] [--seeds N | --seed S | --replay TOKEN]
-                                [--clients C] [--ops O] [--keys K] [--write-ratio R] [--key-skew S]
-                                [--think-time A-B] [--warm-start T|none] [--absent-keys N] [--cache-latency A-B]
-                                [--db-read-latency A-B] [--db-write-latency A-B] [--worker-lag A-B]
-                                [--ttl T|none] [--faults LIST] [--property LIST]
-                                [--staleness-bound T] [--stampede-limit N] [--clock-jumps T] [--no-shrink]
-                                [--shrink-limit N] [--shrink-steps N]
-                                [--scheduler random|pct|exhaustive] [--depth D] [--preemptions P]
-                                [--all-workloads] [--time-limit S] [--shard K/N] [--jobs J] [--json] [--quiet]
-                                [--html FILE] [--width N] [--junit FILE]
-               cacheaside-check models | scenarios | compare | check-history FILE | merge A.json B.json …
-               (each takes --help)
-        """
-
-    static let help = """
-        cacheaside-check: find, explain and minimise race conditions in caching strategies.
-
-        \(usage)
-
-        Runs the model's read and write paths on simulated clients under a deterministic scheduler, checks
-        every property on every run, and shrinks the first failing run of each violated property to a
-        minimal trace drawn as lanes, with the command that replays it.
-
-        options:
-          --model NAME          strategy from the catalogue (default cache-aside; see `cacheaside-check models`)
-          --seeds N             run seeds 0..<N (default: the scenario's, 10000 for classic-race)
-          --seed S              run seed S only, drawn in full (no shrinking)
-          --replay TOKEN        replay a recorded run; a token made with another model, TTL, workload or
-                                options is refused (run the report's replay line as printed)
-        \(ScenarioFlags.help)
-          --property LIST       comma list of: \(propertyNames.joined(separator: ", "))
-                                (default linearizability,convergence,staleness)
-          --staleness-bound T   staleness property bound in ticks (default: the TTL; with --ttl none, bounded)
-          --stampede-limit N    database reads allowed per refill after expiry (default 1)
-          --step-budget N       scheduling points a run may take before it counts as looping
-          --check-determinism   run each first failing seed again and replay it; a difference is an error
-          --no-shrink           report failing runs as drawn
-          --shrink-limit N      replays per shrink (default 10000); --shrink-steps N bounds the scheduling
-                                points it replays (default 5000000). Counted, never timed, so a report is
-                                the same on every machine
-          --scheduler NAME      how runs are scheduled: random (default); pct, probabilistic concurrency
-                                testing with --depth D − 1 priority changes (default 4); exhaustive,
-                                every schedule of the workload of --seed S (default 0) with partial-order
-                                reduction, at most --preemptions P per schedule (default: no bound), or of
-                                every workload with --all-workloads (tiny --clients × --ops only);
-                                --no-reduction explores every interleaving
-          --time-limit S        stop after S seconds and report the runs done; properties without a
-                                violation are then undecided (exit 3). Ctrl-C does the same
-          --shard K/N           run only the seeds with seed % N == K; merge the --json reports with
-                                `cacheaside-check merge`
-          --jobs J              threads (default: cores); the report is identical for every J
-          --json                print the report as one JSON document
-          --quiet               print the table and one line per violation, without lanes
-          --html FILE           also write the report as one self-contained HTML page (timeline per
-                                counterexample; opens from disk, no network)
-          --width N             fit the lanes in N columns (default 120), folding far clients and waiting
-        \(JUnitOutput.help)
-          --version             print the version
-          --help                print this help
-
-        exit status: 0 every property held over everything explored, 1 a property was violated, 2 bad usage
-        or input, a run that could not complete (a strategy that escapes the simulation, loops or throws), or
-        output that could not be written, 3 undecided (stopped by --time-limit or Ctrl-C, or a counted
-        search budget ran out, with nothing violated).
-        """
-
     /// Parses the main form's arguments (without the program name).
     static func parse(_ arguments: [String]) throws(UsageError) -> CheckOptions {
-        var arguments = arguments
-        var options = CheckOptions()
-        options.junitPath = try JUnitOutput.extractPath(from: &arguments)
-        options.preset = try ScenarioFlags.preset(in: arguments)
-        options.scenario = options.preset
-        options.runs = .seeds(options.preset.seeds)
-        var reader = ArgumentReader(arguments)
-        var runsFlag: String?
-        func setRuns(_ flag: String, _ runs: Runs) throws(UsageError) {
-            if let previous = runsFlag, previous != flag {
-                throw UsageError("\(previous) and \(flag) cannot be combined; give one of --seeds, --seed, --replay")
-            }
-            runsFlag = flag
-            options.runs = runs
+        try command.parse(arguments)
+    }
+
+    /// Chooses the runs, refusing a second way of choosing them (the same flag again is last-wins).
+    mutating func chooseRuns(_ flag: String, _ runs: Runs) throws(UsageError) {
+        if let previous = runsFlag, previous != flag {
+            throw UsageError("\(previous) and \(flag) cannot be combined; give one of --seeds, --seed, --replay")
         }
-        while let argument = reader.next() {
-            if try ScenarioFlags.apply(argument, &reader, to: &options.scenario) { continue }
-            switch argument {
-            case "--model":
-                options.model = try reader.value(for: argument, placeholder: "NAME")
-                guard ModelCatalogue.entry(named: options.model) != nil else {
-                    throw UsageError(
-                        "unknown model '\(options.model)'; choose one of \(ModelCatalogue.names.joined(separator: ", "))")
-                }
-            case "--seeds": try setRuns(argument, .seeds(try reader.integer(for: argument, in: 1...maximumSeeds)))
-            case "--seed": try setRuns(argument, .seed(try reader.seed(for: argument)))
-            case "--replay":
-                let token = try reader.value(for: argument, placeholder: "TOKEN")
-                let decoded: ReplayToken
-                do {
-                    decoded = try ReplayToken(decoding: token)
-                } catch {
-                    throw UsageError(error.description)
-                }
-                try setRuns(argument, .replay(token: token, choices: decoded.choices))
-            case "--property":
-                options.properties = try reader.list(for: argument, allowed: propertyNames).uniqued()
-            case "--staleness-bound": options.stalenessBound = try reader.integer(for: argument, in: 0...1_000_000_000)
-            case "--stampede-limit": options.stampedeLimit = try reader.integer(for: argument, in: 1...1_000_000)
-            case "--check-determinism": options.checkDeterminism = true
-            case "--step-budget": options.stepBudget = try reader.integer(for: argument, in: 10...100_000_000)
-            case "--no-shrink": options.shrink = false
-            case "--shrink-limit": options.shrinkLimit = try reader.integer(for: argument, in: 0...10_000_000)
-            case "--shrink-steps": options.shrinkSteps = try reader.integer(for: argument, in: 0...1_000_000_000_000)
-            case "--shrink-seconds":
-                throw UsageError(
-                    "--shrink-seconds is gone: a time limit made reports depend on the machine; bound shrinking with --shrink-limit N or --shrink-steps N")
-            case "--jobs": options.jobs = try reader.integer(for: argument, in: 1...256)
-            case "--scheduler", "--depth", "--preemptions", "--all-workloads", "--no-reduction":
-                try options.parseScheduling(argument, &reader)
-            case "--time-limit": options.timeLimit = try reader.integer(for: argument, in: 1...31_536_000)
-            case "--shard": options.shard = try parseShard(&reader, argument)
-            case "--json": options.json = true
-            case "--quiet": options.quiet = true
-            case "--html": options.htmlPath = try reader.value(for: argument, placeholder: "FILE")
-            case "--width": options.width = try reader.integer(for: argument, in: 40...10_000)
-            default:
-                if argument.hasPrefix("-") {
-                    throw UsageError("unknown option '\(argument)'; see cacheaside-check --help")
-                }
-                throw UsageError("unknown command '\(argument)'; commands are models, scenarios, compare and check-history")
-            }
-        }
-        try options.validateScheduling(runsFlag: runsFlag)
-        try ScenarioFlags.validate(options.scenario)
-        try options.validateRuns(runsFlag: runsFlag)
-        guard options.clients * options.operations <= maximumTotalOperations else {
+        runsFlag = flag
+        self.runs = runs
+    }
+
+    /// Checks what single flags cannot: the scheduler's flags together, the scenario's fields, what a
+    /// replay or a shard leaves to run, and the size of a run.
+    mutating func validate() throws(UsageError) {
+        try validateScheduling(runsFlag: runsFlag)
+        try ScenarioFlags.validate(scenario)
+        try validateRuns(runsFlag: runsFlag)
+        guard clients * operations <= Self.maximumTotalOperations else {
             throw UsageError(
-                "--clients \(options.clients) × --ops \(options.operations) is over \(maximumTotalOperations) operations a run; use smaller values")
+                "--clients \(clients) × --ops \(operations) is over \(Self.maximumTotalOperations) operations a run; use smaller values")
         }
-        return options
     }
 
     var clients: Int { scenario.workload.clients }

@@ -5,18 +5,12 @@ import CacheAsideModels
 /// the command prints. The XML itself is `JUnitReport`'s; this file only chooses the cases and writes the
 /// file.
 enum JUnitOutput {
-    static let help = "  --junit FILE          also write the report as JUnit XML to FILE (one test case per property)"
-
-    /// Removes `--junit FILE` from `arguments` and returns the path, so each form's parser stays as it is.
-    static func extractPath(from arguments: inout [String]) throws(UsageError) -> String? {
-        guard let index = arguments.firstIndex(of: "--junit") else { return nil }
-        guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") else {
-            throw UsageError("--junit needs a FILE")
+    /// `--junit FILE` for a form that keeps the path at `path`; given once at most, as one file is written.
+    static func option<Options>(_ path: WritableKeyPath<Options, String?> & Sendable) -> OptionDescription<Options> {
+        .init("--junit", "FILE", help: "also write the report as JUnit XML to FILE (one test case per property)",
+              isRepeatable: false) { (options: inout Options, file: String) throws(UsageError) in
+            options[keyPath: path] = file
         }
-        let path = arguments[index + 1]
-        arguments.removeSubrange(index...(index + 1))
-        if arguments.contains("--junit") { throw UsageError("--junit given twice") }
-        return path
     }
 
     /// The document for one check, with runs that could not complete in the terminal's words.

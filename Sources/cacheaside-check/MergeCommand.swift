@@ -7,48 +7,44 @@ import Foundation
 /// was violated, 2 bad usage or input (a malformed file, shards of different checks, a missing shard) or
 /// a run that could not complete, 3 undecided.
 enum MergeCommand {
-    static let usage = "usage: cacheaside-check merge SHARD.json SHARD.json … [--max-bytes BYTES]"
-    static let help = """
-        Combines the --json reports of one check run in shards (--shard K/N for every K from 0 to N − 1)
-        into the JSON report the unsharded check prints, byte for byte.
-        \(usage)
-        Every file must come from the same command and version apart from --shard and --jobs (shrinking and
-        --check-determinism included), each shard exactly once, and each shard must have run all its seeds
-        (no --time-limit cut). A file longer than --max-bytes BYTES (default 1073741824, 1 GiB) is refused.
-        exit status: 0 every property held, 1 a property was violated, 2 bad usage or input, or a run that
-        could not complete, 3 undecided (a property's counted search budget ran out on some run).
-        """
-
-    /// Runs the command on the arguments after `merge`. A usage mistake prints an error and the usage
-    /// line; a bad input file prints one error line.
-    static func run(
-        _ arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream
-    ) -> Int32 {
-        if arguments.contains("--help") || arguments.contains("-h") {
-            output.write(help + "\n")
-            return 0
-        }
+    /// The shards to merge and the size limit on each.
+    struct Options {
         var paths: [String] = []
         var maxBytes = InputFile.defaultMaxBytes
-        var remaining = arguments[...]
-        while let argument = remaining.popFirst() {
-            if argument == "--max-bytes" {
-                guard let value = remaining.popFirst(), let bytes = Int(value), bytes > 0 else {
-                    errors.write("Error: --max-bytes needs a whole number of bytes above 0, e.g. --max-bytes 4294967296\n\(usage)\n")
-                    return 2
+    }
+
+    static let command = CommandDescription<Options>(
+        command: "\(CommandLineInterface.program) merge",
+        abstract: "Combines the --json reports of a check run in shards (--shard K/N) into the unsharded report.",
+        discussion: """
+            The merged report is the JSON report the unsharded check prints, byte for byte. Every file must come
+            from the same command and version apart from --shard and --jobs (shrinking and --check-determinism
+            included), each shard (K from 0 to N − 1) exactly once, and each shard must have run all its seeds
+            (no --time-limit cut).
+            """,
+        options: [
+            .init("--max-bytes", "BYTES", help: "refuse a file longer than this (default 1073741824, 1 GiB)") { (options: inout Options, text: String) throws(UsageError) in
+                guard let bytes = Int(text), bytes > 0 else {
+                    throw UsageError("--max-bytes needs a whole number of bytes above 0, e.g. --max-bytes 4294967296")
                 }
-                maxBytes = bytes
-            } else if argument.hasPrefix("-") {
-                errors.write("Error: merge takes file names and --max-bytes only, not '\(argument)'; see cacheaside-check merge --help\n\(usage)\n")
-                return 2
-            } else {
-                paths.append(argument)
-            }
-        }
-        guard !paths.isEmpty else {
-            errors.write("Error: merge needs the shards' JSON reports, e.g. merge a.json b.json\n\(usage)\n")
-            return 2
-        }
+                options.maxBytes = bytes
+            },
+        ],
+        positional: PositionalDescription(
+            valueName: "shard.json", help: "the --json report of one shard",
+            missing: "merge needs the shards' JSON reports, e.g. merge a.json b.json"
+        ) { (options: inout Options, path: String) throws(UsageError) in options.paths.append(path) },
+        epilogue: """
+            Exit status: 0 every property held, 1 a property was violated, 2 bad usage or input, or a run that
+            could not complete, 3 undecided (a property's counted search budget ran out on some run).
+            """,
+        defaults: { Options() })
+
+    /// Merges the shards `options` name. A bad input file prints one error line.
+    static func run(
+        _ options: Options, output: inout some TextOutputStream, errors: inout some TextOutputStream
+    ) -> Int32 {
+        let (paths, maxBytes) = (options.paths, options.maxBytes)
         do {
             let merged = try merge(paths, maxBytes: maxBytes)
             output.write(merged.encoded())

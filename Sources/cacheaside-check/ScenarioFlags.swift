@@ -4,89 +4,87 @@ import CacheAsideCheck
 /// NAME` chooses the preset wherever it appears, and every other flag changes one field of it, so a
 /// preset is a starting point rather than a mode.
 enum ScenarioFlags {
-    /// The help lines for these flags, indented as both forms print them.
-    static let help = """
-          --scenario NAME       start from a preset: \(Scenario.presets.map(\.name).joined(separator: ", "))
-                                (default classic-race; see `cacheaside-check scenarios`); the flags below adjust it
-          --clients C           clients per run, 1-64
-          --ops O               operations per client, 1-1000
-          --keys K              distinct keys, 1-1000
-          --write-ratio R       probability an operation is a write, 0-1
-          --key-skew S          Zipf skew of key picks: k1 hottest (0 = uniform)
-          --think-time A-B      ticks a client pauses before each operation (a choice, 0 = A)
-          --warm-start T|none   start with every key cached, expiring within T ticks (none = cold)
-          --absent-keys N       the last N keys start with no row (a read finds nothing until a write)
-          --cache-latency A-B   ticks per cache or lock call (default 1)
-          --db-read-latency A-B ticks per database read: a slow refill (default 1)
-          --db-write-latency A-B ticks per database write (default 1)
-          --worker-lag A-B      ticks before a background worker sees a log entry it read (default 1)
-          --ttl T|none          TTL in ticks for filled entries, also the staleness bound
-          --faults LIST         comma list of: \(Fault.allCases.map(\.rawValue).joined(separator: ", "))
-          --clock-jumps T       let the clock jump up to T ticks between steps (default: no jumps)
-          --timing serial|concurrent  one call per tick in the whole system (classic-race), or clients
-                                side by side with time passing only through latencies and think time
-        """
-
-    /// The preset `--scenario` names in `arguments` (the last one wins), or the classic race.
-    static func preset(in arguments: [String]) throws(UsageError) -> Scenario {
-        var scenario = Scenario.classicRace
-        var index = arguments.startIndex
-        while index < arguments.endIndex {
-            defer { index += 1 }
-            guard arguments[index] == "--scenario" else { continue }
-            guard index + 1 < arguments.endIndex else {
-                throw UsageError("--scenario needs a value; write --scenario NAME")
-            }
-            let name = arguments[index + 1]
+    /// The scenario options of a form whose scenario is at `scenario`: `--scenario`, applied first
+    /// through `choosePreset` (which also sets what the form derives from the preset, such as its seed
+    /// count), then one option per field of the scenario.
+    static func options<Options>(
+        scenario: WritableKeyPath<Options, Scenario> & Sendable, choosePreset: @escaping @Sendable (inout Options, Scenario) -> Void
+    ) -> [OptionDescription<Options>] {
+        let presetNames = Scenario.presets.map(\.name).joined(separator: ", ")
+        let chooser = OptionDescription<Options>(
+            "--scenario", "NAME",
+            help: "start from a preset: \(presetNames) (default classic-race; see `cacheaside-check scenarios`); "
+                + "the options below adjust it, wherever they appear",
+            isAppliedFirst: true
+        ) { (options: inout Options, name: String) throws(UsageError) in
             guard let preset = Scenario.named(name) else {
-                throw UsageError(
-                    "unknown scenario '\(name)'; choose one of \(Scenario.presets.map(\.name).joined(separator: ", "))")
+                throw UsageError("unknown scenario '\(name)'; choose one of \(presetNames)")
             }
-            scenario = preset
-            index += 1
+            choosePreset(&options, preset)
         }
-        return scenario
+        return [chooser] + fields.map { $0.pulledBack(scenario) }
     }
 
-    /// Applies `flag` (whose value `reader` holds) to `scenario`; returns false if it is not a scenario flag.
-    static func apply(_ flag: String, _ reader: inout ArgumentReader, to scenario: inout Scenario) throws(UsageError)
-        -> Bool
-    {
-        switch flag {
-        case "--scenario": _ = try reader.value(for: flag, placeholder: "NAME")  // applied first, by `preset(in:)`
-        case "--clients": scenario.workload.clients = try reader.integer(for: flag, in: 1...Workload.maximumClients)
-        case "--ops":
-            scenario.workload.operationsPerClient = try reader.integer(for: flag, in: 1...Workload.maximumOperationsPerClient)
-        case "--keys": scenario.workload.keys = try reader.integer(for: flag, in: 1...Workload.maximumKeys)
-        case "--write-ratio": scenario.workload.writeRatio = try reader.ratio(for: flag)
-        case "--key-skew":
-            let text = try reader.value(for: flag, placeholder: "1.2")
+    /// One option per field of a scenario.
+    private static let fields: [OptionDescription<Scenario>] = [
+        .init("--clients", "C", help: "clients per run, 1-\(Workload.maximumClients)") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.workload.clients = try OptionValue.integer(text, for: "--clients", in: 1...Workload.maximumClients)
+        },
+        .init("--ops", "O", help: "operations per client, 1-\(Workload.maximumOperationsPerClient)") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.workload.operationsPerClient = try OptionValue.integer(
+                text, for: "--ops", in: 1...Workload.maximumOperationsPerClient)
+        },
+        .init("--keys", "K", help: "distinct keys, 1-\(Workload.maximumKeys)") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.workload.keys = try OptionValue.integer(text, for: "--keys", in: 1...Workload.maximumKeys)
+        },
+        .init("--write-ratio", "R", help: "probability an operation is a write, 0-1") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.workload.writeRatio = try OptionValue.ratio(text, for: "--write-ratio")
+        },
+        .init("--key-skew", "S", help: "Zipf skew of key picks, 0-10: k1 hottest (0 = uniform)") { (scenario: inout Scenario, text: String) throws(UsageError) in
             guard let skew = Double(text), skew.isFinite, (0...10).contains(skew) else {
-                throw UsageError("\(flag) takes a number from 0 to 10, not '\(text)'")
+                throw UsageError("--key-skew takes a number from 0 to 10, not '\(text)'")
             }
             scenario.workload.keySkew = skew
-        case "--think-time": scenario.workload.thinkTime = try ticksRange(&reader, flag, lowest: 0)
-        case "--warm-start": scenario.workload.warmStart = try ticksOrNone(&reader, flag)
-        case "--absent-keys": scenario.workload.absentKeys = try reader.integer(for: flag, in: 0...Workload.maximumKeys)
-        case "--cache-latency": scenario.simulation.latencies.cacheCall = try ticksRange(&reader, flag, lowest: 1)
-        case "--db-read-latency": scenario.simulation.latencies.databaseRead = try ticksRange(&reader, flag, lowest: 1)
-        case "--db-write-latency": scenario.simulation.latencies.databaseWrite = try ticksRange(&reader, flag, lowest: 1)
-        case "--worker-lag": scenario.simulation.latencies.logRead = try ticksRange(&reader, flag, lowest: 1)
-        case "--ttl": scenario.ttl = try ticksOrNone(&reader, flag)
-        case "--faults":
-            let names = try reader.list(for: flag, allowed: Fault.allCases.map(\.rawValue) + ["none"])
+        },
+        .init("--think-time", "A-B", help: "ticks a client pauses before each operation (a choice, 0 = A)") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.workload.thinkTime = try OptionValue.ticksRange(text, for: "--think-time", lowest: 0)
+        },
+        .init("--warm-start", "T|none", help: "start with every key cached, expiring within T ticks (none = cold)") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.workload.warmStart = try OptionValue.ticksOrNone(text, for: "--warm-start")
+        },
+        .init("--absent-keys", "N", help: "the last N keys start with no row (a read finds nothing until a write)") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.workload.absentKeys = try OptionValue.integer(text, for: "--absent-keys", in: 0...Workload.maximumKeys)
+        },
+        .init("--cache-latency", "A-B", help: "ticks per cache or lock call (default 1)") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.simulation.latencies.cacheCall = try OptionValue.ticksRange(text, for: "--cache-latency", lowest: 1)
+        },
+        .init("--db-read-latency", "A-B", help: "ticks per database read: a slow refill (default 1)") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.simulation.latencies.databaseRead = try OptionValue.ticksRange(text, for: "--db-read-latency", lowest: 1)
+        },
+        .init("--db-write-latency", "A-B", help: "ticks per database write (default 1)") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.simulation.latencies.databaseWrite = try OptionValue.ticksRange(text, for: "--db-write-latency", lowest: 1)
+        },
+        .init("--worker-lag", "A-B", help: "ticks before a background worker sees a log entry it read (default 1)") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.simulation.latencies.logRead = try OptionValue.ticksRange(text, for: "--worker-lag", lowest: 1)
+        },
+        .init("--ttl", "T|none", help: "TTL in ticks for filled entries, also the staleness bound") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.ttl = try OptionValue.ticksOrNone(text, for: "--ttl")
+        },
+        .init("--faults", "LIST", help: "comma list of: \(Fault.allCases.map(\.rawValue).joined(separator: ", ")), or none") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            let names = try OptionValue.list(text, for: "--faults", allowed: Fault.allCases.map(\.rawValue) + ["none"])
             scenario.simulation.faults = Set(names.compactMap(Fault.init(rawValue:)))
-        case "--clock-jumps": scenario.simulation.clockJumps = try reader.integer(for: flag, in: 1...1_000_000)
-        case "--timing":
-            let name = try reader.list(for: flag, allowed: Timing.allCases.map(\.rawValue))
+        },
+        .init("--clock-jumps", "T", help: "let the clock jump up to T ticks between steps (default: no jumps)") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.simulation.clockJumps = try OptionValue.integer(text, for: "--clock-jumps", in: 1...1_000_000)
+        },
+        .init("--timing", "serial|concurrent", help: "one call per tick in the whole system (classic-race), or clients side by side with time passing only through latencies and think time") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            let name = try OptionValue.list(text, for: "--timing", allowed: Timing.allCases.map(\.rawValue))
             guard name.count == 1, let timing = Timing(rawValue: name[0]) else {
-                throw UsageError("\(flag) takes one of serial, concurrent")
+                throw UsageError("--timing takes one of serial, concurrent")
             }
             scenario.simulation.timing = timing
-        default: return false
-        }
-        return true
-    }
+        },
+    ]
 
     /// Checks what single flags cannot: the fields that constrain one another.
     static func validate(_ scenario: Scenario) throws(UsageError) {
@@ -94,25 +92,6 @@ enum ScenarioFlags {
         guard workload.absentKeys <= workload.keys else {
             throw UsageError("--absent-keys \(workload.absentKeys) is more than --keys \(workload.keys); use at most \(workload.keys)")
         }
-    }
-
-    /// `A-B` or `A` ticks, each at least `lowest`, at most a million.
-    private static func ticksRange(_ reader: inout ArgumentReader, _ flag: String, lowest: Int) throws(UsageError)
-        -> ClosedRange<Ticks>
-    {
-        let text = try reader.value(for: flag, placeholder: "\(lowest)-\(lowest + 4)")
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count <= 2 else { throw UsageError("\(flag) takes A-B or A ticks, not '\(text)'") }
-        let low = try ArgumentReader.integer(parts[0], for: flag, in: lowest...1_000_000)
-        let high = parts.count == 2 ? try ArgumentReader.integer(parts[1], for: flag, in: lowest...1_000_000) : low
-        guard low <= high else { throw UsageError("\(flag) \(text): the first bound must not exceed the second") }
-        return low...high
-    }
-
-    private static func ticksOrNone(_ reader: inout ArgumentReader, _ flag: String) throws(UsageError) -> Ticks? {
-        let text = try reader.value(for: flag, placeholder: "T|none")
-        if text == "none" { return nil }
-        return try ArgumentReader.integer(text, for: flag, in: 1...1_000_000_000)
     }
 
     /// The flags that turn `preset` into `scenario`, in a fixed order, leaving out what already matches.

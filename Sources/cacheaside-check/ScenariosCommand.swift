@@ -3,17 +3,13 @@ import CacheAsideCheck
 /// `cacheaside-check scenarios`: the presets `--scenario` takes, one block each — the name and what it
 /// stresses, then the flags it amounts to, so a user sees exactly what a preset changes.
 enum ScenariosCommand {
-    static let usage = "usage: cacheaside-check scenarios [--help]"
+    static let command = CommandDescription<Void>(
+        command: "\(CommandLineInterface.program) scenarios",
+        abstract: "Lists the scenario presets for --scenario NAME (check and compare); flags given with a preset adjust it.",
+        defaults: {})
 
-    static func run(_ arguments: [String], output: inout some TextOutputStream) throws(UsageError) -> Int32 {
-        if arguments == ["--help"] || arguments == ["-h"] {
-            output.write(
-                "Lists the scenario presets for --scenario NAME (check and compare); flags given with a preset adjust it.\n\(usage)\n")
-            return 0
-        }
-        if let extra = arguments.first {
-            throw UsageError("scenarios takes no arguments, not '\(extra)'; run cacheaside-check scenarios")
-        }
+    /// Prints the presets, one block each.
+    static func run(output: inout some TextOutputStream) -> Int32 {
         let width = Scenario.presets.map(\.name.count).max() ?? 0
         for scenario in Scenario.presets {
             let padding = String(repeating: " ", count: width - scenario.name.count)

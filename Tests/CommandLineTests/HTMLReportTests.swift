@@ -90,7 +90,7 @@ final class HTMLReportTests: XCTestCase {
     func testHistoryPageMarksTheOperationThatCouldNotBeLinearised() throws {
         let history = try writeStaleReadHistory(named: "history.jsonl")
         let path = directory.appendingPathComponent("history.html").path
-        XCTAssertEqual(CheckHistoryCommand.run([history.path, "--html", path]), 1)
+        XCTAssertEqual(CommandLineTests.run(["check-history", history.path, "--html", path]).status, 1)
         let html = try String(contentsOfFile: path, encoding: .utf8)
         assertSelfContained(html)
         XCTAssertEqual(expectedOperationCounts(html), [2])
@@ -111,7 +111,7 @@ final class HTMLReportTests: XCTestCase {
 
             """.write(to: fine, atomically: true, encoding: .utf8)
         let path = directory.appendingPathComponent("histories.html").path
-        XCTAssertEqual(CheckHistoryCommand.run([broken.path, fine.path, "--html", path]), 1)
+        XCTAssertEqual(CommandLineTests.run(["check-history", broken.path, fine.path, "--html", path]).status, 1)
         let html = try String(contentsOfFile: path, encoding: .utf8)
         assertSelfContained(html)
         XCTAssertTrue(html.contains("<title>check-history: 2 files</title>"), html)

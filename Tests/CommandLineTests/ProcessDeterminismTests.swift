@@ -37,11 +37,12 @@ final class ProcessDeterminismTests: XCTestCase {
         XCTAssertFalse(first.output.isEmpty)
     }
 
-    func testUsageErrorFromTheExecutableIsOneLineAndStatus2() throws {
+    func testUsageErrorFromTheExecutableIsThreeLinesAndStatus2() throws {
         let outcome = try Self.runProcess(["--clients", "banana"])
         XCTAssertEqual(outcome.status, 2)
         let text = String(decoding: outcome.errors, as: UTF8.self)
         XCTAssertTrue(text.hasPrefix("Error: --clients takes a whole number, not 'banana'"), text)
+        XCTAssertEqual(text.split(separator: "\n").count, 3, text)
         XCTAssertTrue(outcome.output.isEmpty)
     }
 }
