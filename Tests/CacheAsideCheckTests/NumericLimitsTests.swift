@@ -2,26 +2,6 @@ import CacheAsideCheck
 import CacheAsideModels
 import XCTest
 
-/// A CDC tailer that asks for every change at once (`limit: .max`).
-struct TailsWithoutALimit: BackgroundWorker {
-    var name: String { "tailer" }
-    func run(from position: Int, in env: Environment) async throws {
-        var position = position
-        while true {
-            for change in try await env.database.changes(after: position, limit: .max) {
-                try await env.cache.delete(change.key)
-                position = change.position
-            }
-        }
-    }
-}
-
-/// CDC invalidation whose tailer reads without a limit.
-struct CDCWithoutALimit: CachingStrategy {
-    var workers: [any BackgroundWorker] { [TailsWithoutALimit()] }
-    func read(_ key: Key, in env: Environment) async throws -> Value? { try await CacheAside().read(key, in: env) }
-    func write(_ key: Key, _ value: Value, in env: Environment) async throws { try await env.database.write(key, value) }
-}
 
 /// Sleeps, then reads: how long comes from the test.
 struct SleepsThenReads: CachingStrategy {
@@ -205,7 +185,7 @@ final class NumericLimitsTests: XCTestCase {
         XCTAssertEqual(log.entries(after: .max, limit: .max).count, 0)
         XCTAssertEqual(log.entries(after: 0, limit: .min).map(\.position), [1], "a limit below 1 reads one entry")
         for seed: UInt64 in 0..<50 {
-            let record = Simulation.run(CDCWithoutALimit(), workload: Workload(), choices: ChoiceSource(seed: seed))
+            let record = Simulation.run(CDCWith(worker: TestTailer(limit: .max)), workload: Workload(), choices: ChoiceSource(seed: seed))
             XCTAssertNil(record.failure, "seed \(seed)")
         }
     }

@@ -27,13 +27,6 @@ private struct RetryingWorker: BackgroundWorker {
     }
 }
 
-private struct CacheAsideWith: CachingStrategy {
-    var worker: any BackgroundWorker
-    var workers: [any BackgroundWorker] { [worker] }
-    func read(_ key: Key, in env: Environment) async throws -> Value? { try await CacheAside().read(key, in: env) }
-    func write(_ key: Key, _ value: Value, in env: Environment) async throws { try await CacheAside().write(key, value, in: env) }
-}
-
 /// A finished run lets go of the tasks it parked (idle workers, clients behind a failure), so a check of
 /// many seeds holds one run at a time however long it goes on.
 final class SimulationTeardownTests: XCTestCase {
@@ -77,7 +70,7 @@ final class SimulationTeardownTests: XCTestCase {
     func testAWorkerThatRetriesABoundedNumberOfTimesIsUnwoundAndFreed() {
         let leftAlive = runsLeftAlive(after: 50) { seed in
             let run = Simulation.run(
-                CacheAsideWith(worker: RetryingWorker()), workload: Workload(), choices: ChoiceSource(seed: seed))
+                CDCWith(worker: RetryingWorker()), workload: Workload(), choices: ChoiceSource(seed: seed))
             XCTAssertNil(run.failure)
             return run
         }
@@ -86,7 +79,7 @@ final class SimulationTeardownTests: XCTestCase {
 
     func testAWorkerThatSwallowsEveryStopEndsTheRunWithoutAFailureOrAHang() {
         let run = Simulation.run(
-            CacheAsideWith(worker: SwallowingWorker()), workload: Workload(), choices: ChoiceSource(seed: 1))
+            CDCWith(worker: SwallowingWorker()), workload: Workload(), choices: ChoiceSource(seed: 1))
         XCTAssertNil(run.failure, "unwinding a finished run never changes its record")
     }
 }

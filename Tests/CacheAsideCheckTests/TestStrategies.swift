@@ -121,3 +121,29 @@ struct DrawsBelowZero: CachingStrategy {
     }
     func write(_ key: Key, _ value: Value, in env: Environment) async throws { try await env.database.write(key, value) }
 }
+
+/// A change-data-capture tailer for tests: reads up to `limit` changes at a time and deletes each key,
+/// really sleeping (an escape) before it deletes `sleepsOn`.
+struct TestTailer: BackgroundWorker {
+    var limit = 100
+    var sleepsOn: Key?
+    var name: String { "tailer" }
+    func run(from position: Int, in env: Environment) async throws {
+        var position = position
+        while true {
+            for change in try await env.database.changes(after: position, limit: limit) {
+                if change.key == sleepsOn { try await Task.sleep(for: .zero) }
+                try await env.cache.delete(change.key)
+                position = change.position
+            }
+        }
+    }
+}
+
+/// CDC invalidation with a worker of the test's: cache-aside reads, writes to the database alone.
+struct CDCWith: CachingStrategy {
+    var worker: any BackgroundWorker
+    var workers: [any BackgroundWorker] { [worker] }
+    func read(_ key: Key, in env: Environment) async throws -> Value? { try await CacheAside().read(key, in: env) }
+    func write(_ key: Key, _ value: Value, in env: Environment) async throws { try await env.database.write(key, value) }
+}
