@@ -242,9 +242,12 @@ public struct ModelVerdict: Sendable, Codable, Equatable {
     /// `true` when no run broke it but the model's runs were cut short (time limit, Ctrl-C): not a pass.
     /// Absent otherwise, so a complete comparison's JSON is unchanged.
     public var undecided: Bool?
+    /// `true` when no run had what the property judges (a stampede limit with no expiry): not a pass
+    /// either (`PropertyVerdict.notExercised`). Absent otherwise.
+    public var notExercised: Bool?
 
-    /// Whether no run broke it, over every seed.
-    public var holds: Bool { failingRuns == 0 && undecided != true }
+    /// Whether no run broke it, over every seed, and some run exercised it.
+    public var holds: Bool { failingRuns == 0 && undecided != true && notExercised != true }
 
     /// The share of runs that broke it, in `0...1`.
     public var failingRate: Double { runs == 0 ? 0 : Double(failingRuns) / Double(runs) }
@@ -255,5 +258,6 @@ public struct ModelVerdict: Sendable, Codable, Equatable {
         self.runs = runs
         firstFailingSeed = report.firstFailingSeed
         undecided = cutShort && report.failingRuns == 0 ? true : nil
+        if case .notExercised = report.verdict { notExercised = true }
     }
 }

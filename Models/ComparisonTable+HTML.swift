@@ -39,7 +39,7 @@ extension ComparisonTable {
             html += "<tr data-model=\"\(HTMLPage.escape(row.model))\"><th>\(HTMLPage.escape(row.model))</th>"
             for verdict in row.verdicts {
                 let rate = verdict.failingRate
-                let background = verdict.undecided == true
+                let background = verdict.undecided == true || verdict.notExercised == true
                     ? "rgba(128, 128, 128, 0.16)"
                     : verdict.holds
                     ? "rgba(43, 138, 62, 0.16)"

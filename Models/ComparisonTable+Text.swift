@@ -84,6 +84,7 @@ extension ComparisonTable {
 
     static func verdictCell(_ verdict: ModelVerdict) -> String {
         if verdict.undecided == true { return "undecided" }
+        if verdict.notExercised == true { return "not exercised" }
         guard let seed = verdict.firstFailingSeed, !verdict.holds else { return "holds" }
         return "✗ \(percent(verdict.failingRate)) @\(seed)"
     }

@@ -38,6 +38,28 @@ final class ShardMergeTests: XCTestCase {
         XCTAssertEqual(merged.output, full.output)
     }
 
+    /// A property no run exercised stays "not exercised" (exit 3) when merged, and a shard that did
+    /// exercise it decides it: merged shards give the unsharded report in both cases.
+    func testMergeKeepsNotExercisedUnlessSomeShardExercisedTheProperty() throws {
+        for extra in [[String](), ["--clock-jumps", "70"]] {
+            let stampede = ["--seeds", "90", "--json", "--property", "stampede"] + extra
+            let full = CommandLineTests.run(stampede)
+            let shards = (0..<3).map { write("stampede\(extra.count)-\($0).json", stampede + ["--shard", "\($0)/3"]) }
+            let merged = CommandLineTests.run(["merge"] + shards)
+            XCTAssertEqual(merged.output, full.output, "\(extra)")
+            XCTAssertEqual(merged.status, full.status)
+            let report = try JSONDecoder().decode(JSONReport.self, from: Data(full.output.utf8))
+            if extra.isEmpty {
+                XCTAssertEqual(full.status, 3)
+                XCTAssertEqual(report.properties.first?.verdict, "notExercised")
+                XCTAssertEqual(report.properties.first?.exercisedRuns, 0)
+            } else {
+                XCTAssertNotEqual(report.properties.first?.verdict, "notExercised")
+                XCTAssertGreaterThan(report.properties.first?.exercisedRuns ?? 0, 0)
+            }
+        }
+    }
+
     func testMergeOfAPassingCheckExitsZero() {
         let passing = ["--seeds", "200", "--json", "--model", "lease", "--property", "convergence"]
         let shards = (0..<2).map { write("lease\($0).json", passing + ["--shard", "\($0)/2"]) }

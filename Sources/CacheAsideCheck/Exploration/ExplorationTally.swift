@@ -11,6 +11,8 @@ package struct ExplorationTally: Sendable {
         package var firstFailure: FirstRun?
         /// Runs on which the property could not be decided (a counted search budget ran out).
         package var undecidedRuns = 0
+        /// Runs that had what the property judges (`PropertyEvaluation.exercised`).
+        package var exercisedRuns = 0
         package var firstUndecided: (origin: RunOrigin, reason: String)?
         package var measurements = MeasurementSummary()
     }
@@ -50,6 +52,7 @@ package struct ExplorationTally: Sendable {
         for index in checks.indices {
             let evaluation = checks[index].evaluate(record)
             properties[index].measurements.add(evaluation.measurements)
+            if evaluation.exercised { properties[index].exercisedRuns += 1 }
             if evaluation.violation != nil {
                 violated = true
                 properties[index].failingRuns += 1
@@ -79,6 +82,7 @@ package struct ExplorationTally: Sendable {
             let theirs = other.properties[index]
             properties[index].failingRuns += theirs.failingRuns
             properties[index].undecidedRuns += theirs.undecidedRuns
+            properties[index].exercisedRuns += theirs.exercisedRuns
             properties[index].measurements.merge(theirs.measurements)
             if let first = theirs.firstFailure, properties[index].firstFailure.map({ first.origin < $0.origin }) ?? true {
                 properties[index].firstFailure = first

@@ -20,15 +20,19 @@ public struct Property: Sendable {
     /// reported property can tell apart. `.everything` unless the property says otherwise, so a custom
     /// property is never judged on a search it could see through.
     public var sensitivity: ScheduleSensitivity
+    /// What must happen in a run for the property to judge anything (e.g. "a refill after an expiry"),
+    /// for the report's "not exercised" reason; `nil` for a property every run exercises.
+    public var subject: String?
     /// Evaluates the property on one run.
     public var evaluate: @Sendable (RunRecord) -> PropertyEvaluation
 
     /// A property from a name and an evaluation.
     public init(
         name: String, measurementName: String? = nil, percentilesOverPositive: Bool = false,
-        worldInvariant: WorldInvariant? = nil, sensitivity: ScheduleSensitivity = .everything,
+        worldInvariant: WorldInvariant? = nil, sensitivity: ScheduleSensitivity = .everything, subject: String? = nil,
         evaluate: @escaping @Sendable (RunRecord) -> PropertyEvaluation
     ) {
+        self.subject = subject
         self.sensitivity = sensitivity
         self.name = name
         self.measurementName = measurementName
@@ -47,12 +51,17 @@ public struct PropertyEvaluation: Sendable, Hashable {
     public var measurements: [Int]
     /// Why the property could not be decided on this run (a counted search budget ran out); nil when decided.
     public var undecided: String?
+    /// Whether the run had anything the property judges (`Property.subject`): a stampede limit over a run
+    /// with no expiry refill holds only vacuously, and a check in which no run exercised a property
+    /// reports it as not exercised instead of as holding.
+    public var exercised: Bool
 
     /// An evaluation.
-    public init(violation: Violation? = nil, measurements: [Int] = [], undecided: String? = nil) {
+    public init(violation: Violation? = nil, measurements: [Int] = [], undecided: String? = nil, exercised: Bool = true) {
         self.violation = violation
         self.measurements = measurements
         self.undecided = undecided
+        self.exercised = exercised || violation != nil
     }
 
     /// The property holds.

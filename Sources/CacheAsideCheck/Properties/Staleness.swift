@@ -12,7 +12,8 @@ extension Property {
         // compares ticks at which operations begin and end.
         return Property(
             name: name, measurementName: "staleness (ticks)", percentilesOverPositive: true,
-            sensitivity: bound == nil ? .orderOfConflictingSteps : .operationTicks
+            sensitivity: bound == nil ? .orderOfConflictingSteps : .operationTicks,
+            subject: "a read that returned, or an entry left in the cache"
         ) { run in
             StalenessAnalysis(run: run).evaluation(bound: bound)
         }
@@ -136,6 +137,6 @@ struct StalenessAnalysis {
             Violation(
                 window.explanation + (bound.map { ", over the bound of \($0)" } ?? ""), eventIndex: window.eventIndex)
         }
-        return PropertyEvaluation(violation: violation, measurements: windows.map(\.ticks))
+        return PropertyEvaluation(violation: violation, measurements: windows.map(\.ticks), exercised: !windows.isEmpty)
     }
 }

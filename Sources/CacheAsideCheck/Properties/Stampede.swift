@@ -12,7 +12,8 @@ extension Property {
     public static func stampede(limit: Int = 1, cause: RefillCause? = .expiry) -> Property {
         let name = "stampede ≤ \(limit)" + (cause == .expiry ? "" : " (\(cause?.rawValue ?? "any refill"))")
         let measured = "database reads per " + (cause.map { "\($0.rawValue) refill" } ?? "refill")
-        return Property(name: name, measurementName: measured) { run in
+        let subject = cause.map { "a refill after " + Self.causeText($0) } ?? "a refill"
+        return Property(name: name, measurementName: measured, subject: subject) { run in
             let analysis = RefillEpisodes(run: run)
             let violation = analysis.firstLoad(over: limit, cause: cause).map { episode, index in
                 Violation(
@@ -21,7 +22,8 @@ extension Property {
                         + "\(limit + 1) at t\(run.history.events[index].tick)), over the limit of \(limit)",
                     eventIndex: index)
             }
-            return PropertyEvaluation(violation: violation, measurements: analysis.episodes(of: cause).map(\.loads))
+            let loads = analysis.episodes(of: cause).map(\.loads)
+            return PropertyEvaluation(violation: violation, measurements: loads, exercised: !loads.isEmpty)
         }
     }
 

@@ -6,7 +6,7 @@ import Foundation
 package struct JSONReport: Codable, Sendable, Equatable {
     /// The shape of this document; it goes up by one whenever a field changes meaning or disappears, so
     /// a reader can refuse a document it does not understand (README, "JSON report").
-    public static let currentSchemaVersion = 3
+    public static let currentSchemaVersion = 4
 
     /// See `currentSchemaVersion`.
     public var schemaVersion: Int
@@ -85,6 +85,8 @@ package struct JSONReport: Codable, Sendable, Equatable {
         public var undecidedReason: String?
         /// Runs on which it could not be decided (a counted search budget ran out).
         public var undecidedRuns: Int
+        /// Runs that had what it judges; `0` with a `notExercised` verdict (since schema 4).
+        public var exercisedRuns: Int
         /// How many runs violated it.
         public var failingRuns: Int
         /// The smallest seed whose run violated it.
@@ -181,7 +183,8 @@ package struct JSONReport: Codable, Sendable, Equatable {
             PropertyEntry(
                 id: PropertyIdentity.identifier(ofLabel: property.name), label: property.name, holds: property.holds,
                 verdict: property.verdict.name, undecidedReason: property.verdict.undecidedReason,
-                undecidedRuns: property.undecidedRuns, failingRuns: property.failingRuns,
+                undecidedRuns: property.undecidedRuns, exercisedRuns: property.exercisedRuns,
+                failingRuns: property.failingRuns,
                 firstFailingSeed: property.firstFailingSeed,
                 measurement: property.measurementName.map {
                     MeasurementEntry(

@@ -202,6 +202,8 @@ extension JUnitReport.TestSuite {
                 outcome = .error(message: couldNotRun!.message, details: couldNotRun!.details)
             case .undecided(let reason):
                 outcome = .skipped(message: reason)
+            case .notExercised(let reason):
+                outcome = .skipped(message: "not exercised: \(reason)")
             case .holds:
                 outcome = .passed
             }

@@ -37,7 +37,8 @@ public struct Report: Sendable {
         /// Some property was violated (a definite answer, even if exploration stopped early).
         case violated
         /// Nothing was violated, but something was not decided: exploration stopped early (time limit,
-        /// interruption) or a property's counted search budget ran out on some run.
+        /// interruption), a property's counted search budget ran out on some run, or no run exercised a
+        /// property (`PropertyVerdict.notExercised`).
         case undecided
         /// The check could not run or a run could not complete (invalid configuration, a strategy that
         /// escapes the simulation, loops, deadlocks, throws, or behaves nondeterministically).
@@ -69,22 +70,29 @@ public enum PropertyVerdict: Sendable, Hashable {
     case violated
     /// No run violated it, but it was not decided everywhere; the reason says why.
     case undecided(reason: String)
+    /// No run had what it judges (a stampede limit with no expiry, staleness with no read): it was not
+    /// violated, but it was not tested either, and is never reported as holding. The reason says what
+    /// was missing.
+    case notExercised(reason: String)
 }
 
 extension PropertyVerdict {
-    /// `holds`, `violated` or `undecided`, as JSON reports spell it.
+    /// `holds`, `violated`, `undecided` or `notExercised`, as JSON reports spell it.
     public var name: String {
         switch self {
         case .holds: "holds"
         case .violated: "violated"
         case .undecided: "undecided"
+        case .notExercised: "notExercised"
         }
     }
 
-    /// The reason, when undecided.
+    /// The reason, when undecided or not exercised.
     public var undecidedReason: String? {
-        if case .undecided(let reason) = self { return reason }
-        return nil
+        switch self {
+        case .undecided(let reason), .notExercised(let reason): reason
+        case .holds, .violated: nil
+        }
     }
 }
 
@@ -100,6 +108,8 @@ public struct PropertyReport: Sendable {
     public var failingRuns: Int
     /// How many runs could not decide it (a counted search budget ran out).
     public var undecidedRuns: Int
+    /// How many runs had what it judges.
+    public var exercisedRuns: Int
     /// The smallest seed whose run violated it.
     public var firstFailingSeed: UInt64?
     /// Its measurements over all runs.
@@ -114,7 +124,7 @@ public struct PropertyReport: Sendable {
 
     /// The report on `property`.
     init(
-        _ property: Property, failingRuns: Int, undecidedRuns: Int = 0, firstFailingSeed: UInt64?,
+        _ property: Property, failingRuns: Int, undecidedRuns: Int = 0, exercisedRuns: Int = 0, firstFailingSeed: UInt64?,
         measurements: MeasurementSummary, counterexample: Counterexample?, verdict: PropertyVerdict
     ) {
         name = property.name
@@ -122,6 +132,7 @@ public struct PropertyReport: Sendable {
         percentilesOverPositive = property.percentilesOverPositive
         self.failingRuns = failingRuns
         self.undecidedRuns = undecidedRuns
+        self.exercisedRuns = exercisedRuns
         self.firstFailingSeed = firstFailingSeed
         self.measurements = measurements
         self.counterexample = counterexample

@@ -41,19 +41,23 @@ struct ReportBuilder {
             report.exploration.stop = .nondeterministic
         }
         report.properties = properties.indices.map { index in
-            propertyReport(index, tally.properties[index], report.exploration, findings.counterexamples[index])
+            propertyReport(index, tally.properties[index], report.exploration, findings.counterexamples[index], runs: tally.runs)
         }
         return report
     }
 
     private func propertyReport(
         _ index: Int, _ found: ExplorationTally.PropertyTally, _ summary: ExplorationSummary,
-        _ counterexample: Counterexample?
+        _ counterexample: Counterexample?, runs: Int
     ) -> PropertyReport {
         let property = properties[index]
         let verdict: PropertyVerdict
         if found.failingRuns > 0 {
             verdict = .violated
+        } else if found.exercisedRuns == 0, runs > 0 {
+            let missing = property.subject.map { "no run had \($0)" } ?? "no run exercised it"
+            // No run count in the reason: merged shards must give the unsharded reason.
+            verdict = .notExercised(reason: missing)
         } else if !summary.isComplete {
             verdict = .undecided(reason: Self.incompleteness(summary))
         } else if let (_, reason) = found.firstUndecided {
@@ -62,7 +66,7 @@ struct ReportBuilder {
             verdict = .holds
         }
         return PropertyReport(
-            property, failingRuns: found.failingRuns, undecidedRuns: found.undecidedRuns,
+            property, failingRuns: found.failingRuns, undecidedRuns: found.undecidedRuns, exercisedRuns: found.exercisedRuns,
             firstFailingSeed: found.firstFailure?.origin.seed, measurements: found.measurements,
             counterexample: counterexample, verdict: verdict)
     }

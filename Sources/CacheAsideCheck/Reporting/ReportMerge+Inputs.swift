@@ -29,6 +29,7 @@ extension ReportMerge {
         for property in shard.properties {
             try nonNegative(property.failingRuns, "failingRuns of \(property.label)")
             try nonNegative(property.undecidedRuns, "undecidedRuns of \(property.label)")
+            try nonNegative(property.exercisedRuns, "exercisedRuns of \(property.label)")
             for pair in property.measurement?.histogram ?? [] {
                 guard pair.count == 2, let number = pair[1] else {
                     let spelled = "[" + pair.map { $0.map(String.init) ?? "null" }.joined(separator: ", ") + "]"

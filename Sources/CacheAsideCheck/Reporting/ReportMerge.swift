@@ -113,9 +113,15 @@ package enum ReportMerge {
         var merged = parts[0]
         merged.failingRuns = try sum(parts.map(\.failingRuns), "failingRuns of \(merged.label)")
         merged.undecidedRuns = try sum(parts.map(\.undecidedRuns), "undecidedRuns of \(merged.label)")
+        merged.exercisedRuns = try sum(parts.map(\.exercisedRuns), "exercisedRuns of \(merged.label)")
         let undecided = parts.first { $0.verdict == "undecided" }
-        merged.verdict = merged.failingRuns > 0 ? "violated" : undecided == nil ? "holds" : "undecided"
-        merged.undecidedReason = merged.verdict == "undecided" ? undecided?.undecidedReason : nil
+        // Exercised in one shard is exercised: only a property no shard's runs exercised stays so.
+        let unexercised = merged.exercisedRuns == 0 ? parts.first { $0.verdict == "notExercised" } : nil
+        merged.verdict =
+            merged.failingRuns > 0 ? "violated" : unexercised != nil ? "notExercised" : undecided == nil ? "holds" : "undecided"
+        merged.undecidedReason =
+            merged.verdict == "undecided" ? undecided?.undecidedReason
+            : merged.verdict == "notExercised" ? unexercised?.undecidedReason : nil
         merged.holds = merged.verdict == "holds"
         let firstFailing = parts.filter { $0.firstFailingSeed != nil }.min { $0.firstFailingSeed! < $1.firstFailingSeed! }
         merged.firstFailingSeed = firstFailing?.firstFailingSeed

@@ -120,6 +120,9 @@ package struct TextReport: Sendable {
             if case .undecided(let reason) = property.verdict, summary.isComplete {
                 lines.append("\(property.name) undecided: \(reason)")
             }
+            if case .notExercised(let reason) = property.verdict {
+                lines.append("\(property.name) not exercised: \(reason), so it was not tested")
+            }
         }
         if let check = report.determinismCheck {
             let seeds = check.seeds.map(String.init).joined(separator: ", ")
@@ -146,6 +149,7 @@ package struct TextReport: Sendable {
             case .holds: verdict = "holds"
             case .violated: verdict = "VIOLATED"
             case .undecided: verdict = "undecided"
+            case .notExercised: verdict = "not exercised"
             }
             rows.append([
                 property.name,
