@@ -189,9 +189,10 @@ extension RunModel {
             }
         }
         endTick = history.events.last?.tick ?? 0
-        (cacheContents, databaseContents) = ContentTimeline(
-            keys: touchedKeys.sorted(), absent: run.plan.absentKeys, warm: run.plan.warmEntries
-        ).spans(of: history)
+        let contents = RunContents(
+            of: history, keys: touchedKeys.sorted(), absent: run.plan.absentKeys, warm: run.plan.warmEntries)
+        cacheContents = contents.cache
+        databaseContents = contents.database
         replayToken = fingerprint.map { ReplayToken(choices: run.choices, fingerprint: $0).encoded }
     }
 }
@@ -253,8 +254,8 @@ extension RunModel.Event {
         case .fault(let description):
             kind = .fault
             call = description
-            // A worker's fault (it crashed and restarts) is its own; the simulation's is the cache's.
-            if event.worker == nil { cacheEffect = "⚡ \(description)" }
+            // Only the cache's restart is the cache's; a worker's fault (it crashed and restarts) is its own.
+            if event.restartsTheCache { cacheEffect = "⚡ \(description)" }
         case .step(let step):
             kind = .call
             call = step.action.callDescription
