@@ -22,6 +22,8 @@ package struct RunModel: Sendable, Codable, Equatable {
     public var cacheContents: [ContentSpan]
     /// What the database held, per key, as spans of ticks.
     public var databaseContents: [ContentSpan]
+    /// Which actors the pictures fold, and which they would fold next.
+    public var folding: Folding
     /// The tick of the last event.
     public var endTick: Ticks
     /// The token that replays the run, when the model was made knowing what the run was made with.
@@ -188,6 +190,8 @@ extension RunModel {
                     explanation: window.explanation)
             }
         }
+        folding = Folding(
+            actors: actors, events: events, operations: operations, focus: marked?.event ?? events.count - 1)
         endTick = history.events.last?.tick ?? 0
         let contents = RunContents(
             of: history, keys: touchedKeys.sorted(), absent: run.plan.absentKeys, warm: run.plan.warmEntries)
