@@ -4,10 +4,12 @@
 /// A client's column shows what it calls (`▶` when an operation begins, `◀` when it returns, `│` while it
 /// is in the middle of one); the cache and database columns show what the call did to them or returned.
 ///
-/// Given a width, the lanes fit it: a 16-client run is otherwise 300 columns wide. What goes first is
-/// what says least about the violation: clients far (in rows) from the marked row share one `others`
-/// column, runs of pure waiting (sleeps, busy locks, clock jumps) shrink to one line, and the diagram
-/// says what it folded — a picture that hides part of a run without saying so would mislead.
+/// Clients the run model folds (idle near the marked row of a crowded run, `RunModel.Folding`) share one
+/// `others` column, as their rows start folded in the HTML timeline. Given a width, the lanes fit it: a
+/// 16-client run is otherwise 300 columns wide. What goes first is what says least about the violation:
+/// the least involved of the other clients join the `others` column, runs of pure waiting (sleeps, busy
+/// locks, clock jumps) shrink to one line, and the diagram says what it folded — a picture that hides part
+/// of a run without saying so would mislead.
 public enum LaneDiagram {
     /// The terminal width the command line fits lanes to unless told otherwise.
     public static let defaultWidth = 120
@@ -25,13 +27,17 @@ public enum LaneDiagram {
         return render(model, notes: notes, width: width)
     }
 
+    /// The actors the run model folds (`RunModel.Folding`) share the `others` column at any width; to fit
+    /// `width`, the least involved of the rest join them, one by one from the end of the model's ranking.
     static func render(_ model: RunModel, notes: [Int: String], width: Int?) -> String {
-        let full = Layout(model: model, shown: model.actors, elideWaiting: false, cellLimit: 30, notes: notes)
-        guard let width, full.width > width else { return full.text(width: nil) }
+        let folded = Set(model.folding.folded)
+        let open = model.actors.filter { !folded.contains($0) }
+        let full = Layout(model: model, shown: open, elideWaiting: false, cellLimit: 30, notes: notes)
+        guard let width, full.width > width else { return full.text(width: width) }
         let cellLimit = 26
         var shown: [String] = []
         var best = Layout(model: model, shown: [], elideWaiting: true, cellLimit: cellLimit, notes: notes)
-        for actor in actorsByNearness(model, notes: notes) {
+        for actor in model.folding.byInvolvement where !folded.contains(actor) {
             let candidate = Layout(
                 model: model, shown: shown + [actor], elideWaiting: true, cellLimit: cellLimit, notes: notes)
             guard candidate.width <= width else { break }
@@ -39,18 +45,6 @@ public enum LaneDiagram {
             best = candidate
         }
         return best.text(width: width)
-    }
-
-    /// Actors in the order they earn a column of their own: the marked row's actor, then by how close
-    /// (in rows) their nearest event is to the marked row — the last row when nothing is marked.
-    static func actorsByNearness(_ model: RunModel, notes: [Int: String]) -> [String] {
-        let focus = notes.keys.min() ?? model.events.count - 1
-        var distance: [String: Int] = [:]
-        for event in model.events {
-            guard let actor = event.actor else { continue }
-            distance[actor] = min(distance[actor] ?? .max, abs(event.index - focus))
-        }
-        return model.actors.sorted { (distance[$0] ?? .max, $0.count, $0) < (distance[$1] ?? .max, $1.count, $1) }
     }
 
     /// The wording of a list of actors, with runs of client numbers as ranges: "clients 3, 5–16".
@@ -84,7 +78,10 @@ extension LaneDiagram {
         var header: [String] = []
         var rows: [Row] = []
         var widths: [Int] = []
+        /// What it folded because the run model folds it, at any width.
         var folded: [String] = []
+        /// What it folded, beyond that, to fit a width.
+        var fitted: [String] = []
         /// Whether a row's note goes on a line of its own under it (to fit a width) rather than after it.
         var notesBelow = false
 
@@ -156,14 +153,20 @@ extension LaneDiagram {
             for case .event(let cells, _) in rows {
                 for (index, cell) in cells.enumerated() { widths[index] = max(widths[index], cell.count) }
             }
-            if !others.isEmpty {
-                folded.append("\(LaneDiagram.describe(actors: others)) share the 'others' column (further from the marked row)")
+            let idle = others.filter(model.folding.folded.contains)
+            if !idle.isEmpty {
+                folded.append("\(LaneDiagram.describe(actors: idle)) share the 'others' column (idle near the marked row)")
+            }
+            let squeezed = others.filter { !model.folding.folded.contains($0) }
+            if !squeezed.isEmpty {
+                let verb = idle.isEmpty ? "share the 'others' column" : "join them"
+                fitted.append("\(LaneDiagram.describe(actors: squeezed)) \(verb) (further from the marked row)")
             }
             if othersWaited > 0 {
-                folded.append("\(othersWaited) rows where they only waited (\(othersWaitWords.sorted().joined(separator: ", "))) left out")
+                fitted.append("\(othersWaited) rows where they only waited (\(othersWaitWords.sorted().joined(separator: ", "))) left out")
             }
             if elisions > 0 {
-                folded.append("\(elidedRows) rows of waiting folded into \(elisions) line\(elisions == 1 ? "" : "s")")
+                fitted.append("\(elidedRows) rows of waiting folded into \(elisions) line\(elisions == 1 ? "" : "s")")
             }
         }
 
@@ -188,7 +191,9 @@ extension LaneDiagram {
 
         func text(width: Int?) -> String {
             var lines: [String] = []
-            if !folded.isEmpty { lines.append("(to fit \(width ?? 0) columns: " + folded.joined(separator: "; ") + ")") }
+            var said = folded
+            if !fitted.isEmpty { said.append("to fit \(width ?? 0) columns: " + fitted.joined(separator: "; ")) }
+            if !said.isEmpty { lines.append("(" + said.joined(separator: "; ") + ")") }
             lines.append(line(header))
             lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
             for row in rows {

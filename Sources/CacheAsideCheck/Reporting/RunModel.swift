@@ -22,6 +22,8 @@ package struct RunModel: Sendable, Codable, Equatable {
     public var cacheContents: [ContentSpan]
     /// What the database held, per key, as spans of ticks.
     public var databaseContents: [ContentSpan]
+    /// Which actors the pictures fold, and which they would fold next.
+    public var folding: Folding
     /// The tick of the last event.
     public var endTick: Ticks
     /// The token that replays the run, when the model was made knowing what the run was made with.
@@ -188,10 +190,13 @@ extension RunModel {
                     explanation: window.explanation)
             }
         }
+        folding = Folding(
+            actors: actors, events: events, operations: operations, focus: marked?.event ?? events.count - 1)
         endTick = history.events.last?.tick ?? 0
-        (cacheContents, databaseContents) = ContentTimeline(
-            keys: touchedKeys.sorted(), absent: run.plan.absentKeys, warm: run.plan.warmEntries
-        ).spans(of: history)
+        let contents = RunContents(
+            of: history, keys: touchedKeys.sorted(), absent: run.plan.absentKeys, warm: run.plan.warmEntries)
+        cacheContents = contents.cache
+        databaseContents = contents.database
         replayToken = fingerprint.map { ReplayToken(choices: run.choices, fingerprint: $0).encoded }
     }
 }
@@ -253,8 +258,8 @@ extension RunModel.Event {
         case .fault(let description):
             kind = .fault
             call = description
-            // A worker's fault (it crashed and restarts) is its own; the simulation's is the cache's.
-            if event.worker == nil { cacheEffect = "⚡ \(description)" }
+            // Only the cache's restart is the cache's; a worker's fault (it crashed and restarts) is its own.
+            if event.restartsTheCache { cacheEffect = "⚡ \(description)" }
         case .step(let step):
             kind = .call
             call = step.action.callDescription

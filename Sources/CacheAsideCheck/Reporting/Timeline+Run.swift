@@ -1,33 +1,17 @@
 extension Timeline {
-    /// Clients with more than this many rows fold the ones that do nothing near the marked event.
-    static let unfoldedClientLimit = 8
-    /// How near (in events) to the marked event a client must act to keep its row open.
-    static let foldDistance = 25
-
     /// The timeline of a run: a row per client, then per key a cache row and a database row; operations
-    /// as bars, calls as marks on their client's row, contents as spans, staleness windows shaded.
+    /// as bars, calls as marks on their client's row, contents as spans, staleness windows shaded. The
+    /// rows of the actors the run model folds (`RunModel.Folding`) start folded.
     package init(run model: RunModel) {
         self.init()
         axisName = "events in run order (ticks below)"
         extent = max(model.events.count, 1)
         marked = model.marked?.event
-        let focus = model.marked?.event ?? model.events.count - 1
-        var nearness: [String: Int] = [:]
-        for event in model.events {
-            guard let actor = event.actor else { continue }
-            nearness[actor] = min(nearness[actor] ?? .max, abs(event.index - focus))
-        }
-        // A client in the middle of an operation at the mark takes part, however long ago it last acted
-        // (the first loader holding the lock while the second load breaks the stampede limit).
-        for operation in model.operations where operation.invokeEvent <= focus && (operation.endEvent ?? .max) >= focus {
-            nearness[operation.actor] = 0
-        }
-        let foldIdle = model.actors.count > Self.unfoldedClientLimit
+        let folded = Set(model.folding.folded)
         var rowOf: [String: Int] = [:]
         for actor in model.actors {
             rowOf[actor] = rows.count
-            let idle = (nearness[actor] ?? .max) > Self.foldDistance
-            rows.append(Row(label: actor, kind: actor.hasPrefix("client") ? "client" : "worker", folded: foldIdle && idle))
+            rows.append(Row(label: actor, kind: actor.hasPrefix("client") ? "client" : "worker", folded: folded.contains(actor)))
         }
         var cacheRow: [String: Int] = [:]
         var databaseRow: [String: Int] = [:]
