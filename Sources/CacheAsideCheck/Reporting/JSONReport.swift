@@ -192,12 +192,14 @@ package struct JSONReport: Codable, Sendable, Equatable {
                         percentilesOverPositive: property.percentilesOverPositive)
                 },
                 counterexample: property.counterexample.map { example in
-                    CounterexampleEntry(
+                    // One model for the lanes and the run beside them, so they cannot disagree.
+                    let model = example.model
+                    return CounterexampleEntry(
                         seed: example.seed, violation: example.violation.explanation,
                         replayToken: example.replayToken, replayCommand: replayCommand(example.replayToken),
                         originalSize: SizeEntry(example.original), shrunkSize: SizeEntry(example.size),
                         shrinkAttempts: example.shrinkAttempts,
-                        lanes: TextReport.describe(example).joined(separator: "\n"), run: example.model)
+                        lanes: TextReport.describe(example, drawing: model).joined(separator: "\n"), run: model)
                 })
         }
         search = report.exploration.search.map { search in

@@ -45,6 +45,12 @@ package struct TextReport: Sendable {
     /// The lines explaining one counterexample: heading, shrink summary, sentence and lanes (at most
     /// `width` columns wide; `nil`: as wide as they need).
     public static func describe(_ example: Counterexample, width: Int? = nil) -> [String] {
+        describe(example, drawing: example.model, width: width)
+    }
+
+    /// The lines explaining one counterexample, its lanes drawn from `model` (the one the caller hands
+    /// the other pictures of the run too).
+    static func describe(_ example: Counterexample, drawing model: RunModel, width: Int? = nil) -> [String] {
         var lines = ["── \(example.property) violated (\(example.seed.map { "seed \($0)" } ?? "replayed run"))"]
         if example.shrinkAttempts > 0 || example.original != example.size {
             let cut = example.shrinkStoppedAtLimit ? " (stopped at the shrink limit; a smaller run may exist)" : ""
@@ -53,7 +59,7 @@ package struct TextReport: Sendable {
         }
         lines.append(example.violation.explanation)
         lines.append("")
-        lines.append(LaneDiagram.render(example.model, width: width))
+        lines.append(LaneDiagram.render(model, width: width))
         return lines
     }
 
