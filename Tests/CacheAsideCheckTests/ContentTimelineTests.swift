@@ -1,6 +1,7 @@
 import XCTest
 
-@testable import CacheAsideCheck
+import CacheAsideCheck
+@testable import CacheAsideRendering
 
 /// What the cache and the database held over time, replayed from a history's effects, follows the model's
 /// rules: a TTL ends an entry at `set + ttl`, a delete or a restart ends it at once, a refused store
