@@ -11,7 +11,20 @@ let package = Package(
         .executable(name: "cacheaside-check", targets: ["cacheaside-check"]),
     ],
     targets: [
-        .target(name: "CacheAsideCheck"),
+        // The library, one target per stage; each depends only on earlier ones (README, "Architecture").
+        .target(name: "CacheAsideLinearizability"),
+        .target(name: "CacheAsideSimulation", dependencies: ["CacheAsideLinearizability"]),
+        .target(name: "CacheAsideEngine", dependencies: ["CacheAsideSimulation"]),
+        .target(name: "CacheAsideHistories", dependencies: ["CacheAsideLinearizability"]),
+        .target(name: "CacheAsideRendering", dependencies: ["CacheAsideEngine", "CacheAsideHistories"]),
+        // The product users import: re-exports the stages above, and holds the DocC catalogue.
+        .target(
+            name: "CacheAsideCheck",
+            dependencies: [
+                "CacheAsideLinearizability", "CacheAsideSimulation", "CacheAsideEngine", "CacheAsideHistories",
+                "CacheAsideRendering",
+            ]
+        ),
         .target(name: "CacheAsideModels", dependencies: ["CacheAsideCheck"], path: "Models"),
         .target(name: "CacheAsideCheckTesting", dependencies: ["CacheAsideCheck"]),
         .executableTarget(name: "cacheaside-check", dependencies: ["CacheAsideCheck", "CacheAsideModels"]),
@@ -20,7 +33,11 @@ let package = Package(
             dependencies: ["CacheAsideCheck", "CacheAsideModels"],
             path: "Benchmarks"
         ),
-        .testTarget(name: "CacheAsideCheckTests", dependencies: ["CacheAsideCheck", "CacheAsideModels"]),
+        .testTarget(
+            name: "CacheAsideCheckTests",
+            // The stages too, for `@testable import` of what the tests reach inside them.
+            dependencies: ["CacheAsideCheck", "CacheAsideModels", "CacheAsideSimulation", "CacheAsideRendering"]
+        ),
         .testTarget(name: "ModelsTests", dependencies: ["CacheAsideCheck", "CacheAsideModels"]),
         .testTarget(
             name: "CacheAsideCheckTestingTests",

@@ -1,7 +1,8 @@
 import CacheAsideModels
 import XCTest
 
-@testable import CacheAsideCheck
+import CacheAsideCheck
+@testable import CacheAsideSimulation
 
 /// A worker that never waits on a log: it polls the clock for ever, so only the bound ends the run.
 private struct PollingWorker: BackgroundWorker {

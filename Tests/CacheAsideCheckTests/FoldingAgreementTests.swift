@@ -1,7 +1,8 @@
 import CacheAsideModels
 import XCTest
 
-@testable import CacheAsideCheck
+import CacheAsideCheck
+@testable import CacheAsideRendering
 
 /// The lanes and the HTML timeline fold the clients the run model folds (`RunModel.Folding`), so a
 /// crowded run puts the same clients aside in both; the lanes fold more only to fit a width, and then

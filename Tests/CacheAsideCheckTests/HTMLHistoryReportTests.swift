@@ -1,6 +1,7 @@
 import XCTest
 
-@testable import CacheAsideCheck
+import CacheAsideCheck
+@testable import CacheAsideRendering
 
 /// The check-history page words h-history's verdicts: an undecided key names its limit, a violation found
 /// without a prefix marks its culprit alone, and operations carry their process's name from the file.

@@ -1,6 +1,8 @@
 import XCTest
 
-@testable import CacheAsideCheck
+import CacheAsideCheck
+@testable import CacheAsideRendering
+@testable import CacheAsideSimulation
 
 /// What the cache and the database held over time, read off a history's effects, follows the model's
 /// rules: a TTL ends an entry at `set + ttl`, a delete or the cache's restart ends it at once, a refused

@@ -1,7 +1,8 @@
 import CacheAsideModels
 import XCTest
 
-@testable import CacheAsideCheck
+import CacheAsideCheck
+@testable import CacheAsideSimulation
 
 /// A worker that catches every error and calls on: the end of the run cannot stop it by throwing.
 private struct SwallowingWorker: BackgroundWorker {

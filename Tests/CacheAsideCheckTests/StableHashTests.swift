@@ -1,4 +1,5 @@
-@testable import CacheAsideCheck
+import CacheAsideCheck
+@testable import CacheAsideSimulation
 import XCTest
 
 /// The hash and the checksum are the published algorithms, bit for bit: their values are part of the

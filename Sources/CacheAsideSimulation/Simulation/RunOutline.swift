@@ -15,6 +15,11 @@ package struct RunOutline: Sendable {
         package var slot: Int
         /// The operation's number among the slot's operations in the original run.
         package var operation: Int
+
+        package init(slot: Int, operation: Int) {
+            self.slot = slot
+            self.operation = operation
+        }
     }
 
     /// The choices that drew the workload plan, by position.

@@ -21,14 +21,14 @@ extension Property {
 }
 
 /// The computation behind `Property.staleness(bound:)`, kept apart so its steps can be named.
-struct StalenessAnalysis {
-    struct Window {
-        var ticks: Int
+package struct StalenessAnalysis {
+    package struct Window {
+        package var ticks: Int
         var eventIndex: Int?
         /// Where the window lies, for drawing it: the key, the stale value, the tick its overwrite
         /// completed, and the tick the stale value was last readable (`nil`: never closes). `nil` for a
         /// current read.
-        var span: (key: Key, value: Value, since: Ticks, until: Ticks?)? = nil
+        package var span: (key: Key, value: Value, since: Ticks, until: Ticks?)? = nil
         /// What made it stale, kept as facts: the sentence is built only for the window a report shows
         /// (a long run has thousands of reads, and shrinking evaluates it on every replay).
         var cause: Cause?
@@ -39,7 +39,7 @@ struct StalenessAnalysis {
         }
 
         /// One sentence in the run's own terms; empty for a current read.
-        var explanation: String {
+        package var explanation: String {
             guard let cause, let span else { return "" }
             switch cause {
             case .read(let client, let invokeTick, let newer):
@@ -53,9 +53,9 @@ struct StalenessAnalysis {
         }
     }
 
-    let windows: [Window]
+    package let windows: [Window]
 
-    init(run: RunRecord) {
+    package init(run: RunRecord) {
         let history = run.history
         let operations = history.operations
         let commits = history.databaseCommits(keys: run.finalWorld.keys)

@@ -18,5 +18,5 @@ public enum Timing: String, Sendable, Hashable, CaseIterable {
     case concurrent
 
     /// How far the clock moves for a call itself, before its latency.
-    var ticksPerStep: Ticks { self == .serial ? 1 : 0 }
+    package var ticksPerStep: Ticks { self == .serial ? 1 : 0 }
 }

@@ -6,7 +6,7 @@
 /// it stays there. A negative or zero duration gives a deadline at or before now: already passed.
 extension Ticks {
     /// `self + ticks`, pinned to `Ticks.min ... Ticks.max` instead of overflowing.
-    func advanced(saturatingBy ticks: Ticks) -> Ticks {
+    package func advanced(saturatingBy ticks: Ticks) -> Ticks {
         let (sum, overflow) = addingReportingOverflow(ticks)
         guard overflow else { return sum }
         return ticks > 0 ? .max : .min
@@ -17,7 +17,7 @@ extension ClosedRange<Ticks> {
     /// How many values the range holds, as the bound of a choice among them: `count`, except that a range
     /// wider than `Int.max` values (only an unvalidated one, e.g. `0...Ticks.max`) counts as `Int.max`
     /// instead of trapping, so its highest values are never drawn.
-    var choiceCount: Int {
+    package var choiceCount: Int {
         let (span, overflow) = upperBound.subtractingReportingOverflow(lowerBound)
         return overflow || span == .max ? .max : span + 1
     }
