@@ -95,7 +95,7 @@ public struct Comparison: Sendable {
             rows.append(ComparisonRow(
                 model: entry.name, verdicts: judged.map { ModelVerdict($0, runs: report.runs, cutShort: cutShort) },
                 staleness: judged[judged.endIndex - 2].measurements, cost: cost, runs: report.runs,
-                runFailure: report.runFailure.map { "seed \($0.seed): \($0.failure)" }))
+                runFailure: report.runFailure.map { failure in (failure.seed.map { "seed \($0): " } ?? "") + "\(failure.failure)" }))
         }
         return ComparisonTable(
             scenario: scenario.name, seeds: seeds, workload: workload, ttl: ttl, faults: faults.sorted(),
