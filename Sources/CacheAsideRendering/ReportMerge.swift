@@ -60,6 +60,13 @@ package enum ReportMerge {
         for index in first.properties.indices {
             merged.properties.append(try mergeProperty(shards.map { $0.properties[index] }))
         }
+        // The unsharded check repeats each property's first failing seed over all shards, which is where
+        // the merged properties' first seeds are; every shard repeated its own, so all must agree.
+        if shards.allSatisfy({ $0.determinismCheck != nil }) {
+            merged.determinismCheck = DeterminismCheck(
+                seeds: merged.properties.compactMap(\.firstFailingSeed).uniqueSorted(),
+                consistent: shards.allSatisfy { $0.determinismCheck?.consistent == true })
+        }
         merged.holds = merged.runFailure == nil && merged.properties.allSatisfy(\.holds)
         merged.outcome =
             merged.runFailure != nil ? "couldNotRun"

@@ -60,6 +60,18 @@ final class ShardMergeTests: XCTestCase {
         }
     }
 
+    /// The determinism check's seeds are each property's first failing seed over all shards, as in the
+    /// unsharded check (each shard repeated only its own).
+    func testMergedShardsCheckedForDeterminismGiveTheUnshardedReport() throws {
+        let checked = check + ["--check-determinism"]
+        let full = CommandLineTests.run(checked)
+        let shards = (0..<3).map { write("checked\($0).json", checked + ["--shard", "\($0)/3"]) }
+        let merged = CommandLineTests.run(["merge"] + shards)
+        XCTAssertEqual(merged.output, full.output)
+        let report = try JSONDecoder().decode(JSONReport.self, from: Data(full.output.utf8))
+        XCTAssertFalse(report.determinismCheck?.seeds.isEmpty ?? true)
+    }
+
     func testMergeOfAPassingCheckExitsZero() {
         let passing = ["--seeds", "200", "--json", "--model", "lease", "--property", "convergence"]
         let shards = (0..<2).map { write("lease\($0).json", passing + ["--shard", "\($0)/2"]) }

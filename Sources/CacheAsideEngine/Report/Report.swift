@@ -156,6 +156,13 @@ public struct DeterminismCheck: Sendable, Hashable, Codable {
     public var schedules: Int = 0
     /// Whether every repetition gave the same history as the run it repeated.
     public var consistent: Bool
+
+    /// A check of `seeds` and `schedules` that found them `consistent` or not.
+    package init(seeds: [UInt64], schedules: Int = 0, consistent: Bool) {
+        self.seeds = seeds
+        self.schedules = schedules
+        self.consistent = consistent
+    }
 }
 
 /// A run that could not complete, with the choices that reproduce it.
