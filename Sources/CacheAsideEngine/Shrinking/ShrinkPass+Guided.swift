@@ -37,8 +37,7 @@ extension ShrinkPass {
     /// Drops each operation with its steps.
     static let dropOperations = ShrinkPass(name: "drop operations") { state in
         sweepOutline(&state) { outline, layout in
-            var seen = Set<RunOutline.Transition>()
-            return outline.schedule.filter { $0.operation > 0 && seen.insert($0).inserted }.flatMap { operation in
+            outline.operations.flatMap { operation in
                 [true, false].compactMap {
                     outline.removingOperation(operation.operation, ofSlot: operation.slot, layout: layout, keepingTiming: $0)
                 }
@@ -51,8 +50,7 @@ extension ShrinkPass {
     /// client's earlier write and the other's earlier read, say). Quadratic, hence the bound.
     static let dropOperationPairs = ShrinkPass(name: "drop operation pairs") { state in
         sweepOutline(&state) { outline, layout in
-            var seen = Set<RunOutline.Transition>()
-            let operations = outline.schedule.filter { $0.operation > 0 && seen.insert($0).inserted }
+            let operations = outline.operations
             guard operations.count <= maximumOperationsForPairs else { return [] }
             return operations.indices.flatMap { first in
                 operations.indices.filter { $0 > first }.compactMap { second -> RunOutline? in
@@ -74,8 +72,7 @@ extension ShrinkPass {
     /// did not overlap them, the run keeps its race with one client fewer. Bounded like the pairs.
     static let mergeClients = ShrinkPass(name: "merge clients") { state in
         sweepOutline(&state) { outline, layout in
-            var seen = Set<RunOutline.Transition>()
-            let operations = outline.schedule.filter { $0.operation > 0 && seen.insert($0).inserted }
+            let operations = outline.operations
             guard operations.count <= maximumOperationsForPairs else { return [] }
             let slots = outline.clientSlots
             // Sources with the fewest operations first: emptying one removes a client.

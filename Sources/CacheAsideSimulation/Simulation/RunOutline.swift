@@ -68,6 +68,12 @@ package struct RunOutline: Sendable {
         }
     }
 
+    /// Every operation that ran, once each, in the order it first ran.
+    package var operations: [Transition] {
+        var seen = Set<Transition>()
+        return schedule.filter { $0.operation > 0 && seen.insert($0).inserted }
+    }
+
     /// The slots that ran at least one operation's transition.
     package var clientSlots: [Int] {
         Array(Set(schedule.lazy.filter { $0.operation > 0 }.map(\.slot))).sorted()
