@@ -78,7 +78,7 @@ extension CheckOptions {
         .init("--step-budget", "N", help: "scheduling points a run may take before it counts as looping") { (options: inout CheckOptions, text: String) throws(UsageError) in
             options.stepBudget = try OptionValue.integer(text, for: "--step-budget", in: 10...100_000_000)
         },
-        .init("--check-determinism", help: "run each first failing seed again and replay it; a difference is an error") { (options: inout CheckOptions) throws(UsageError) in
+        .init("--check-determinism", help: "run each first failing seed again and replay it (exhaustive: replay the failing schedule); a difference is an error") { (options: inout CheckOptions) throws(UsageError) in
             options.checkDeterminism = true
         },
     ]
