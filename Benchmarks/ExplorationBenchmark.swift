@@ -12,7 +12,7 @@ enum ExplorationBenchmark {
         var property: Property
         var fault: Fault?
 
-        var label: String { "\(model) / \(property.name)" + (fault.map { " / \($0.rawValue)" } ?? "") }
+        var label: String { "\(model) / \(property.label)" + (fault.map { " / \($0.rawValue)" } ?? "") }
     }
 
     private static let standard = Workload()
@@ -137,8 +137,8 @@ enum ExplorationBenchmark {
             let reducedSchedules = reduced.exploration.search!.schedules
             let ratio = Double(plainSchedules) / Double(reducedSchedules)
             ratios.append(ratio)
-            let plainViolated = plain.violated.map(\.name).joined(separator: ",")
-            let reducedViolated = reduced.violated.map(\.name).joined(separator: ",")
+            let plainViolated = plain.violated.map(\.id).joined(separator: ",")
+            let reducedViolated = reduced.violated.map(\.id).joined(separator: ",")
             let columns = pad("\(seed)", 15) + pad("\(plainSchedules)", 12) + pad("\(reducedSchedules)", 12)
                 + pad(String(format: "%.1f×", ratio), 8) + pad("\(reduced.exploration.search!.replays)", 10)
             print(columns + "\(plainViolated) / \(reducedViolated)" + (plainViolated == reducedViolated ? "" : "  MISMATCH"))
@@ -158,7 +158,7 @@ enum ExplorationBenchmark {
                 guard plain.outcome == .violated else { continue }
                 let reduced = exhaustive(checker, ExhaustiveSearch(allWorkloads: true))
                 print(
-                    pad("\(entry.name) / \(property.name)", 44) + pad("\(plain.exploration.search!.schedules)", 12)
+                    pad("\(entry.name) / \(property.label)", 44) + pad("\(plain.exploration.search!.schedules)", 12)
                         + (reduced.outcome == .violated ? "\(reduced.exploration.search!.schedules)" : "NOT FOUND"))
             }
         }
@@ -218,7 +218,7 @@ enum ExplorationBenchmark {
                 let search = report.exploration.search!
                 print(
                     "  \(model)\(faults.isEmpty ? "" : " + " + faults.map(\.rawValue).sorted().joined(separator: ","))"
-                        + " (\(properties.map(\.name).joined(separator: ", "))): \(report.outcome), "
+                        + " (\(properties.map(\.label).joined(separator: ", "))): \(report.outcome), "
                         + "\(search.schedules) schedules, \(search.pruned) pruned\(reduction ? "" : ", no reduction") "
                         + "[\(search.replays) replays, \(String(format: "%.2f", elapsed.seconds)) s]")
             }

@@ -64,7 +64,6 @@ public struct Comparison: Sendable {
 
     /// Runs every model and returns the table.
     public func run() -> ComparisonTable {
-        let verdictCount = properties.count
         let deadline = timeLimit.map { ContinuousClock.now.advanced(by: $0) }
         var stop = ExplorationSummary.Stop.completed
         var rows: [ComparisonRow] = []
@@ -81,26 +80,27 @@ public struct Comparison: Sendable {
                 notRun.append(entry.name)
                 continue
             }
-            let checker = Checker(
-                strategy: entry.make(ttl), workload: workload, properties: properties + RunCost.properties,
+            var checker = Checker(
+                strategy: entry.make(ttl), workload: workload, properties: properties,
                 simulation: scenario.simulation, exploration: exploration)
+            checker.measures = RunCost.measures
             let report = checker.check()
             if report.exploration.stop == .timeLimit || report.exploration.stop == .interrupted {
                 stop = report.exploration.stop
             }
             // Cut short: what was violated stays violated, what was not is undecided, never "holds".
             let cutShort = report.runs < seeds.count
-            let judged = report.properties.prefix(verdictCount)
-            let cost = RunCost(report.properties.dropFirst(verdictCount))
+            let staleness = report.properties.first { $0.id == "staleness" }?.measurements ?? MeasurementSummary()
             rows.append(ComparisonRow(
-                model: entry.name, verdicts: judged.map { ModelVerdict($0, runs: report.runs, cutShort: cutShort) },
-                staleness: judged[judged.endIndex - 2].measurements, cost: cost, runs: report.runs,
+                model: entry.name,
+                verdicts: report.properties.map { ModelVerdict($0, runs: report.runs, cutShort: cutShort) },
+                staleness: staleness, cost: RunCost(report), runs: report.runs,
                 runFailure: report.runFailure.map { failure in (failure.seed.map { "seed \($0): " } ?? "") + "\(failure.failure)" }))
         }
         return ComparisonTable(
             scenario: scenario.name, seeds: seeds, workload: workload, ttl: ttl, faults: faults.sorted(),
             clockJumps: clockJumps, latencies: scenario.simulation.latencies, timing: scenario.simulation.timing,
-            properties: properties.map(\.name),
+            properties: properties.map(\.label),
             rows: rows, stop: stop, notRun: notRun)
     }
 }
@@ -231,8 +231,10 @@ public struct LatencyFigures: Sendable, Codable, Equatable {
 /// One model's verdict on one property in a comparison (rates over the runs, where `PropertyVerdict` is a
 /// single check's verdict).
 public struct ModelVerdict: Sendable, Codable, Equatable {
-    /// The property's name.
+    /// The property's label (`staleness ≤ 60`).
     public var property: String
+    /// The property's identifier (`staleness`): what `--property` takes.
+    public var id: String
     /// How many runs broke it.
     public var failingRuns: Int
     /// How many runs were checked.
@@ -253,7 +255,8 @@ public struct ModelVerdict: Sendable, Codable, Equatable {
     public var failingRate: Double { runs == 0 ? 0 : Double(failingRuns) / Double(runs) }
 
     init(_ report: PropertyReport, runs: Int, cutShort: Bool = false) {
-        property = report.name
+        property = report.label
+        id = report.id
         failingRuns = report.failingRuns
         self.runs = runs
         firstFailingSeed = report.firstFailingSeed

@@ -6,7 +6,7 @@ extension Property {
     ///
     /// This is availability, not consistency: it tells cache-aside, which falls back to the database when
     /// the cache is down, from read-through, for which the cache *is* the read path.
-    public static let everyReadAnswered = Property(name: "every read answered") { run in
+    public static let everyReadAnswered = Property(id: "every read answered") { run in
         guard let failed = run.history.operations.first(where: { $0.operation.isRead && $0.ending == .failed })
         else { return .holds }
         return PropertyEvaluation(

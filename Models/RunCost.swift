@@ -1,36 +1,40 @@
 import CacheAsideCheck
 
-/// What runs cost the database and the readers, measured through properties that never fail so that the
-/// `Checker` sums them over every run and every job: each reports numbers per run (or per episode, per
-/// read), and the report's histograms hold them exactly, whatever the job count.
+/// What runs cost the database and the readers, measured by `Measure`s that the `Checker` sums over every
+/// run and every job: each reports numbers per run (or per episode, per read), and the report's
+/// histograms hold them exactly, whatever the job count. Figures are read back by the measure's id.
 ///
 /// The figures are the ones users ask about a stampede cure (see `RefillEpisodes` and `ReadCosts`):
 /// loads per refill told apart by cause, loads that followed no miss (early refreshes), the most loads of
 /// one key in flight at once, read latency, hit ratio and database reads per read.
 struct RunCost {
-    /// The measuring properties, in the order `init` reads their reports.
-    static let properties: [Property] = [
-        Property(name: "database reads") { run in
-            PropertyEvaluation(measurements: [run.history.steps.count(where: { $0.step.action.isDatabaseRead })])
+    /// The measures' ids, spelled once.
+    enum ID {
+        static let databaseReads = "database reads"
+        static let answeredReads = "answered reads"
+        static let unansweredReads = "unanswered reads"
+        static let refillLoads = "refill loads"
+        static let concurrentLoads = "concurrent loads"
+        static let readLatency = "read latency"
+        static let cacheHits = "cache hits"
+    }
+
+    /// The measures a comparison takes of every run.
+    static let measures: [Measure] = [
+        Measure(ID.databaseReads) { run in [run.history.steps.count(where: { $0.step.action.isDatabaseRead })] },
+        Measure(ID.answeredReads) { run in [run.history.operations.count(where: { $0.operation.isRead && $0.returned })] },
+        Measure(ID.unansweredReads) { run in
+            [run.history.operations.count(where: { $0.operation.isRead && $0.ending == .failed })]
         },
-        Property(name: "answered reads") { run in
-            PropertyEvaluation(measurements: [run.history.operations.count(where: { $0.operation.isRead && $0.returned })])
-        },
-        Property(name: "unanswered reads") { run in
-            PropertyEvaluation(
-                measurements: [run.history.operations.count(where: { $0.operation.isRead && $0.ending == .failed })])
-        },
-        Property(name: "refill loads") { run in
+        Measure(ID.refillLoads) { run in
             // One number per episode, `RefillCode`, so that one pass over the history serves every cause.
             let analysis = RefillEpisodes(run: run)
             let episodes = analysis.episodes.map { RefillCode(loads: $0.loads, cause: $0.cause, hotKey: $0.key == Key(1)).raw }
-            return PropertyEvaluation(measurements: episodes + [RefillCode(loadsWithoutMiss: analysis.loadsWithoutMiss).raw])
+            return episodes + [RefillCode(loadsWithoutMiss: analysis.loadsWithoutMiss).raw]
         },
-        Property(name: "concurrent loads") { run in
-            PropertyEvaluation(measurements: [RefillEpisodes(run: run).maxConcurrentLoads])
-        },
-        Property(name: "read latency") { run in PropertyEvaluation(measurements: ReadCosts(run: run).latencies) },
-        Property(name: "cache hits") { run in PropertyEvaluation(measurements: [ReadCosts(run: run).hits]) },
+        Measure(ID.concurrentLoads) { run in [RefillEpisodes(run: run).maxConcurrentLoads] },
+        Measure(ID.readLatency) { run in ReadCosts(run: run).latencies },
+        Measure(ID.cacheHits) { run in [ReadCosts(run: run).hits] },
     ]
 
     /// The figures of one cause of refill.
@@ -81,18 +85,19 @@ struct RunCost {
     let readLatency: MeasurementSummary
     let hitRatio: Double?
 
-    /// The cost from the reports of `properties`, in order.
-    init(_ reports: some Collection<PropertyReport>) {
-        let reports = Array(reports)
-        func total(_ index: Int) -> Int { reports[index].measurements.histogram.reduce(0) { $0 + $1.value * $1.count } }
-        let (databaseReads, answered, unanswered) = (total(0), total(1), total(2))
+    /// The cost from a report of a check that took `measures`.
+    init(_ report: Report) {
+        func figures(_ id: String) -> MeasurementSummary { report.measures[id] ?? MeasurementSummary() }
+        let (databaseReads, answered, unanswered) = (
+            figures(ID.databaseReads).total, figures(ID.answeredReads).total, figures(ID.unansweredReads).total
+        )
         databaseReadsPerClientRead = answered == 0 ? nil : Double(databaseReads) / Double(answered)
         unansweredReadRate = answered + unanswered == 0 ? nil : Double(unanswered) / Double(answered + unanswered)
         var refills: [RefillCause: Refills] = [:]
         var hot = Refills()
         var withoutMiss = 0
         var loadsHistogram: [(value: Int, count: Int)] = []
-        for (raw, count) in reports[3].measurements.histogram {
+        for (raw, count) in figures(ID.refillLoads).histogram {
             let code = RefillCode(raw: raw)
             guard let cause = code.cause else {
                 withoutMiss += code.loads * count
@@ -106,9 +111,9 @@ struct RunCost {
         hotKeyExpiries = hot
         refillLoads = MeasurementSummary(histogram: loadsHistogram)
         loadsWithoutMiss = withoutMiss
-        maxConcurrentLoads = reports[4].measurements.max
-        readLatency = reports[5].measurements
-        hitRatio = answered == 0 ? nil : Double(total(6)) / Double(answered)
+        maxConcurrentLoads = figures(ID.concurrentLoads).max
+        readLatency = figures(ID.readLatency)
+        hitRatio = answered == 0 ? nil : Double(figures(ID.cacheHits).total) / Double(answered)
     }
 }
 

@@ -31,18 +31,18 @@ extension Report {
         if !undecided.isEmpty {
             if !lines.isEmpty { lines.append("") }
             for property in undecided {
-                lines.append("\(strategyName): \(property.name) is undecided: \(property.verdict.undecidedReason!)")
+                lines.append("\(strategyName): \(property.label) is undecided: \(property.verdict.undecidedReason!)")
             }
         }
         let violated = self.violated
         if !violated.isEmpty {
             if !lines.isEmpty { lines.append("") }
-            let names = violated.map(\.name).joined(separator: ", ")
+            let names = violated.map(\.id).joined(separator: ", ")
             lines.append("\(strategyName) violated \(names) (\(violated.count) of \(properties.count) properties, \(runsSummary))")
         }
         for property in violated {
             lines.append("")
-            lines.append("── \(property.name): \(occurrence(of: property))")
+            lines.append("── \(property.label): \(occurrence(of: property))")
             guard let example = property.counterexample else { continue }
             // `describe` begins with the command line's own heading; the line above replaces it with one
             // that also says how often the property broke.

@@ -21,6 +21,9 @@ public struct Checker: Sendable {
     public var simulation: SimulationOptions
     /// Which runs to explore and how to shrink failures.
     public var exploration: Exploration
+    /// Figures taken from every run beside the verdicts (costs); the report files them by id
+    /// (`Report.measures`). None by default.
+    public var measures: [Measure] = []
 
     /// A checker; by default it checks convergence over seeds `0..<1000` of the default workload.
     public init(
@@ -140,7 +143,7 @@ public struct Checker: Sendable {
             .follow(outcome.tally)
         return ReportBuilder(
             strategyName: strategy.name, workload: workload, simulation: simulation, scheduler: exploration.scheduler,
-            properties: properties, fingerprint: fingerprint, seeds: seeds
+            properties: properties, measures: measures.map(\.id), fingerprint: fingerprint, seeds: seeds
         ).report(outcome.tally, outcome.summary, findings, runsBeforeFailure: outcome.runsBeforeFailure)
     }
 
@@ -150,6 +153,7 @@ public struct Checker: Sendable {
     func copyForJob() -> Checker {
         var copy = self
         copy.properties = properties.map { $0 }
+        copy.measures = measures.map { $0 }
         copy.simulation.faults = Set(simulation.faults.sorted())
         copy.simulation.worldInvariants = simulation.worldInvariants.map { $0 }
         return copy
@@ -168,7 +172,7 @@ public struct Checker: Sendable {
         }
         let violation = property.evaluate(minimal.run).violation ?? Violation("violated")
         return Counterexample(
-            property: property.name, seed: seed, violation: violation, run: minimal.run,
+            property: property.label, propertyID: property.id, seed: seed, violation: violation, run: minimal.run,
             original: RunSize(original), shrinkAttempts: minimal.attempts, shrinkStoppedAtLimit: minimal.stoppedAtLimit,
             fingerprint: fingerprint)
     }

@@ -33,7 +33,7 @@ package struct HTMLReport: Sendable {
             if example.shrinkAttempts > 0 || example.original != example.size {
                 note += " (shrunk from \(example.original) to \(example.size) in \(example.shrinkAttempts) attempts)"
             }
-            page.sections.append("<h2>\(HTMLPage.escape(property.name)) violated (\(found))</h2>")
+            page.sections.append("<h2>\(HTMLPage.escape(property.label)) violated (\(found))</h2>")
             page.sections.append(
                 HTMLPage.timeline(
                     Timeline(run: model), heading: "\(model.actors.count) clients, \(model.operations.count) operations, "
@@ -59,8 +59,8 @@ package struct HTMLReport: Sendable {
         for property in report.properties {
             let rate = report.runs > 0 ? Double(property.failingRuns) * 100 / Double(report.runs) : 0
             rows.append(
-                "<tr data-property=\"\(HTMLPage.escape(PropertyIdentity.identifier(ofLabel: property.name)))\">"
-                    + "<td>\(HTMLPage.escape(property.name))</td>"
+                "<tr data-property=\"\(HTMLPage.escape(property.id))\">"
+                    + "<td>\(HTMLPage.escape(property.label))</td>"
                     + "<td class=\"verdict-\(property.verdict.name)\" title=\"\(HTMLPage.escape(property.verdict.undecidedReason ?? ""))\">"
                     + "\(property.verdict.name)</td><td>\(property.failingRuns == 0 ? "0" : "\(property.failingRuns) (\(TextReport.percent(rate)))")</td>"
                     + "<td>\(property.firstFailingSeed.map { "\($0)" } ?? "–")</td>"

@@ -181,7 +181,7 @@ package struct JSONReport: Codable, Sendable, Equatable {
         stop = "\(report.exploration.stop)"
         properties = report.properties.map { property in
             PropertyEntry(
-                id: PropertyIdentity.identifier(ofLabel: property.name), label: property.name, holds: property.holds,
+                id: property.id, label: property.label, holds: property.holds,
                 verdict: property.verdict.name, undecidedReason: property.verdict.undecidedReason,
                 undecidedRuns: property.undecidedRuns, exercisedRuns: property.exercisedRuns,
                 failingRuns: property.failingRuns,

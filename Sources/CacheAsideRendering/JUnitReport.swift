@@ -192,7 +192,7 @@ extension JUnitReport.TestSuite {
             switch property.verdict {
             case .violated:
                 let seed = property.firstFailingSeed.map { ", first by seed \($0)" } ?? ""
-                let message = "\(property.name) violated in \(property.failingRuns) of \(report.runs) runs\(seed)"
+                let message = "\(property.label) violated in \(property.failingRuns) of \(report.runs) runs\(seed)"
                 var details = [String]()
                 if let example = property.counterexample {
                     details = TextReport.describe(example) + ["replay: \(replayCommand(example.replayToken))"]
@@ -207,7 +207,7 @@ extension JUnitReport.TestSuite {
             case .holds:
                 outcome = .passed
             }
-            return JUnitReport.TestCase(name: property.name, className: model, outcome: outcome)
+            return JUnitReport.TestCase(name: property.label, className: model, outcome: outcome)
         }
         var properties: [(name: String, value: String)] = [
             ("strategy", report.strategyName), ("scheduler", report.scheduler.description), ("runs", "\(report.runs)"),

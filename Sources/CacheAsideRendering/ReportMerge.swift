@@ -55,7 +55,9 @@ package enum ReportMerge {
         merged.seeds.shard = nil
         merged.runs = try sum(shards.map(\.runs), "runs")
         merged.schedulingPoints = try sum(shards.map(\.schedulingPoints), "schedulingPoints")
-        merged.runFailure = shards.compactMap(\.runFailure).min { ($0.seed ?? 0) < ($1.seed ?? 0) }
+        // The first failure over all seeds, and how its shard stopped (a run failure, or nondeterminism).
+        let failing = shards.filter { $0.runFailure != nil }.min { ($0.runFailure!.seed ?? 0) < ($1.runFailure!.seed ?? 0) }
+        merged.runFailure = failing?.runFailure
         merged.properties = []
         for index in first.properties.indices {
             merged.properties.append(try mergeProperty(shards.map { $0.properties[index] }))
@@ -67,12 +69,11 @@ package enum ReportMerge {
                 seeds: merged.properties.compactMap(\.firstFailingSeed).uniqueSorted(),
                 consistent: shards.allSatisfy { $0.determinismCheck?.consistent == true })
         }
-        merged.holds = merged.runFailure == nil && merged.properties.allSatisfy(\.holds)
-        merged.outcome =
-            merged.runFailure != nil ? "couldNotRun"
-            : merged.properties.contains { $0.verdict == "violated" } ? "violated"
-            : merged.properties.allSatisfy(\.holds) ? "holds" : "undecided"
-        merged.stop = merged.runFailure != nil ? "runFailure" : "completed"
+        let outcome = Report.Outcome(
+            couldRun: merged.runFailure == nil, verdicts: merged.properties.map(\.verdict), explorationComplete: true)
+        merged.outcome = "\(outcome)"
+        merged.holds = outcome == .holds
+        merged.stop = failing?.stop ?? "completed"
         return merged
     }
 

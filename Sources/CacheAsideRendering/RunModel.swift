@@ -317,7 +317,7 @@ extension Counterexample {
     /// The minimal run as a `RunModel`, its violation marked.
     package var model: RunModel {
         RunModel(
-            run, violation: violation, property: PropertyIdentity.identifier(ofLabel: property), label: property,
+            run, violation: violation, property: propertyID, label: property,
             fingerprint: fingerprint)
     }
 }

@@ -33,7 +33,7 @@ package struct TextReport: Sendable {
             guard let example = property.counterexample else { continue }
             lines.append("")
             if quiet {
-                lines.append("\(property.name): \(example.violation.explanation)")
+                lines.append("\(property.label): \(example.violation.explanation)")
             } else {
                 lines.append(contentsOf: Self.describe(example, width: width))
             }
@@ -124,10 +124,10 @@ package struct TextReport: Sendable {
         }
         for property in report.properties {
             if case .undecided(let reason) = property.verdict, summary.isComplete {
-                lines.append("\(property.name) undecided: \(reason)")
+                lines.append("\(property.label) undecided: \(reason)")
             }
             if case .notExercised(let reason) = property.verdict {
-                lines.append("\(property.name) not exercised: \(reason), so it was not tested")
+                lines.append("\(property.label) not exercised: \(reason), so it was not tested")
             }
         }
         if let check = report.determinismCheck {
@@ -158,7 +158,7 @@ package struct TextReport: Sendable {
             case .notExercised: verdict = "not exercised"
             }
             rows.append([
-                property.name,
+                property.label,
                 verdict,
                 property.failingRuns == 0 ? "0" : "\(property.failingRuns) (\(Self.percent(rate)))",
                 property.firstFailingSeed.map { "\($0)" } ?? "-",

@@ -58,17 +58,7 @@ enum CheckCommand {
             }
             output.write(text.render(header: header(options)))
         }
-        return exitStatus(report.outcome)
-    }
-
-    /// The exit status that means `outcome`.
-    static func exitStatus(_ outcome: Report.Outcome) -> Int32 {
-        switch outcome {
-        case .holds: 0
-        case .violated: 1
-        case .couldNotRun: 2
-        case .undecided: 3
-        }
+        return report.outcome.exitStatus
     }
 
     static func makeChecker(_ options: CheckOptions) -> Checker {

@@ -42,7 +42,7 @@ struct CheckOptions {
     /// Where `--junit` writes JUnit XML, if anywhere.
     var junitPath: String?
 
-    static let propertyNames = PropertyIdentity.builtIn
+    static let propertyNames = BuiltInProperties.ids
     static let maximumTotalOperations = 10_000
     static let maximumSeeds = 100_000_000
     static var defaultJobs: Int { max(1, min(64, systemCoreCount())) }
@@ -117,14 +117,9 @@ struct CheckOptions {
 
     /// The properties these options select, in the order given.
     var selectedProperties: [Property] {
-        properties.map { name in
-            switch name {
-            case "linearizability": .linearizability
-            case "convergence": .convergence
-            case "staleness": .staleness(bound: stalenessBound ?? ttl)
-            default: .stampede(limit: stampedeLimit)
-            }
-        }
+        let parameters = BuiltInProperties.Parameters(stalenessBound: stalenessBound ?? ttl, stampedeLimit: stampedeLimit)
+        // `--property` admits only the table's identifiers.
+        return properties.map { BuiltInProperties.property($0, parameters)! }
     }
 
     /// The arguments that reproduce this configuration: everything that shapes a run, in a fixed order,

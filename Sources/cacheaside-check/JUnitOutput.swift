@@ -33,11 +33,9 @@ enum JUnitOutput {
                     outcome = .skipped(message: "undecided: no violation in the \(verdict.runs) of \(table.seeds.count) runs done before \(why) stopped compare")
                 } else if !verdict.holds {
                     let seed = verdict.firstFailingSeed.map { "\($0)" } ?? "0"
-                    // "staleness ≤ 60" → `--property staleness`: the bounds compare uses (the TTL, a limit
-                    // of 1) are also the check's defaults.
-                    let flagName = PropertyIdentity.identifier(ofLabel: verdict.property)
+                    // The bounds compare uses (the TTL, a limit of 1) are also the check's defaults.
                     let command = (["cacheaside-check", "--model", row.model] + shape
-                        + ["--property", flagName, "--seed", seed] + time).joined(separator: " ")
+                        + ["--property", verdict.id, "--seed", seed] + time).joined(separator: " ")
                     outcome = .failed(
                         message: "\(verdict.property) violated in \(verdict.failingRuns) of \(verdict.runs) runs, first by seed \(seed)",
                         details: "draw the first failing run: \(command)")

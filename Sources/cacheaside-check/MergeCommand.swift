@@ -48,13 +48,9 @@ enum MergeCommand {
         do {
             let merged = try merge(paths, maxBytes: maxBytes)
             output.write(merged.encoded())
-            // The check's exit statuses, from the merged outcome: undecided is 3, not a violation.
-            switch merged.outcome {
-            case "holds": return 0
-            case "violated": return 1
-            case "undecided": return 3
-            default: return 2
-            }
+            // The check's exit statuses, from the merged outcome (`Report.Outcome`, spelled as the JSON does).
+            let outcomes: [Report.Outcome] = [.holds, .violated, .undecided, .couldNotRun]
+            return (outcomes.first { "\($0)" == merged.outcome } ?? .couldNotRun).exitStatus
         } catch {
             errors.write("Error: \(error.message)\n")
             return 2

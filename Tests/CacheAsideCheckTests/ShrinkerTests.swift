@@ -55,7 +55,7 @@ final class ShrinkerTests: XCTestCase {
                 for property in properties {
                     guard let original = firstFailingRun(checker, property, within: 0..<600) else { continue }
                     checkedPairs += 1
-                    let context = "\(entry.name) \(property.name) faults \(faults.map(\.rawValue).sorted())"
+                    let context = "\(entry.name) \(property.label) faults \(faults.map(\.rawValue).sorted())"
                     let first = shrink(checker, original, property)
                     let again = shrink(checker, original, property)
                     XCTAssertEqual(first.run.choices, again.run.choices, "deterministic: \(context)")

@@ -178,6 +178,24 @@ final class ShardMergeTests: XCTestCase {
         XCTAssertTrue(merged.output.contains(#""outcome" : "undecided""#), merged.output)
     }
 
+    /// A shard whose first failure did not replay stopped as `nondeterministic`; the merge says so too,
+    /// as the unsharded check would, and exits 2 — the stop is the failing shard's, not "runFailure".
+    func testAMergeWithANondeterministicShardStopsAsNondeterministic() throws {
+        let passing = ["--seeds", "40", "--json", "--model", "lease", "--property", "convergence"]
+        let zero = write("n0.json", passing + ["--shard", "0/2"])
+        let failure = try JSONDecoder().decode(
+            JSONReport.RunFailureEntry.self, from: Data(#"{"seed": 7, "error": "not deterministic", "replayToken": "x"}"#.utf8))
+        let flaky = try edited(write("n1.json", passing + ["--shard", "1/2"]), as: "n1-flaky.json") {
+            $0.runFailure = failure
+            $0.stop = "nondeterministic"
+            $0.outcome = "couldNotRun"
+        }
+        let merged = CommandLineTests.run(["merge", zero, flaky])
+        XCTAssertEqual(merged.status, 2, merged.errors)
+        XCTAssertTrue(merged.output.contains(#""stop" : "nondeterministic""#), merged.output)
+        XCTAssertTrue(merged.output.contains(#""outcome" : "couldNotRun""#), merged.output)
+    }
+
     func testShardedTextReportRunsOnlyItsSeeds() {
         let outcome = CommandLineTests.run(["--seeds", "10", "--shard", "1/4", "--quiet", "--property", "convergence"])
         // The header says the seeds are a shard: every 4th, not all of 1…9.

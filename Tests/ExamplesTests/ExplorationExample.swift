@@ -22,7 +22,7 @@ final class LockedCacheAsideUnderFaultsTests: XCTestCase {
 
     func testALostDeleteBreaksConvergence() throws {
         let report = lockedCacheAsideUnderFaults([.lostDelete, .cacheRestart]).check()
-        let convergence = try XCTUnwrap(report.violated.first { $0.name == "convergence" })
+        let convergence = try XCTUnwrap(report.violated.first { $0.id == "convergence" })
         let lanes = LaneDiagram.render(try XCTUnwrap(convergence.counterexample).run)
         XCTAssertTrue(lanes.contains("lost-delete"), lanes)
     }

@@ -15,8 +15,8 @@ final class InvariantTests: XCTestCase {
         let checker = Checker(
             strategy: CacheAside(), properties: [.convergence],
             invariants: [databaseNeverWritten, .history("no operations") { _ in nil }])
-        XCTAssertEqual(checker.properties.map(\.name), ["convergence", "database never written", "no operations"])
-        XCTAssertEqual(checker.check().properties.map(\.name), checker.properties.map(\.name))
+        XCTAssertEqual(checker.properties.map(\.id), ["convergence", "database never written", "no operations"])
+        XCTAssertEqual(checker.check().properties.map(\.id), checker.properties.map(\.id))
     }
 
     func testWorldInvariantViolationPointsAtTheStepAfterWhichItBroke() throws {
@@ -60,7 +60,7 @@ final class InvariantTests: XCTestCase {
     func testCheckerLeavesTheSimulationOptionsAsGiven() {
         let checker = Checker(strategy: CacheAside(), invariants: [databaseNeverWritten])
         XCTAssertTrue(checker.simulation.worldInvariants.isEmpty)
-        XCTAssertEqual(checker.properties.last?.name, "database never written")
+        XCTAssertEqual(checker.properties.last?.id, "database never written")
     }
 
     func testHistoryInvariantViolationKeepsItsExplanationAndMarkedEvent() throws {

@@ -83,6 +83,6 @@ final class LockedCacheAsideTests: XCTestCase {
             strategy: CacheAside(ttl: 60), workload: Workload(clients: 3, operationsPerClient: 3, keys: 2),
             properties: [], invariants: [readsFollowOwnWrites]
         ).check()
-        XCTAssertEqual(report.violated.map(\.name), ["reads follow own writes"])
+        XCTAssertEqual(report.violated.map(\.id), ["reads follow own writes"])
     }
 }

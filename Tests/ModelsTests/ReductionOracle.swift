@@ -42,7 +42,7 @@ struct ReductionOracle {
             }
         }
         let verdicts = checker.properties.indices.map { index in
-            "\(checker.properties[index].name): " + (violated[index] ? "violated" : undecided[index] ? "undecided" : "holds")
+            "\(checker.properties[index].label): " + (violated[index] ? "violated" : undecided[index] ? "undecided" : "holds")
         }
         return Result(outcomes: outcomes, verdicts: verdicts, schedules: schedules)
     }

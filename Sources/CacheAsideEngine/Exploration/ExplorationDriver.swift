@@ -46,7 +46,7 @@ struct ExplorationDriver {
                     parts[job], checker: checker.copyForJob(), monitor: monitor, lowestFailure: lowestFailure)
             }
         }
-        var tally = ExplorationTally(propertyCount: checker.properties.count)
+        var tally = ExplorationTally(propertyCount: checker.properties.count, measureCount: checker.measures.count)
         var stop = ExplorationSummary.Stop.completed
         var statistics: SearchStatistics?
         for job in parts.indices {
@@ -71,7 +71,7 @@ struct ExplorationDriver {
         _ explorer: E, checker: Checker, monitor: ExplorationMonitor?, lowestFailure: LowestFailure
     ) -> JobResult {
         var explorer = explorer
-        var tally = ExplorationTally(propertyCount: checker.properties.count)
+        var tally = ExplorationTally(propertyCount: checker.properties.count, measureCount: checker.measures.count)
         let options = checker.simulationWithPropertyChecks
         let shouldStop = checker.exploration.shouldStop
         func result(_ stop: ExplorationSummary.Stop, failed: Bool = false) -> JobResult {
@@ -88,7 +88,7 @@ struct ExplorationDriver {
                 checker.strategy, workload: checker.workload, choices: request.choices, options: options,
                 policy: request.policy, tracesSchedule: explorer.tracesSchedules)
             guard explorer.observe(record, of: request) else { continue }
-            let (failed, violated) = tally.add(record, origin: request.origin, properties: checker.properties)
+            let (failed, violated) = tally.add(record, origin: request.origin, properties: checker.properties, measures: checker.measures)
             monitor?.runFinished(violated: violated)
             if failed {
                 lowestFailure.lower(to: request.origin.order)

@@ -28,16 +28,21 @@ package struct ExplorationTally: Sendable {
     package var runs = 0
     package var schedulingPoints = 0
     package var properties: [PropertyTally]
+    /// One histogram per measure, in `Checker.measures` order.
+    package var measures: [MeasurementSummary]
     /// The first run that could not complete.
     package var runFailure: (run: FirstRun, failure: SimulationFailure)?
 
-    package init(propertyCount: Int) {
+    package init(propertyCount: Int, measureCount: Int = 0) {
         properties = Array(repeating: PropertyTally(), count: propertyCount)
+        measures = Array(repeating: MeasurementSummary(), count: measureCount)
     }
 
-    /// Evaluates every property on `record` and counts what they say; returns whether the run could
-    /// not complete (exploration stops there) and whether some property was violated.
-    package mutating func add(_ record: RunRecord, origin: RunOrigin, properties checks: [Property])
+    /// Evaluates every property and takes every measure on `record` and counts what they say; returns
+    /// whether the run could not complete (exploration stops there) and whether some property was violated.
+    package mutating func add(
+        _ record: RunRecord, origin: RunOrigin, properties checks: [Property], measures figures: [Measure] = []
+    )
         -> (failed: Bool, violated: Bool)
     {
         runs += 1
@@ -48,6 +53,7 @@ package struct ExplorationTally: Sendable {
             }
             return (true, false)
         }
+        for index in figures.indices { measures[index].add(figures[index].measure(record)) }
         var violated = false
         for index in checks.indices {
             let evaluation = checks[index].evaluate(record)
@@ -93,6 +99,7 @@ package struct ExplorationTally: Sendable {
                 properties[index].firstUndecided = first
             }
         }
+        for index in measures.indices { measures[index].merge(other.measures[index]) }
         if let failure = other.runFailure, runFailure.map({ failure.run.origin < $0.run.origin }) ?? true {
             runFailure = failure
         }

@@ -21,7 +21,7 @@ extension Checker {
             return .timedCalls
         }
         if !strategy.workers.isEmpty { return .backgroundWorkers }
-        if let seeing = properties.first(where: { $0.sensitivity == .everything }) { return .property(seeing.name) }
+        if let seeing = properties.first(where: { $0.sensitivity == .everything }) { return .property(seeing.label) }
         if let invariant = simulation.worldInvariants.first { return .property(invariant.name) }
         return nil
     }

@@ -1,7 +1,7 @@
 extension Property {
     /// Convergence: once every client is done, each key's cache entry is absent or equal to the database
     /// row. An expired entry counts as absent, since no read can see it.
-    public static let convergence = Property(name: "convergence", sensitivity: .orderOfConflictingSteps) { run in
+    public static let convergence = Property(id: "convergence", sensitivity: .orderOfConflictingSteps) { run in
         let world = run.finalWorld
         guard let key = world.divergentKeys.first, let cached = world.cache.get(key, at: world.now) else {
             return .holds

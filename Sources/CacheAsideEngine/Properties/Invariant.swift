@@ -26,7 +26,7 @@ public struct Invariant: Sendable {
     public static func world(_ name: String, _ holds: @escaping @Sendable (World) -> Bool) -> Invariant {
         // The simulation evaluates the check (the checker hands it every property's `worldInvariant`);
         // the property only reads where it first broke.
-        let property = Property(name: name, worldInvariant: WorldInvariant(name, holds: holds)) { run in
+        let property = Property(id: name, worldInvariant: WorldInvariant(name, holds: holds)) { run in
             guard let index = run.invariantBreaks[name] else { return .holds }
             return PropertyEvaluation(
                 violation: Violation(
@@ -46,7 +46,7 @@ public struct Invariant: Sendable {
     ) -> Invariant {
         Invariant(
             name: name,
-            property: Property(name: name) { run in PropertyEvaluation(violation: check(run.history)) })
+            property: Property(id: name) { run in PropertyEvaluation(violation: check(run.history)) })
     }
 }
 

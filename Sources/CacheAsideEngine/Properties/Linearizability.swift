@@ -11,7 +11,7 @@ extension Property {
         stepLimit: Int = LinearizabilityChecker.defaultStepLimit,
         memoryLimit: Int = LinearizabilityChecker.defaultMemoryLimit
     ) -> Property {
-        Property(name: "linearizability", sensitivity: .orderOfConflictingSteps) { run in
+        Property(id: "linearizability", sensitivity: .orderOfConflictingSteps) { run in
             let operations = run.history.operations
             let registerOperations = operations.compactMap(RegisterOperation.init(simulated:))
             let checker = LinearizabilityChecker(stepLimit: stepLimit, memoryLimit: memoryLimit)

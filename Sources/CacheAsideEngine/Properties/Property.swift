@@ -5,8 +5,12 @@
 /// terms. It may also report one measurement per observation (staleness per read, database reads per
 /// refill), which the report aggregates over all runs into max and percentiles.
 public struct Property: Sendable {
-    /// The name reports and `--property` use, e.g. `convergence`.
-    public var name: String
+    /// What identifies the property whatever its parameters: `--property`, the JSON `id` and the HTML's
+    /// anchors use it, e.g. `staleness`. A user invariant's id is its name.
+    public var id: String
+    /// What a person reads, with the parameters: e.g. `staleness ≤ 60`. The same as `id` when the
+    /// property has no parameter.
+    public var label: String
     /// What a measurement counts, for the report's figures (e.g. "staleness (ticks) of each read"), or
     /// `nil` if the property measures nothing.
     public var measurementName: String?
@@ -26,15 +30,16 @@ public struct Property: Sendable {
     /// Evaluates the property on one run.
     public var evaluate: @Sendable (RunRecord) -> PropertyEvaluation
 
-    /// A property from a name and an evaluation.
+    /// A property from an identifier, a label (default: the identifier) and an evaluation.
     public init(
-        name: String, measurementName: String? = nil, percentilesOverPositive: Bool = false,
+        id: String, label: String? = nil, measurementName: String? = nil, percentilesOverPositive: Bool = false,
         worldInvariant: WorldInvariant? = nil, sensitivity: ScheduleSensitivity = .everything, subject: String? = nil,
         evaluate: @escaping @Sendable (RunRecord) -> PropertyEvaluation
     ) {
         self.subject = subject
         self.sensitivity = sensitivity
-        self.name = name
+        self.id = id
+        self.label = label ?? id
         self.measurementName = measurementName
         self.percentilesOverPositive = percentilesOverPositive
         self.worldInvariant = worldInvariant

@@ -7,11 +7,11 @@ extension Property {
     /// alone does not bound staleness: a refill that read the old row and sets it late starts a fresh TTL
     /// after the overwrite, so the window is the TTL plus the refill's delay.
     public static func staleness(bound: Ticks?) -> Property {
-        let name = bound.map { "staleness ≤ \($0)" } ?? "staleness bounded"
+        let label = bound.map { "staleness ≤ \($0)" } ?? "staleness bounded"
         // With no bound the verdict is whether every window closes, which the quiet world decides; a bound
         // compares ticks at which operations begin and end.
         return Property(
-            name: name, measurementName: "staleness (ticks)", percentilesOverPositive: true,
+            id: "staleness", label: label, measurementName: "staleness (ticks)", percentilesOverPositive: true,
             sensitivity: bound == nil ? .orderOfConflictingSteps : .operationTicks,
             subject: "a read that returned, or an entry left in the cache"
         ) { run in

@@ -10,10 +10,10 @@ extension Property {
     /// was just deleted — so mixing them in would make every expiry cure "fail" for reasons that have
     /// nothing to do with expiry. `cause: nil` counts every episode.
     public static func stampede(limit: Int = 1, cause: RefillCause? = .expiry) -> Property {
-        let name = "stampede ≤ \(limit)" + (cause == .expiry ? "" : " (\(cause?.rawValue ?? "any refill"))")
+        let label = "stampede ≤ \(limit)" + (cause == .expiry ? "" : " (\(cause?.rawValue ?? "any refill"))")
         let measured = "database reads per " + (cause.map { "\($0.rawValue) refill" } ?? "refill")
         let subject = cause.map { "a refill after " + Self.causeText($0) } ?? "a refill"
-        return Property(name: name, measurementName: measured, subject: subject) { run in
+        return Property(id: "stampede", label: label, measurementName: measured, subject: subject) { run in
             let analysis = RefillEpisodes(run: run)
             let violation = analysis.firstLoad(over: limit, cause: cause).map { episode, index in
                 Violation(

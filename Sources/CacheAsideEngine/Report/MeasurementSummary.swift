@@ -21,6 +21,9 @@ public struct MeasurementSummary: Sendable, Hashable {
         count += other.count
     }
 
+    /// The sum of every observation (for a count per run: the count over all runs).
+    public var total: Int { counts.reduce(0) { $0 + $1.key * $1.value } }
+
     /// How many observations are above zero (for staleness: the stale reads).
     public var positiveCount: Int { counts.reduce(0) { $1.key > 0 ? $0 + $1.value : $0 } }
 

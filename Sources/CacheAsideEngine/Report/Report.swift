@@ -18,6 +18,9 @@ public struct Report: Sendable {
     public var schedulingPoints: Int
     /// One entry per property, in the order they were given.
     public var properties: [PropertyReport]
+    /// Each measure's figures over every run, by the measure's id (`Checker.measures`); empty when a run
+    /// could not complete.
+    public var measures: [String: MeasurementSummary] = [:]
     /// The first run (in exploration order) that could not complete, if any: a defect in the strategy,
     /// not a verdict. Property verdicts are then undecided.
     public var runFailure: RunFailure?
@@ -47,12 +50,9 @@ public struct Report: Sendable {
 
     /// The check's verdict as a whole; the command line's exit status is 0, 1, 3 and 2 for these.
     public var outcome: Outcome {
-        if configurationError != nil || runFailure != nil || exploration.stop == .nondeterministic {
-            return .couldNotRun
-        }
-        if properties.contains(where: { $0.verdict == .violated }) { return .violated }
-        if properties.contains(where: { $0.verdict != .holds }) || !exploration.isComplete { return .undecided }
-        return .holds
+        Outcome(
+            couldRun: configurationError == nil && runFailure == nil && exploration.stop != .nondeterministic,
+            verdicts: properties.map(\.verdict.name), explorationComplete: exploration.isComplete)
     }
 
     /// Whether every property held in every run and everything planned was explored.
@@ -60,6 +60,34 @@ public struct Report: Sendable {
 
     /// The properties that were violated, in order.
     public var violated: [PropertyReport] { properties.filter { $0.verdict == .violated } }
+}
+
+extension Report.Outcome {
+    /// The one rule from property verdicts (`PropertyVerdict.name`) to a check's outcome, for a check and
+    /// for the merge of its shards alike: a run that could not complete or behaved nondeterministically
+    /// outranks everything, a violation outranks what is undecided, and only a complete exploration on
+    /// which every property held holds.
+    package init(couldRun: Bool, verdicts: [String], explorationComplete: Bool) {
+        if !couldRun {
+            self = .couldNotRun
+        } else if verdicts.contains(PropertyVerdict.violated.name) {
+            self = .violated
+        } else if verdicts.contains(where: { $0 != PropertyVerdict.holds.name }) || !explorationComplete {
+            self = .undecided
+        } else {
+            self = .holds
+        }
+    }
+
+    /// The command line's exit status for this outcome: 0 holds, 1 violated, 2 could not run, 3 undecided.
+    package var exitStatus: Int32 {
+        switch self {
+        case .holds: 0
+        case .violated: 1
+        case .couldNotRun: 2
+        case .undecided: 3
+        }
+    }
 }
 
 /// A property's verdict over a whole check.
@@ -98,8 +126,10 @@ extension PropertyVerdict {
 
 /// One property's results over all runs.
 public struct PropertyReport: Sendable {
-    /// The property's name.
-    public var name: String
+    /// The property's identifier (`Property.id`), e.g. `staleness`.
+    public var id: String
+    /// The property's label (`Property.label`), e.g. `staleness ≤ 60`.
+    public var label: String
     /// What its measurements count, if it measures anything.
     public var measurementName: String?
     /// Whether its percentiles are over the measurements above zero only.
@@ -127,7 +157,8 @@ public struct PropertyReport: Sendable {
         _ property: Property, failingRuns: Int, undecidedRuns: Int = 0, exercisedRuns: Int = 0, firstFailingSeed: UInt64?,
         measurements: MeasurementSummary, counterexample: Counterexample?, verdict: PropertyVerdict
     ) {
-        name = property.name
+        id = property.id
+        label = property.label
         measurementName = property.measurementName
         percentilesOverPositive = property.percentilesOverPositive
         self.failingRuns = failingRuns
@@ -182,8 +213,10 @@ public struct RunFailure: Sendable {
 
 /// A failing run, as small as the shrinker could make it, and how to replay it.
 public struct Counterexample: Sendable {
-    /// The property it violates.
+    /// The label of the property it violates (`Property.label`).
     public var property: String
+    /// The identifier of the property it violates (`Property.id`).
+    public var propertyID: String
     /// The seed it was found with; `nil` for a replayed run.
     public var seed: UInt64?
     /// How the minimal run violates the property.

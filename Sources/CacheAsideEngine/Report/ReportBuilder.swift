@@ -8,6 +8,8 @@ struct ReportBuilder {
     let simulation: SimulationOptions
     let scheduler: SchedulerKind
     let properties: [Property]
+    /// The measures' ids, in `Checker.measures` order.
+    let measures: [String]
     let fingerprint: RunFingerprint
     /// The seeds the report covers (none for a replay).
     let seeds: SeedSelection
@@ -35,6 +37,7 @@ struct ReportBuilder {
             }
             return report
         }
+        report.measures = Dictionary(uniqueKeysWithValues: zip(measures, tally.measures))
         report.determinismCheck = findings.determinismCheck
         if let nondeterminism = findings.nondeterminism {
             report.runFailure = nondeterminism

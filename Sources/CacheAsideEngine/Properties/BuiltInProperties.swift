@@ -1,0 +1,39 @@
+/// The built-in properties, in one table: what `--property` accepts, in the order it lists them, and how
+/// each is made from the check's parameters. A property's `id` is its row's name, so nothing has to parse
+/// an id back out of a label.
+package enum BuiltInProperties {
+    /// The parameters a built-in property can take.
+    package struct Parameters: Sendable {
+        /// The staleness bound (`nil`: every window must close).
+        package var stalenessBound: Ticks?
+        /// The most loads one expiry refill may cost.
+        package var stampedeLimit: Int
+
+        package init(stalenessBound: Ticks?, stampedeLimit: Int) {
+            self.stalenessBound = stalenessBound
+            self.stampedeLimit = stampedeLimit
+        }
+    }
+
+    /// One row: an identifier and how to make its property.
+    package struct Entry: Sendable {
+        package var id: String
+        package var make: @Sendable (Parameters) -> Property
+    }
+
+    /// Every built-in property.
+    package static let entries: [Entry] = [
+        Entry(id: "linearizability") { _ in .linearizability },
+        Entry(id: "convergence") { _ in .convergence },
+        Entry(id: "staleness") { .staleness(bound: $0.stalenessBound) },
+        Entry(id: "stampede") { .stampede(limit: $0.stampedeLimit) },
+    ]
+
+    /// The identifiers, in table order.
+    package static var ids: [String] { entries.map(\.id) }
+
+    /// The built-in property `id` with `parameters`, or `nil` if there is none by that name.
+    package static func property(_ id: String, _ parameters: Parameters) -> Property? {
+        entries.first { $0.id == id }?.make(parameters)
+    }
+}
