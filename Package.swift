@@ -6,6 +6,8 @@ let package = Package(
     name: "cacheaside-check",
     products: [
         .library(name: "CacheAsideCheck", targets: ["CacheAsideCheck"]),
+        // Checking histories recorded from a real system (`HistoryRecorder`, `check-history`).
+        .library(name: "CacheAsideHistories", targets: ["CacheAsideHistories"]),
         .library(name: "CacheAsideModels", targets: ["CacheAsideModels"]),
         .library(name: "CacheAsideCheckTesting", targets: ["CacheAsideCheckTesting"]),
         .executable(name: "cacheaside-check", targets: ["cacheaside-check"]),
@@ -17,33 +19,32 @@ let package = Package(
         .target(name: "CacheAsideEngine", dependencies: ["CacheAsideSimulation"]),
         .target(name: "CacheAsideHistories", dependencies: ["CacheAsideLinearizability"]),
         .target(name: "CacheAsideRendering", dependencies: ["CacheAsideEngine", "CacheAsideHistories"]),
-        // The product users import: re-exports the stages above, and holds the DocC catalogue.
-        .target(
-            name: "CacheAsideCheck",
-            dependencies: [
-                "CacheAsideLinearizability", "CacheAsideSimulation", "CacheAsideEngine", "CacheAsideHistories",
-                "CacheAsideRendering",
-            ]
-        ),
+        // The product users import: re-exports the simulation, engine and rendering stages, and holds the
+        // DocC catalogue. Recorded histories are a product of their own.
+        .target(name: "CacheAsideCheck", dependencies: ["CacheAsideSimulation", "CacheAsideEngine", "CacheAsideRendering"]),
         .target(name: "CacheAsideModels", dependencies: ["CacheAsideCheck"], path: "Models"),
         .target(name: "CacheAsideCheckTesting", dependencies: ["CacheAsideCheck"]),
-        .executableTarget(name: "cacheaside-check", dependencies: ["CacheAsideCheck", "CacheAsideModels"]),
+        .executableTarget(
+            name: "cacheaside-check", dependencies: ["CacheAsideCheck", "CacheAsideModels", "CacheAsideHistories"]),
         .executableTarget(
             name: "cacheaside-benchmarks",
-            dependencies: ["CacheAsideCheck", "CacheAsideModels"],
+            dependencies: ["CacheAsideCheck", "CacheAsideModels", "CacheAsideHistories"],
             path: "Benchmarks"
         ),
         .testTarget(
             name: "CacheAsideCheckTests",
             // The stages too, for `@testable import` of what the tests reach inside them.
-            dependencies: ["CacheAsideCheck", "CacheAsideModels", "CacheAsideSimulation", "CacheAsideRendering"]
+            dependencies: [
+                "CacheAsideCheck", "CacheAsideModels", "CacheAsideHistories", "CacheAsideLinearizability",
+                "CacheAsideSimulation", "CacheAsideRendering",
+            ]
         ),
         .testTarget(name: "ModelsTests", dependencies: ["CacheAsideCheck", "CacheAsideModels"]),
         .testTarget(
             name: "CacheAsideCheckTestingTests",
             dependencies: ["CacheAsideCheck", "CacheAsideCheckTesting", "CacheAsideModels"]
         ),
-        .testTarget(name: "CommandLineTests", dependencies: ["cacheaside-check", "CacheAsideCheck"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["cacheaside-check", "CacheAsideCheck", "CacheAsideHistories"]),
         .testTarget(
             name: "ExamplesTests",
             dependencies: ["CacheAsideCheck", "CacheAsideCheckTesting", "CacheAsideModels"]

@@ -131,8 +131,8 @@ enum ExplorationBenchmark {
                 strategy: CacheAside(ttl: 60), workload: Workload(clients: 3, operationsPerClient: 2, keys: 2),
                 properties: [.convergence, .linearizability, .staleness(bound: 60), .stampede(limit: 1)],
                 exploration: Exploration(seeds: seed..<(seed + 1), shrink: false))
-            let plain = exhaustive(checker, ExhaustiveSearch(reduction: false, stopWhenEveryPropertyIsViolated: false))
-            let reduced = exhaustive(checker, ExhaustiveSearch(stopWhenEveryPropertyIsViolated: false))
+            let plain = exhaustive(checker, Exploration.ExhaustiveSearch(reduction: false, stopWhenEveryPropertyIsViolated: false))
+            let reduced = exhaustive(checker, Exploration.ExhaustiveSearch(stopWhenEveryPropertyIsViolated: false))
             let plainSchedules = plain.exploration.search!.schedules
             let reducedSchedules = reduced.exploration.search!.schedules
             let ratio = Double(plainSchedules) / Double(reducedSchedules)
@@ -154,9 +154,9 @@ enum ExplorationBenchmark {
                 let checker = Checker(
                     strategy: entry.make(60), workload: Workload(clients: 2, operationsPerClient: 2, keys: 1),
                     properties: [property], exploration: Exploration(seeds: 0..<1, shrink: false))
-                let plain = exhaustive(checker, ExhaustiveSearch(reduction: false, allWorkloads: true))
+                let plain = exhaustive(checker, Exploration.ExhaustiveSearch(reduction: false, allWorkloads: true))
                 guard plain.outcome == .violated else { continue }
-                let reduced = exhaustive(checker, ExhaustiveSearch(allWorkloads: true))
+                let reduced = exhaustive(checker, Exploration.ExhaustiveSearch(allWorkloads: true))
                 print(
                     pad("\(entry.name) / \(property.label)", 44) + pad("\(plain.exploration.search!.schedules)", 12)
                         + (reduced.outcome == .violated ? "\(reduced.exploration.search!.schedules)" : "NOT FOUND"))
@@ -213,7 +213,7 @@ enum ExplorationBenchmark {
                 checker.exploration.timeLimit = .seconds(120)
                 var report: Report!
                 let elapsed = ContinuousClock().measure {
-                    report = exhaustive(checker, ExhaustiveSearch(reduction: reduction, allWorkloads: true))
+                    report = exhaustive(checker, Exploration.ExhaustiveSearch(reduction: reduction, allWorkloads: true))
                 }
                 let search = report.exploration.search!
                 print(
@@ -226,7 +226,7 @@ enum ExplorationBenchmark {
     }
 
     /// `checker`'s report under exhaustive search.
-    private static func exhaustive(_ checker: Checker, _ search: ExhaustiveSearch) -> Report {
+    private static func exhaustive(_ checker: Checker, _ search: Exploration.ExhaustiveSearch) -> Report {
         var checker = checker
         checker.exploration.scheduler = .exhaustive(search)
         return checker.check()

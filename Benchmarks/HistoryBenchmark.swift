@@ -1,3 +1,4 @@
+import CacheAsideHistories
 import CacheAsideCheck
 import Foundation
 

@@ -8,7 +8,7 @@ import Foundation
 enum LoadBenchmark {
     static func run() {
         print("scheduling points/s by clients (cache-aside, 3 ops each, 1 key, half writes, one core, median of 5):")
-        for timing in Timing.allCases {
+        for timing in SimulationOptions.Timing.allCases {
             var rates: [Int: Double] = [:]
             for clients in [4, 16, 64] {
                 let workload = Workload(clients: clients, operationsPerClient: 3)

@@ -7,7 +7,7 @@ import CacheAsideCheck
 /// deletes) and what Debezium-based invalidators do today: no write path has to remember to invalidate,
 /// and a delete lost with a crashed writer is not lost, because the log has it.
 ///
-/// The tailer's lag is the latency of its log reads (`CallLatencies.logRead`, `--worker-lag`): a choice
+/// The tailer's lag is the latency of its log reads (`SimulationOptions.Latencies.logRead`, `--worker-lag`): a choice
 /// per read, 0 = the shortest, so shrinking removes lag a failure does not need.
 ///
 /// - Bounds the **stale window of a hit by the tailer's lag**: a completed write's old value stays

@@ -6,25 +6,25 @@ import CacheAsideCheck
 /// Every model sees the same choice sequences, so where two models differ the difference is the
 /// strategy's, not the luck of the draw. Shrinking is off: `compare` reports rates and first seeds;
 /// `cacheaside-check --model NAME --seed S` explains any of them.
-public struct Comparison: Sendable {
+package struct Comparison: Sendable {
     /// The situation every model runs in: workload, latencies, faults and TTL.
-    public var scenario: Scenario
+    package var scenario: Scenario
     /// The seeds every model runs.
-    public var seeds: Range<UInt64>
+    package var seeds: Range<UInt64>
     /// Threads per model; the table is the same for every value.
-    public var jobs: Int
+    package var jobs: Int
     /// The models to compare, in table order.
-    public var entries: [CatalogueEntry]
+    package var entries: [CatalogueEntry]
     /// A wall-clock bound on the whole comparison (`nil`: none). It only stops work early: the model in
     /// hand stops between runs, the models after it are not run, and the table says so
     /// (`ComparisonTable.stop`); no verdict it reports depends on it.
-    public var timeLimit: Duration?
+    package var timeLimit: Duration?
     /// Asked between runs; `true` stops the comparison as `timeLimit` does (Ctrl-C on the command line).
-    public var shouldStop: (@Sendable () -> Bool)?
+    package var shouldStop: (@Sendable () -> Bool)?
 
     /// A comparison of the whole catalogue in `scenario` (default: the classic race) over `seeds`
     /// (default: the scenario's own seed count).
-    public init(
+    package init(
         scenario: Scenario = .classicRace, seeds: Range<UInt64>? = nil, jobs: Int = 1,
         entries: [CatalogueEntry] = ModelCatalogue.entries
     ) {
@@ -35,35 +35,35 @@ public struct Comparison: Sendable {
     }
 
     /// The workload every run draws.
-    public var workload: Workload {
+    package var workload: Workload {
         get { scenario.workload }
         set { scenario.workload = newValue }
     }
     /// The TTL every model fills with (`nil` = none); also the staleness bound.
-    public var ttl: Ticks? {
+    package var ttl: Ticks? {
         get { scenario.ttl }
         set { scenario.ttl = newValue }
     }
     /// The faults that may fire.
-    public var faults: Set<Fault> {
+    package var faults: Set<Fault> {
         get { scenario.simulation.faults }
         set { scenario.simulation.faults = newValue }
     }
     /// The longest clock jump between two steps, or `nil` for none (see `SimulationOptions.clockJumps`).
-    public var clockJumps: Ticks? {
+    package var clockJumps: Ticks? {
         get { scenario.simulation.clockJumps }
         set { scenario.simulation.clockJumps = newValue }
     }
 
     /// The properties every model is judged on, in column order. The stampede is the one at expiry
     /// (`Property.stampede`); the cost columns count the other causes separately.
-    public var properties: [Property] {
+    package var properties: [Property] {
         (scenario.comparesLinearizability ? [.linearizability] : [])
             + [.convergence, .staleness(bound: ttl), .stampede(limit: 1)]
     }
 
     /// Runs every model and returns the table.
-    public func run() -> ComparisonTable {
+    package func run() -> ComparisonTable {
         let deadline = timeLimit.map { ContinuousClock.now.advanced(by: $0) }
         var stop = ExplorationSummary.Stop.completed
         var rows: [ComparisonRow] = []
@@ -90,7 +90,7 @@ public struct Comparison: Sendable {
             }
             // Cut short: what was violated stays violated, what was not is undecided, never "holds".
             let cutShort = report.runs < seeds.count
-            let staleness = report.properties.first { $0.id == "staleness" }?.measurements ?? MeasurementSummary()
+            let staleness = report.properties.first { $0.id == "staleness" }?.measurements ?? Measure.Summary()
             rows.append(ComparisonRow(
                 model: entry.name,
                 verdicts: report.properties.map { ModelVerdict($0, runs: report.runs, cutShort: cutShort) },
@@ -106,71 +106,71 @@ public struct Comparison: Sendable {
 }
 
 /// The results of a `Comparison`: one row per model.
-public struct ComparisonTable: Sendable {
+package struct ComparisonTable: Sendable {
     /// The scenario's name.
-    public var scenario: String
+    package var scenario: String
     /// The seeds every model ran.
-    public var seeds: Range<UInt64>
+    package var seeds: Range<UInt64>
     /// The workload every run drew.
-    public var workload: Workload
+    package var workload: Workload
     /// The TTL every model filled with.
-    public var ttl: Ticks?
+    package var ttl: Ticks?
     /// The faults that could fire.
-    public var faults: [Fault]
+    package var faults: [Fault]
     /// The longest clock jump allowed, if any.
-    public var clockJumps: Ticks?
+    package var clockJumps: Ticks?
     /// How long calls took.
-    public var latencies: CallLatencies
+    package var latencies: SimulationOptions.Latencies
     /// Serial or concurrent time.
-    public var timing: Timing
+    package var timing: SimulationOptions.Timing
     /// The judged properties' names, in column order.
-    public var properties: [String]
+    package var properties: [String]
     /// One row per model run, in catalogue order.
-    public var rows: [ComparisonRow]
+    package var rows: [ComparisonRow]
     /// Why the comparison stopped: `completed`, or `timeLimit` / `interrupted` when it was cut short —
     /// then the last row may cover fewer runs than `seeds`, and `notRun` lists the models after it.
-    public var stop: ExplorationSummary.Stop = .completed
+    package var stop: ExplorationSummary.Stop = .completed
     /// The models not run because the comparison was cut short, in catalogue order.
-    public var notRun: [String] = []
+    package var notRun: [String] = []
 }
 
 /// One model's line in the comparison.
-public struct ComparisonRow: Sendable, Codable, Equatable {
+package struct ComparisonRow: Sendable, Codable, Equatable {
     /// The model's catalogue name.
-    public var model: String
+    package var model: String
     /// One verdict per judged property, in `ComparisonTable.properties` order.
-    public var verdicts: [ModelVerdict]
+    package var verdicts: [ModelVerdict]
     /// The largest staleness seen, in ticks (`Measurement.unbounded` for a window no TTL closes).
-    public var maxStaleness: Int?
+    package var maxStaleness: Int?
     /// The most database reads seen in one refill episode, whatever its cause.
-    public var maxDatabaseReadsPerRefill: Int?
-    /// Per cause of refill (`RefillCause.rawValue`): episodes, loads and the most loads of one episode.
-    public var refills: [String: RefillFigures]
+    package var maxDatabaseReadsPerRefill: Int?
+    /// Per cause of refill (`Property.RefillCause.rawValue`): episodes, loads and the most loads of one episode.
+    package var refills: [String: RefillFigures]
     /// The hot key `k1`'s refills after expiry: what the stampede cures are for.
-    public var hotKeyExpiries: RefillFigures
+    package var hotKeyExpiries: RefillFigures
     /// Database reads that followed no miss (early refreshes, reads on a write path), per run.
-    public var loadsWithoutMissPerRun: Double
+    package var loadsWithoutMissPerRun: Double
     /// The most database reads of one key in flight at the same time.
-    public var maxConcurrentLoads: Int?
+    package var maxConcurrentLoads: Int?
     /// Answered reads' latency in ticks: median, 99th percentile and maximum.
-    public var readLatency: LatencyFigures?
+    package var readLatency: LatencyFigures?
     /// The share of answered reads that did not touch the database.
-    public var hitRatio: Double?
+    package var hitRatio: Double?
     /// Database reads (plain and versioned) per client read that returned: the load on the database.
-    public var databaseReadsPerClientRead: Double?
+    package var databaseReadsPerClientRead: Double?
     /// The fraction of client reads that ended in an error instead of an answer.
-    public var unansweredReadRate: Double?
+    package var unansweredReadRate: Double?
     /// A run that could not complete (a defect in the model), if any; the figures cover the runs before it.
-    public var runFailure: String?
+    package var runFailure: String?
 
     /// Every staleness measured, as `[ticks, count]` pairs (`Measurement.unbounded` for a window no TTL
     /// closes): what the HTML page's distribution charts draw.
-    public var stalenessHistogram: [[Int]] = []
+    package var stalenessHistogram: [[Int]] = []
     /// Every refill episode's database loads, whatever its cause, as `[loads, count]` pairs.
-    public var refillLoadsHistogram: [[Int]] = []
+    package var refillLoadsHistogram: [[Int]] = []
 
     init(
-        model: String, verdicts: [ModelVerdict], staleness: MeasurementSummary, cost: RunCost, runs: Int,
+        model: String, verdicts: [ModelVerdict], staleness: Measure.Summary, cost: RunCost, runs: Int,
         runFailure: String?
     ) {
         self.model = model
@@ -180,7 +180,7 @@ public struct ComparisonRow: Sendable, Codable, Equatable {
         refillLoadsHistogram = cost.refillLoads.histogram.map { [$0.value, $0.count] }
         maxDatabaseReadsPerRefill = cost.refills.values.compactMap(\.maxLoads).max()
         refills = Dictionary(
-            uniqueKeysWithValues: RefillCause.allCases.map { cause in
+            uniqueKeysWithValues: Property.RefillCause.allCases.map { cause in
                 (cause.rawValue, RefillFigures(cost.refills[cause] ?? RunCost.Refills(), runs: runs))
             })
         hotKeyExpiries = RefillFigures(cost.hotKeyExpiries, runs: runs)
@@ -197,17 +197,17 @@ public struct ComparisonRow: Sendable, Codable, Equatable {
     }
 
     /// The figures of one cause of refill.
-    public func refills(_ cause: RefillCause) -> RefillFigures { refills[cause.rawValue] ?? RefillFigures() }
+    package func refills(_ cause: Property.RefillCause) -> RefillFigures { refills[cause.rawValue] ?? RefillFigures() }
 }
 
 /// One cause of refill's figures for one model.
-public struct RefillFigures: Sendable, Codable, Equatable {
+package struct RefillFigures: Sendable, Codable, Equatable {
     /// Episodes of this cause per run.
-    public var episodesPerRun: Double = 0
+    package var episodesPerRun: Double = 0
     /// Database loads per episode, on average, if there was an episode.
-    public var meanLoads: Double?
+    package var meanLoads: Double?
     /// The most database loads of one episode.
-    public var maxLoads: Int?
+    package var maxLoads: Int?
 
     init() {}
 
@@ -219,40 +219,40 @@ public struct RefillFigures: Sendable, Codable, Equatable {
 }
 
 /// Read latency figures, in ticks.
-public struct LatencyFigures: Sendable, Codable, Equatable {
+package struct LatencyFigures: Sendable, Codable, Equatable {
     /// The median.
-    public var p50: Int
+    package var p50: Int
     /// The 99th percentile.
-    public var p99: Int
+    package var p99: Int
     /// The largest.
-    public var max: Int
+    package var max: Int
 }
 
-/// One model's verdict on one property in a comparison (rates over the runs, where `PropertyVerdict` is a
+/// One model's verdict on one property in a comparison (rates over the runs, where `PropertyReport.Verdict` is a
 /// single check's verdict).
-public struct ModelVerdict: Sendable, Codable, Equatable {
+package struct ModelVerdict: Sendable, Codable, Equatable {
     /// The property's label (`staleness ≤ 60`).
-    public var property: String
+    package var property: String
     /// The property's identifier (`staleness`): what `--property` takes.
-    public var id: String
+    package var id: String
     /// How many runs broke it.
-    public var failingRuns: Int
+    package var failingRuns: Int
     /// How many runs were checked.
-    public var runs: Int
+    package var runs: Int
     /// The smallest seed whose run broke it.
-    public var firstFailingSeed: UInt64?
+    package var firstFailingSeed: UInt64?
     /// `true` when no run broke it but the model's runs were cut short (time limit, Ctrl-C): not a pass.
     /// Absent otherwise, so a complete comparison's JSON is unchanged.
-    public var undecided: Bool?
+    package var undecided: Bool?
     /// `true` when no run had what the property judges (a stampede limit with no expiry): not a pass
-    /// either (`PropertyVerdict.notExercised`). Absent otherwise.
-    public var notExercised: Bool?
+    /// either (`PropertyReport.Verdict.notExercised`). Absent otherwise.
+    package var notExercised: Bool?
 
     /// Whether no run broke it, over every seed, and some run exercised it.
-    public var holds: Bool { failingRuns == 0 && undecided != true && notExercised != true }
+    package var holds: Bool { failingRuns == 0 && undecided != true && notExercised != true }
 
     /// The share of runs that broke it, in `0...1`.
-    public var failingRate: Double { runs == 0 ? 0 : Double(failingRuns) / Double(runs) }
+    package var failingRate: Double { runs == 0 ? 0 : Double(failingRuns) / Double(runs) }
 
     init(_ report: PropertyReport, runs: Int, cutShort: Bool = false) {
         property = report.label

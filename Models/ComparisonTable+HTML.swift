@@ -9,7 +9,7 @@ extension ComparisonTable {
     ///
     /// Colour strength follows the square root of the rate, so that 1% is visible next to 60%; the number
     /// is always printed in the cell, since colour alone does not say how much.
-    public func renderHTML() -> String {
+    package func renderHTML() -> String {
         var page = HTMLPage(title: "cacheaside-check compare", subtitle: summaryLine + (stopLine.map { ". " + $0 } ?? ""))
         page.sections.append(matrix())
         page.sections.append("<h2>Stampede and cost</h2>")

@@ -31,7 +31,7 @@ extension ComparisonTable {
 
     /// The table as one JSON document with sorted keys, so that equal tables print byte-identical text.
     /// `seeds` is `[first, end)`; an unbounded staleness is `Measurement.unbounded` (`Int.max`).
-    public func renderJSON() -> String {
+    package func renderJSON() -> String {
         func bounds(_ range: ClosedRange<Ticks>) -> [Ticks] { [range.lowerBound, range.upperBound] }
         let document = Document(
             scenario: scenario, seeds: [seeds.lowerBound, seeds.upperBound], clients: workload.clients,

@@ -5,7 +5,7 @@ extension ComparisonTable {
     ///
     /// A verdict cell reads `holds`, or `✗ 4.81% @34` — the share of runs that broke the property and
     /// the first seed that did (`cacheaside-check --model NAME --seed 34` explains it).
-    public func renderText() -> String {
+    package func renderText() -> String {
         let verdictHeader = ["model"] + properties + ["max stale", "db reads/read", "unanswered"]
         let verdictLines = rows.map { row in
             [row.model] + row.verdicts.map(Self.verdictCell)
@@ -48,7 +48,7 @@ extension ComparisonTable {
     ]
 
     static func costCells(_ row: ComparisonRow) -> [String] {
-        func loads(_ cause: RefillCause) -> String { loadsCell(row.refills(cause)) }
+        func loads(_ cause: Property.RefillCause) -> String { loadsCell(row.refills(cause)) }
         func loadsCell(_ figures: RefillFigures) -> String {
             guard let mean = figures.meanLoads, let maximum = figures.maxLoads else { return "-" }
             return "\(decimal(mean, places: 2)) / \(maximum)"

@@ -45,7 +45,7 @@ public struct Lease: CachingStrategy {
     public func read(_ key: Key, in env: Environment) async throws -> Value? {
         for wait in Self.waits + [nil] {
             let lease: ModelCache.LeaseResult
-            do { lease = try await env.cache.leaseGet(key) } catch is CacheUnavailable {
+            do { lease = try await env.cache.leaseGet(key) } catch is CacheClient.Unavailable {
                 return try await env.database.read(key)
             }
             switch lease {
@@ -55,7 +55,7 @@ public struct Lease: CachingStrategy {
                 let row = try await env.database.read(key)
                 if let row {
                     // A refused set means a write voided the lease: the row may be stale, so drop it.
-                    do { _ = try await env.cache.leaseSet(key, row, ttl: ttl, token: token) } catch is CacheUnavailable {}
+                    do { _ = try await env.cache.leaseSet(key, row, ttl: ttl, token: token) } catch is CacheClient.Unavailable {}
                 }
                 return row
             case .missLeaseHeld:

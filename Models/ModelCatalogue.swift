@@ -1,16 +1,16 @@
 import CacheAsideCheck
 
 /// One strategy in the catalogue: its command-line name, its one-line claim, and how to build it.
-public struct CatalogueEntry: Sendable {
+package struct CatalogueEntry: Sendable {
     /// The name `--model` takes, e.g. `cache-aside`.
-    public var name: String
+    package var name: String
     /// One line: which properties it keeps and breaks.
-    public var summary: String
+    package var summary: String
     /// Builds the strategy with a TTL for filled entries (`nil` = no TTL).
-    public var make: @Sendable (_ ttl: Ticks?) -> any CachingStrategy
+    package var make: @Sendable (_ ttl: Ticks?) -> any CachingStrategy
 
     /// A catalogue entry.
-    public init(name: String, summary: String, make: @escaping @Sendable (_ ttl: Ticks?) -> any CachingStrategy) {
+    package init(name: String, summary: String, make: @escaping @Sendable (_ ttl: Ticks?) -> any CachingStrategy) {
         self.name = name
         self.summary = summary
         self.make = make
@@ -20,9 +20,9 @@ public struct CatalogueEntry: Sendable {
 /// The strategy catalogue: every model the command line can check, in the order `models` lists them.
 /// Each model's file says in full which properties it keeps and breaks, and why; `ModelsTests` checks
 /// every claim.
-public enum ModelCatalogue {
+package enum ModelCatalogue {
     /// Every entry.
-    public static let entries: [CatalogueEntry] = [
+    package static let entries: [CatalogueEntry] = [
         CatalogueEntry(
             name: "cache-aside",
             summary: "db write → delete; miss → db read → set. The stale set breaks convergence; reads survive a dead cache."
@@ -94,8 +94,8 @@ public enum ModelCatalogue {
     ]
 
     /// The entry named `name`, if there is one.
-    public static func entry(named name: String) -> CatalogueEntry? { entries.first { $0.name == name } }
+    package static func entry(named name: String) -> CatalogueEntry? { entries.first { $0.name == name } }
 
     /// Every entry's name, in order.
-    public static var names: [String] { entries.map(\.name) }
+    package static var names: [String] { entries.map(\.name) }
 }

@@ -57,43 +57,43 @@ struct RunCost {
     }
 
     /// One refill episode as one measurement: `loads × 8 + (hot key ? 4 : 0) + cause`, cause 0…2 in
-    /// `RefillCause.allCases` order and 3 for a run's loads without a miss. A histogram of these codes is
+    /// `Property.RefillCause.allCases` order and 3 for a run's loads without a miss. A histogram of these codes is
     /// a histogram of (cause, hot key, loads), exact and mergeable like every other measurement.
     struct RefillCode {
         let raw: Int
         init(raw: Int) { self.raw = raw }
-        init(loads: Int, cause: RefillCause, hotKey: Bool) {
-            raw = loads * 8 + (hotKey ? 4 : 0) + RefillCause.allCases.firstIndex(of: cause)!
+        init(loads: Int, cause: Property.RefillCause, hotKey: Bool) {
+            raw = loads * 8 + (hotKey ? 4 : 0) + Property.RefillCause.allCases.firstIndex(of: cause)!
         }
         init(loadsWithoutMiss: Int) { raw = loadsWithoutMiss * 8 + 3 }
         var loads: Int { raw / 8 }
         var hotKey: Bool { raw % 8 >= 4 }
-        var cause: RefillCause? { raw % 4 < 3 ? RefillCause.allCases[raw % 4] : nil }
+        var cause: Property.RefillCause? { raw % 4 < 3 ? Property.RefillCause.allCases[raw % 4] : nil }
     }
 
     let databaseReadsPerClientRead: Double?
     let unansweredReadRate: Double?
     /// Per cause, over every key.
-    let refills: [RefillCause: Refills]
+    let refills: [Property.RefillCause: Refills]
     /// Expiry refills of the hot key `k1` (the hottest under `Workload.keySkew`): the stampede cures are
     /// about this key; the cold keys expire between two reads whatever the strategy.
     let hotKeyExpiries: Refills
     /// Every refill episode's loads, whatever its cause.
-    let refillLoads: MeasurementSummary
+    let refillLoads: Measure.Summary
     let loadsWithoutMiss: Int
     let maxConcurrentLoads: Int?
-    let readLatency: MeasurementSummary
+    let readLatency: Measure.Summary
     let hitRatio: Double?
 
     /// The cost from a report of a check that took `measures`.
     init(_ report: Report) {
-        func figures(_ id: String) -> MeasurementSummary { report.measures[id] ?? MeasurementSummary() }
+        func figures(_ id: String) -> Measure.Summary { report.measures[id] ?? Measure.Summary() }
         let (databaseReads, answered, unanswered) = (
             figures(ID.databaseReads).total, figures(ID.answeredReads).total, figures(ID.unansweredReads).total
         )
         databaseReadsPerClientRead = answered == 0 ? nil : Double(databaseReads) / Double(answered)
         unansweredReadRate = answered + unanswered == 0 ? nil : Double(unanswered) / Double(answered + unanswered)
-        var refills: [RefillCause: Refills] = [:]
+        var refills: [Property.RefillCause: Refills] = [:]
         var hot = Refills()
         var withoutMiss = 0
         var loadsHistogram: [(value: Int, count: Int)] = []
@@ -109,7 +109,7 @@ struct RunCost {
         }
         self.refills = refills
         hotKeyExpiries = hot
-        refillLoads = MeasurementSummary(histogram: loadsHistogram)
+        refillLoads = Measure.Summary(histogram: loadsHistogram)
         loadsWithoutMiss = withoutMiss
         maxConcurrentLoads = figures(ID.concurrentLoads).max
         readLatency = figures(ID.readLatency)

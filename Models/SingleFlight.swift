@@ -46,7 +46,7 @@ public struct SingleFlight: CachingStrategy {
     public func read(_ key: Key, in env: Environment) async throws -> Value? {
         do {
             if let hit = try await env.cache.get(key) { return hit }
-        } catch is CacheUnavailable {
+        } catch is CacheClient.Unavailable {
             return try await env.database.read(key)
         }
         try await env.lock.acquire(key, lease: lockLease)
@@ -54,7 +54,7 @@ public struct SingleFlight: CachingStrategy {
     }
 
     /// Loads and fills `key` while holding its lock, then releases it. Cache calls here never throw
-    /// `CacheUnavailable` (they are the `IfAvailable` forms), so the only way out before the release is a
+    /// `CacheClient.Unavailable` (they are the `IfAvailable` forms), so the only way out before the release is a
     /// crash, after which the client never runs again.
     private func refill(_ key: Key, in env: Environment) async throws -> Value? {
         let row: Value?

@@ -39,10 +39,10 @@ public struct VersionedSet: CachingStrategy {
     public func read(_ key: Key, in env: Environment) async throws -> Value? {
         do {
             if let hit = try await env.cache.gets(key) { return hit.value }
-        } catch is CacheUnavailable {}
+        } catch is CacheClient.Unavailable {}
         let row = try await env.database.readVersioned(key).value
         if let row {
-            do { _ = try await env.cache.add(key, row, ttl: ttl) } catch is CacheUnavailable {}
+            do { _ = try await env.cache.add(key, row, ttl: ttl) } catch is CacheClient.Unavailable {}
         }
         return row
     }
@@ -53,7 +53,7 @@ public struct VersionedSet: CachingStrategy {
             for _ in 0..<casAttempts {
                 if try await installCurrentRow(key, in: env) { return }
             }
-        } catch is CacheUnavailable {
+        } catch is CacheClient.Unavailable {
             // The cache cannot be reached; the entry may stay stale until its TTL ends.
             return
         }

@@ -14,7 +14,7 @@ enum ConsistencyCheck {
     /// token cannot be read (then there is no report).
     static func replay(_ checker: Checker, token: String) -> (report: Report?, failure: String?) {
         do {
-            let report = try checker.replayReport(token: token)
+            let report = try checker.report(replaying: token)
             return (report, report.failureMessage)
         } catch {
             return (nil, "cannot replay: \(error.description)")

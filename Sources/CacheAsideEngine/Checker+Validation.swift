@@ -50,7 +50,7 @@ extension Checker {
             ("cacheCall", latencies.cacheCall), ("databaseRead", latencies.databaseRead),
             ("databaseWrite", latencies.databaseWrite), ("logRead", latencies.logRead),
         ] {
-            if let problem = Self.durationProblem("CallLatencies.\(name)", range, lowest: 1) { return problem }
+            if let problem = Self.durationProblem("SimulationOptions.Latencies.\(name)", range, lowest: 1) { return problem }
         }
         if simulation.workerStepsAfterClients < 0 {
             return "SimulationOptions.workerStepsAfterClients is \(simulation.workerStepsAfterClients); give 0 or more"
@@ -81,7 +81,7 @@ extension Checker {
             return "SchedulerKind.pct(depth: \(depth)) asks for more priority change points than a run can have "
                 + "contested scheduling points to put them at; give a depth from 1 to \(SchedulerKind.maximumPCTDepth)"
         case .exhaustive(let search) where (search.preemptionBound ?? 0) < 0:
-            return "ExhaustiveSearch.preemptionBound is \(search.preemptionBound!); give 0 or more, or nil for no bound"
+            return "Exploration.ExhaustiveSearch.preemptionBound is \(search.preemptionBound!); give 0 or more, or nil for no bound"
         case .exhaustive(let search) where search.allWorkloads:
             return nil  // every workload: the seeds do not matter
         default: break

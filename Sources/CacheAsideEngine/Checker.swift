@@ -63,8 +63,15 @@ public struct Checker: Sendable {
     }
 
     /// A report on the run a replay token describes; throws if the token is damaged or was made with a
-    /// different strategy, workload or simulation options.
-    public func replayReport(token: String) throws(ReplayToken.DecodingError) -> Report {
+    /// different strategy, workload or simulation options (the error's description says which, and
+    /// names the option that differs).
+    public func replayReport(token: String) throws -> Report {
+        try report(replaying: token)
+    }
+
+    /// `replayReport(token:)` with the mismatch typed, for the command line's and the test helpers'
+    /// wording of it.
+    package func report(replaying token: String) throws(ReplayToken.DecodingError) -> Report {
         replayReport(try decode(token))
     }
 
@@ -101,8 +108,8 @@ public struct Checker: Sendable {
     }
 
     /// The run a replay token describes; throws if the token is damaged or was made with a different
-    /// strategy, workload or simulation options.
-    public func replay(token: String) throws(ReplayToken.DecodingError) -> RunRecord {
+    /// strategy, workload or simulation options (the error's description says which).
+    public func replay(token: String) throws -> RunRecord {
         replay(try decode(token))
     }
 
@@ -120,9 +127,9 @@ public struct Checker: Sendable {
 
     /// Every property's evaluation of `run`, in `properties` order. A run that could not complete decides
     /// nothing: each evaluation is then undecided, with the failure as its reason.
-    public func evaluate(_ run: RunRecord) -> [PropertyEvaluation] {
+    public func evaluate(_ run: RunRecord) -> [Property.Evaluation] {
         if let failure = run.failure {
-            return properties.map { _ in PropertyEvaluation(undecided: "the run could not complete: \(failure)") }
+            return properties.map { _ in Property.Evaluation(undecided: "the run could not complete: \(failure)") }
         }
         return properties.map { $0.evaluate(run) }
     }
@@ -184,7 +191,7 @@ public struct Checker: Sendable {
             scheduler: exploration.scheduler, seeds: SeedSelection(0..<0), runs: 0, schedulingPoints: 0,
             properties: properties.map {
                 PropertyReport(
-                    $0, failingRuns: 0, firstFailingSeed: nil, measurements: MeasurementSummary(), counterexample: nil,
+                    $0, failingRuns: 0, firstFailingSeed: nil, measurements: Measure.Summary(), counterexample: nil,
                     verdict: .undecided(reason: "the check could not start"))
             },
             runFailure: nil, exploration: ExplorationSummary(stop: .completed, plannedRuns: 0, search: nil),

@@ -27,7 +27,7 @@ public struct Exploration: Sendable {
     /// interrupted (the command line sets it on Ctrl-C).
     public var shouldStop: (@Sendable () -> Bool)?
     /// Called now and then (about every 100 ms) from a worker thread while runs go on.
-    public var progress: (@Sendable (ExplorationProgress) -> Void)?
+    package var progress: (@Sendable (ExplorationProgress) -> Void)?
 
     /// Seeds `0..<1000`, random scheduling, one job, shrinking on.
     public init(
@@ -56,7 +56,7 @@ public enum SchedulerKind: Sendable, Hashable, CustomStringConvertible {
     /// every expected point is a change point, and there is nowhere to put more.
     case pct(depth: Int)
     /// Every schedule of one workload, depth first (`ExhaustiveExplorer`); seeds only pick the workload.
-    case exhaustive(ExhaustiveSearch)
+    case exhaustive(Exploration.ExhaustiveSearch)
 
     /// The deepest PCT a check accepts: one more than the contested points the largest workload
     /// (`Workload.maximumClients` × `maximumOperationsPerClient`) is expected to have.

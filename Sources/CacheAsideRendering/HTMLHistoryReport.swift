@@ -1,3 +1,5 @@
+import CacheAsideHistories
+
 /// The HTML form of `check-history FILE… --html`: one page, with per file and per key its verdict and its
 /// history as a timeline — a row per process, operations as bars over the lines of the file — with, for
 /// a key that is not linearizable, the longest linearisable prefix numbered and the operation that could

@@ -6,166 +6,166 @@ import Foundation
 package struct JSONReport: Codable, Sendable, Equatable {
     /// The shape of this document; it goes up by one whenever a field changes meaning or disappears, so
     /// a reader can refuse a document it does not understand (README, "JSON report").
-    public static let currentSchemaVersion = 4
+    package static let currentSchemaVersion = 4
 
     /// See `currentSchemaVersion`.
-    public var schemaVersion: Int
+    package var schemaVersion: Int
     /// The tool version that wrote it.
-    public var version: String
+    package var version: String
     /// The strategy.
-    public var model: String
+    package var model: String
     /// Workload and run options, as the command line spells them, including those that change only the
     /// report (`no-shrink`, `shrink-limit`, `shrink-steps`, `check-determinism`; since schema 3).
-    public var options: [String: String]
+    package var options: [String: String]
     /// The seeds run (after sharding).
-    public var seeds: SeedSelection
+    package var seeds: SeedSelection
     /// Completed runs.
-    public var runs: Int
+    package var runs: Int
     /// Scheduling points over all runs.
-    public var schedulingPoints: Int
+    package var schedulingPoints: Int
     /// Whether every property held in every run and exploration was complete.
-    public var holds: Bool
+    package var holds: Bool
     /// The check's outcome: `holds`, `violated`, `undecided` or `couldNotRun` (exit status 0, 1, 3, 2).
-    public var outcome: String
+    package var outcome: String
     /// Why exploration stopped: `completed`, `everyPropertyViolated`, `timeLimit`, `interrupted`,
     /// `runFailure` or `nondeterministic`.
-    public var stop: String
+    package var stop: String
     /// One entry per property.
-    public var properties: [PropertyEntry]
+    package var properties: [PropertyEntry]
     /// The first run that could not complete, if any.
-    public var runFailure: RunFailureEntry?
+    package var runFailure: RunFailureEntry?
     /// An exhaustive search's counts and what they prove; absent for seeded runs.
-    public var search: SearchEntry?
+    package var search: SearchEntry?
     /// What `--check-determinism` repeated, when it ran.
-    public var determinismCheck: DeterminismCheck?
+    package var determinismCheck: DeterminismCheck?
 
     /// An exhaustive search: what it explored against what it pruned, and whether "holds" is a proof.
-    public struct SearchEntry: Codable, Sendable, Equatable {
+    package struct SearchEntry: Codable, Sendable, Equatable {
         /// Complete schedules explored.
-        public var schedules: Int
+        package var schedules: Int
         /// Branches cut by sleep sets (an equivalent schedule was explored).
-        public var prunedBySleepSets: Int
+        package var prunedBySleepSets: Int
         /// Branches cut by the preemption bound.
-        public var prunedByPreemptionBound: Int
+        package var prunedByPreemptionBound: Int
         /// Whether sleep sets were used.
-        public var reduction: Bool
+        package var reduction: Bool
         /// Why they were not, when they were not (`switchedOff`, `timedCalls`, `backgroundWorkers`, or
         /// the property that sees every schedule's ticks).
-        public var reductionWaiver: String?
+        package var reductionWaiver: String?
         /// The preemption bound, if any.
-        public var preemptionBound: Int?
+        package var preemptionBound: Int?
         /// The injected faults per schedule the search was limited to, if any.
-        public var faultBound: Int?
+        package var faultBound: Int?
         /// Whether a completed search covers every schedule of its workloads (no bound), so that a
         /// property without a violation is proved, not only unrefuted among the bounded schedules.
-        public var proof: Bool
+        package var proof: Bool
     }
 
     /// Which seeds a report covers.
-    public struct SeedSelection: Codable, Sendable, Equatable {
+    package struct SeedSelection: Codable, Sendable, Equatable {
         /// First seed of the range.
-        public var from: UInt64
+        package var from: UInt64
         /// One past the last seed of the range.
-        public var to: UInt64
+        package var to: UInt64
         /// `"K/N"` when only seeds with `seed % N == K` ran.
-        public var shard: String?
+        package var shard: String?
     }
 
     /// One property's results.
-    public struct PropertyEntry: Codable, Sendable, Equatable {
+    package struct PropertyEntry: Codable, Sendable, Equatable {
         /// What `--property` calls it (`staleness`); a user invariant's name.
-        public var id: String
+        package var id: String
         /// What a person reads (`staleness ≤ 60`).
-        public var label: String
+        package var label: String
         /// Whether its verdict is `holds`.
-        public var holds: Bool
+        package var holds: Bool
         /// `holds`, `violated` or `undecided`.
-        public var verdict: String
+        package var verdict: String
         /// Why it is undecided, when it is.
-        public var undecidedReason: String?
+        package var undecidedReason: String?
         /// Runs on which it could not be decided (a counted search budget ran out).
-        public var undecidedRuns: Int
+        package var undecidedRuns: Int
         /// Runs that had what it judges; `0` with a `notExercised` verdict (since schema 4).
-        public var exercisedRuns: Int
+        package var exercisedRuns: Int
         /// How many runs violated it.
-        public var failingRuns: Int
+        package var failingRuns: Int
         /// The smallest seed whose run violated it.
-        public var firstFailingSeed: UInt64?
+        package var firstFailingSeed: UInt64?
         /// Its measurements, if it measures anything.
-        public var measurement: MeasurementEntry?
+        package var measurement: MeasurementEntry?
         /// The first failing run, shrunk.
-        public var counterexample: CounterexampleEntry?
+        package var counterexample: CounterexampleEntry?
     }
 
     /// A property's measurements: summary figures and the exact histogram (`[value, count]` pairs;
     /// `null` value = unbounded).
-    public struct MeasurementEntry: Codable, Sendable, Equatable {
+    package struct MeasurementEntry: Codable, Sendable, Equatable {
         /// What a measurement counts, e.g. "staleness (ticks)".
-        public var name: String
+        package var name: String
         /// How many measurements there were.
-        public var count: Int
+        package var count: Int
         /// How many were above zero.
-        public var positive: Int
+        package var positive: Int
         /// The largest bounded measurement, if any.
-        public var max: Int?
+        package var max: Int?
         /// Whether some window never closed (`Measurement.unbounded`).
-        public var unbounded: Bool
+        package var unbounded: Bool
         /// The median, over the measurements `percentilesOverPositive` says.
-        public var p50: Int?
+        package var p50: Int?
         /// The 99th percentile, likewise.
-        public var p99: Int?
+        package var p99: Int?
         /// Whether `p50` and `p99` are over the measurements above zero only (see
         /// `Property.percentilesOverPositive`), as the text report's are.
-        public var percentilesOverPositive: Bool
+        package var percentilesOverPositive: Bool
         /// Every measured value with its count, as `[value, count]` pairs in value order; a `null` value
         /// counts the unbounded ones. Exact, so shards merge into the unsharded figures.
-        public var histogram: [[Int?]]
+        package var histogram: [[Int?]]
     }
 
     /// A shrunk counterexample.
-    public struct CounterexampleEntry: Codable, Sendable, Equatable {
+    package struct CounterexampleEntry: Codable, Sendable, Equatable {
         /// The seed it was found with; `null` for a replayed run.
-        public var seed: UInt64?
+        package var seed: UInt64?
         /// How the shrunk run violates the property, in one sentence.
-        public var violation: String
+        package var violation: String
         /// The token that replays the shrunk run.
-        public var replayToken: String
+        package var replayToken: String
         /// The command that replays it, as the text report prints it.
-        public var replayCommand: String
+        package var replayCommand: String
         /// The run's size as the seed drew it.
-        public var originalSize: SizeEntry
+        package var originalSize: SizeEntry
         /// Its size after shrinking.
-        public var shrunkSize: SizeEntry
+        package var shrunkSize: SizeEntry
         /// How many replays shrinking took.
-        public var shrinkAttempts: Int
+        package var shrinkAttempts: Int
         /// The lanes as the text report draws them, at full width.
-        public var lanes: String
+        package var lanes: String
         /// The minimal run as data: what `lanes` and the HTML timeline are drawn from.
-        public var run: RunModel
+        package var run: RunModel
     }
 
     /// Steps, clients and operations of a run.
-    public struct SizeEntry: Codable, Sendable, Equatable {
+    package struct SizeEntry: Codable, Sendable, Equatable {
         /// Steps on the cache, database, clock and locks.
-        public var steps: Int
+        package var steps: Int
         /// Clients that invoked at least one operation.
-        public var clients: Int
+        package var clients: Int
         /// Operations invoked.
-        public var operations: Int
+        package var operations: Int
     }
 
     /// A run that could not complete.
-    public struct RunFailureEntry: Codable, Sendable, Equatable {
+    package struct RunFailureEntry: Codable, Sendable, Equatable {
         /// Its seed; `null` for a replayed run.
-        public var seed: UInt64?
+        package var seed: UInt64?
         /// What went wrong, in the command line's words.
-        public var error: String
+        package var error: String
         /// The token that replays it.
-        public var replayToken: String
+        package var replayToken: String
     }
 
     /// The JSON form of `report`.
-    public init(
+    package init(
         report: Report, options: [String: String], seedRange: Range<UInt64>, shard: String?,
         replayCommand: (String) -> String
     ) {
@@ -216,7 +216,7 @@ package struct JSONReport: Codable, Sendable, Equatable {
     }
 
     /// The document as sorted, pretty-printed JSON with a trailing newline.
-    public func encoded() -> String {
+    package func encoded() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         // Encoding plain Codable values cannot fail.
@@ -226,7 +226,7 @@ package struct JSONReport: Codable, Sendable, Equatable {
 }
 
 extension JSONReport.MeasurementEntry {
-    init(name: String, summary: MeasurementSummary, percentilesOverPositive: Bool) {
+    init(name: String, summary: Measure.Summary, percentilesOverPositive: Bool) {
         self.name = name
         self.percentilesOverPositive = percentilesOverPositive
         count = summary.count
@@ -262,6 +262,6 @@ extension JSONReport.SizeEntry {
 /// The version the tool reports.
 package enum CacheAsideCheckVersion {
     /// The current version.
-    public static let current = "0.1.0"
+    package static let current = "0.1.0"
 
 }

@@ -11,7 +11,7 @@
 /// `time` is optional in spirit though readers expect the attribute.
 package struct JUnitReport: Sendable {
     /// What happened to one test case.
-    public enum Outcome: Sendable, Hashable {
+    package enum Outcome: Sendable, Hashable {
         /// The property held in every run.
         case passed
         /// The property was violated: `message` is one line, `details` the counterexample.
@@ -23,16 +23,16 @@ package struct JUnitReport: Sendable {
     }
 
     /// One `<testcase>`: a property of one model.
-    public struct TestCase: Sendable, Hashable {
+    package struct TestCase: Sendable, Hashable {
         /// The property's label, e.g. `linearizability`.
-        public var name: String
+        package var name: String
         /// The model (strategy) it was checked on.
-        public var className: String
+        package var className: String
         /// What happened.
-        public var outcome: Outcome
+        package var outcome: Outcome
 
         /// A test case.
-        public init(name: String, className: String, outcome: Outcome) {
+        package init(name: String, className: String, outcome: Outcome) {
             self.name = name
             self.className = className
             self.outcome = outcome
@@ -40,16 +40,16 @@ package struct JUnitReport: Sendable {
     }
 
     /// One `<testsuite>`: one check of one model.
-    public struct TestSuite: Sendable {
+    package struct TestSuite: Sendable {
         /// The suite's name, e.g. `cache-aside`.
-        public var name: String
+        package var name: String
         /// One case per property.
-        public var testCases: [TestCase]
+        package var testCases: [TestCase]
         /// `<property name= value=>` pairs describing the check (seeds, scheduler, faults), in order.
-        public var properties: [(name: String, value: String)]
+        package var properties: [(name: String, value: String)]
 
         /// A suite.
-        public init(name: String, testCases: [TestCase], properties: [(name: String, value: String)] = []) {
+        package init(name: String, testCases: [TestCase], properties: [(name: String, value: String)] = []) {
             self.name = name
             self.testCases = testCases
             self.properties = properties
@@ -57,18 +57,18 @@ package struct JUnitReport: Sendable {
     }
 
     /// The `<testsuites>` element's name.
-    public var name: String
+    package var name: String
     /// The suites, in order.
-    public var suites: [TestSuite]
+    package var suites: [TestSuite]
 
     /// A document of `suites`.
-    public init(name: String = "cacheaside-check", suites: [TestSuite]) {
+    package init(name: String = "cacheaside-check", suites: [TestSuite]) {
         self.name = name
         self.suites = suites
     }
 
     /// The XML document, ending with a newline.
-    public func xml() -> String {
+    package func xml() -> String {
         var lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#]
         let all = suites.flatMap(\.testCases)
         lines.append(
@@ -168,7 +168,7 @@ extension JUnitReport.TestSuite {
     ///   - model: the class name of every case (the catalogue name, or the strategy's name).
     ///   - describeFailure: how a run that could not complete is worded; the library's words by default.
     ///   - replayCommand: the command that replays a counterexample from its token, as `TextReport` takes it.
-    public init(
+    package init(
         report: Report, model: String,
         describeFailure: @Sendable (SimulationFailure) -> String = { "\($0)" },
         replayCommand: @escaping @Sendable (String) -> String

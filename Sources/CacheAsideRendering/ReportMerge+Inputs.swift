@@ -5,7 +5,7 @@ extension ReportMerge {
     /// Refuses a schema other than the one this version writes: a newer one may mean something else, and
     /// an older one (2 and before) does not record the shrinking and determinism options, so shards that
     /// differed in them could not be told apart.
-    public static func checkSchema(_ version: Int, of name: String) throws(MergeError) {
+    package static func checkSchema(_ version: Int, of name: String) throws(MergeError) {
         let current = JSONReport.currentSchemaVersion
         if version > current {
             throw MergeError("\(name) has schemaVersion \(version), newer than this cacheaside-check \(CacheAsideCheckVersion.current) "

@@ -9,15 +9,15 @@
 /// counts no check writes (negative, or summing past `Int.max`) rather than trapping on them.
 package enum ReportMerge {
     /// Why reports cannot be merged, in one sentence that names the fix.
-    public struct MergeError: Error, Sendable, Equatable, CustomStringConvertible {
+    package struct MergeError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The explanation.
-        public var description: String
+        package var description: String
         init(_ description: String) { self.description = description }
     }
 
     /// The report of the unsharded check that `shards` split between them; `names` label the inputs in
     /// errors (file names).
-    public static func merge(_ shards: [JSONReport], names: [String]) throws(MergeError) -> JSONReport {
+    package static func merge(_ shards: [JSONReport], names: [String]) throws(MergeError) -> JSONReport {
         guard let first = shards.first else { throw MergeError("nothing to merge; give the shards' JSON reports") }
         for (shard, name) in zip(shards, names) {
             try checkSchema(shard.schemaVersion, of: name)
@@ -135,7 +135,7 @@ package enum ReportMerge {
         merged.firstFailingSeed = firstFailing?.firstFailingSeed
         merged.counterexample = firstFailing?.counterexample
         if let measurement = merged.measurement {
-            // Summed here with overflow checks; `MeasurementSummary` then only sees counts that fit.
+            // Summed here with overflow checks; `Measure.Summary` then only sees counts that fit.
             var counts: [Int: Int] = [:]
             var total = 0
             for case let histogram? in parts.map(\.measurement?.histogram) {
@@ -147,7 +147,7 @@ package enum ReportMerge {
                 }
             }
             merged.measurement = JSONReport.MeasurementEntry(
-                name: measurement.name, summary: MeasurementSummary(histogram: counts.map { (value: $0.key, count: $0.value) }),
+                name: measurement.name, summary: Measure.Summary(histogram: counts.map { (value: $0.key, count: $0.value) }),
                 percentilesOverPositive: measurement.percentilesOverPositive)
         }
         return merged

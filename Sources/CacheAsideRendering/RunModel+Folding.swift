@@ -8,19 +8,19 @@ extension RunModel {
     /// events) each actor's nearest event is from the focus (the marked event, else the last), with an
     /// actor in the middle of an operation at the focus counted as at it however long ago it last acted
     /// (the first loader holding the lock while the second load breaks the stampede limit).
-    public struct Folding: Sendable, Codable, Equatable {
+    package struct Folding: Sendable, Codable, Equatable {
         /// Every actor, the most involved first: by distance from the focus, then by name (shorter first,
         /// so `client 2` before `client 10`). A picture that must fold more (lanes fitting a narrow width)
         /// folds from the end of this list.
-        public var byInvolvement: [String]
+        package var byInvolvement: [String]
         /// The actors every picture folds, in column order: in a run of more than `crowdedAbove` actors,
         /// those whose nearest event is more than `nearness` events from the focus. Empty otherwise.
-        public var folded: [String]
+        package var folded: [String]
 
         /// Runs with at most this many actors fold none: every one fits.
-        public static let crowdedAbove = 8
+        package static let crowdedAbove = 8
         /// How near (in events) to the focus an actor must act to keep its own row or column.
-        public static let nearness = 25
+        package static let nearness = 25
     }
 }
 

@@ -7,30 +7,30 @@
 /// the JSON should not have to re-derive them from the step enums.
 package struct RunModel: Sendable, Codable, Equatable {
     /// The lanes, in column order: clients by number (background workers would follow them).
-    public var actors: [String]
+    package var actors: [String]
     /// The keys the run touched, in order.
-    public var keys: [String]
+    package var keys: [String]
     /// Every event, in the one order they happened.
-    public var events: [Event]
+    package var events: [Event]
     /// Every invoked operation, in invocation order.
-    public var operations: [Operation]
+    package var operations: [Operation]
     /// The event where the property became visibly false, if there is one place.
-    public var marked: Mark?
+    package var marked: Mark?
     /// Stale reads and stale entries left at the end, where they lie in time.
-    public var stalenessWindows: [StalenessWindow]
+    package var stalenessWindows: [StalenessWindow]
     /// What the cache held, per key, as spans of ticks.
-    public var cacheContents: [ContentSpan]
+    package var cacheContents: [ContentSpan]
     /// What the database held, per key, as spans of ticks.
-    public var databaseContents: [ContentSpan]
+    package var databaseContents: [ContentSpan]
     /// Which actors the pictures fold, and which they would fold next.
-    public var folding: Folding
+    package var folding: Folding
     /// The tick of the last event.
-    public var endTick: Ticks
+    package var endTick: Ticks
     /// The token that replays the run, when the model was made knowing what the run was made with.
-    public var replayToken: String?
+    package var replayToken: String?
 
     /// What an event records. The raw values are the JSON's `kind` strings.
-    public enum EventKind: String, Sendable, Codable {
+    package enum EventKind: String, Sendable, Codable {
         /// A client began an operation.
         case invoke
         /// A step on the cache, the database, the clock or a lock.
@@ -48,111 +48,111 @@ package struct RunModel: Sendable, Codable, Equatable {
     }
 
     /// One event of the run.
-    public struct Event: Sendable, Codable, Equatable {
+    package struct Event: Sendable, Codable, Equatable {
         /// Its position in the run (the history's event index).
-        public var index: Int
+        package var index: Int
         /// The tick it happened at.
-        public var tick: Ticks
+        package var tick: Ticks
         /// The client or worker it belongs to; `nil` for the simulation's own events.
-        public var actor: String?
+        package var actor: String?
         /// What kind of event it is.
-        public var kind: EventKind
+        package var kind: EventKind
         /// The operation it belongs to (an index into `operations`), if any.
-        public var operation: Int?
+        package var operation: Int?
         /// The component a call touched: `cache`, `database`, `clock`, `lock` or `queue`.
-        public var component: String?
+        package var component: String?
         /// The key a call touched.
-        public var key: String?
+        package var key: String?
         /// What the actor did, in the actor's own column: the operation invoked (`read k1`), the call
         /// (`cache.get k1`), the result returned (`v0`, `ok`), the reason it threw, or the fault.
-        public var call: String
+        package var call: String
         /// What the call returned (`miss`, `v1`, `busy, waiting`), for a call.
-        public var outcome: String?
+        package var outcome: String?
         /// What the call did to or found in the cache (`k1 := v0 (ttl 60)`), if it touched the cache.
-        public var cacheEffect: String?
+        package var cacheEffect: String?
         /// What the call did to or found in the database, if it touched the database.
-        public var databaseEffect: String?
+        package var databaseEffect: String?
         /// Whether the actor only waited here: slept, found a lock busy, or the clock jumped.
-        public var waiting: Bool
+        package var waiting: Bool
     }
 
     /// One client operation, from invocation to return.
-    public struct Operation: Sendable, Codable, Equatable {
+    package struct Operation: Sendable, Codable, Equatable {
         /// Its position in `operations`.
-        public var index: Int
+        package var index: Int
         /// The client that performed it.
-        public var actor: String
+        package var actor: String
         /// `read` or `write`.
-        public var kind: String
+        package var kind: String
         /// The key.
-        public var key: String
+        package var key: String
         /// What was invoked, e.g. `write k1=v2`.
-        public var description: String
+        package var description: String
         /// Its invoke event.
-        public var invokeEvent: Int
+        package var invokeEvent: Int
         /// The tick of its invoke.
-        public var invokeTick: Ticks
+        package var invokeTick: Ticks
         /// Its ending event; `nil` if the run stopped first.
-        public var endEvent: Int?
+        package var endEvent: Int?
         /// The tick it ended at; `nil` if the run stopped first.
-        public var endTick: Ticks?
+        package var endTick: Ticks?
         /// `returned`, `failed`, `crashed` or `unfinished`.
-        public var ending: String
+        package var ending: String
         /// For a read that returned: what it returned (`no row` for an absent row).
-        public var result: String?
+        package var result: String?
     }
 
     /// Where a property broke.
-    public struct Mark: Sendable, Codable, Equatable {
+    package struct Mark: Sendable, Codable, Equatable {
         /// The event index.
-        public var event: Int
+        package var event: Int
         /// The property's identifier (`staleness`).
-        public var property: String
+        package var property: String
         /// The property's label (`staleness ≤ 60`).
-        public var label: String
+        package var label: String
         /// The sentence explaining the violation.
-        public var explanation: String
+        package var explanation: String
     }
 
     /// A stretch of time during which a superseded value was still read or readable.
-    public struct StalenessWindow: Sendable, Codable, Equatable {
+    package struct StalenessWindow: Sendable, Codable, Equatable {
         /// The key.
-        public var key: String
+        package var key: String
         /// The stale value.
-        public var value: String
+        package var value: String
         /// The tick the write that superseded it completed.
-        public var from: Ticks
+        package var from: Ticks
         /// The last tick it was read or readable; `nil` if nothing would ever remove it.
-        public var until: Ticks?
+        package var until: Ticks?
         /// How long it lasted, in ticks (the property's measurement).
-        public var ticks: Int?
+        package var ticks: Int?
         /// The sentence the staleness property says about it.
-        public var explanation: String
+        package var explanation: String
     }
 
     /// A value a component held for a key, from one tick up to (not including) another.
-    public struct ContentSpan: Sendable, Codable, Equatable {
+    package struct ContentSpan: Sendable, Codable, Equatable {
         /// The key.
-        public var key: String
+        package var key: String
         /// The value held.
-        public var value: String
+        package var value: String
         /// The tick it was stored at (0 for the initial database rows).
-        public var from: Ticks
+        package var from: Ticks
         /// The event that stored it (`-1` for the initial database rows).
-        public var fromEvent: Int
+        package var fromEvent: Int
         /// The tick it stopped being held (deleted, expired, overwritten); `nil` if still held at the end.
-        public var until: Ticks?
+        package var until: Ticks?
         /// The event that ended it (a delete, an overwrite, a restart); `nil` when its TTL ended it or it
         /// is still held.
-        public var untilEvent: Int?
+        package var untilEvent: Int?
         /// For a cache entry, the tick its TTL ends it.
-        public var expiresAt: Ticks?
+        package var expiresAt: Ticks?
     }
 }
 
 extension RunModel {
     /// The model of `run`, with `violation` marked (as property `property`, shown as `label`).
-    public init(
+    package init(
         _ run: RunRecord, violation: Violation? = nil, property: String = "", label: String = "",
         fingerprint: RunFingerprint? = nil
     ) {
@@ -202,7 +202,7 @@ extension RunModel {
 }
 
 extension RunModel.Operation {
-    init(_ record: OperationRecord, index: Int) {
+    init(_ record: History.Operation, index: Int) {
         self.index = index
         actor = record.client.description
         kind = record.operation.isRead ? "read" : "write"

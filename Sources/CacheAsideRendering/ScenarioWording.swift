@@ -3,7 +3,7 @@
 /// header stays as it was.
 extension Workload {
     /// E.g. `64 clients × 4 ops, 4 keys, write ratio 0.02, key skew 1.2, think 0-40, warm start ≤ 20`.
-    public var summary: String {
+    package var summary: String {
         var text = "\(clients) clients × \(operationsPerClient) ops, \(keys) " + (keys == 1 ? "key" : "keys")
             + ", write ratio \(writeRatio)"
         if keySkew > 0 { text += ", key skew \(keySkew)" }
@@ -14,9 +14,9 @@ extension Workload {
     }
 }
 
-extension CallLatencies {
+extension SimulationOptions.Latencies {
     /// The latencies that differ from one tick, each as `, db reads 2-6`; empty for `.instant`.
-    public var summary: String {
+    package var summary: String {
         var text = ""
         if cacheCall != 1...1 { text += ", cache calls \(cacheCall.rangeText)" }
         if databaseRead != 1...1 { text += ", db reads \(databaseRead.rangeText)" }
@@ -28,7 +28,7 @@ extension CallLatencies {
 
 extension ClosedRange<Ticks> {
     /// `3` for a single value, `2-6` for a range: the form `--db-read-latency` and friends accept.
-    public var rangeText: String { lowerBound == upperBound ? "\(lowerBound)" : "\(lowerBound)-\(upperBound)" }
+    package var rangeText: String { lowerBound == upperBound ? "\(lowerBound)" : "\(lowerBound)-\(upperBound)" }
 }
 
 extension SimulationOptions {

@@ -2,17 +2,17 @@
 /// property, then each violated property's minimal counterexample drawn as lanes with its replay command.
 package struct TextReport: Sendable {
     /// The report to render.
-    public var report: Report
+    package var report: Report
     /// Builds the command that replays a counterexample from its token.
-    public var replayCommand: @Sendable (String) -> String
+    package var replayCommand: @Sendable (String) -> String
     /// Only the table, without counterexamples.
-    public var quiet: Bool
+    package var quiet: Bool
 
     /// The most columns the lanes may take (`nil`: as many as they need).
-    public var width: Int?
+    package var width: Int?
 
     /// A renderer.
-    public init(
+    package init(
         report: Report, quiet: Bool = false, width: Int? = LaneDiagram.defaultWidth,
         replayCommand: @escaping @Sendable (String) -> String
     ) {
@@ -23,7 +23,7 @@ package struct TextReport: Sendable {
     }
 
     /// The rendered text, ending with a newline.
-    public func render(header: String) -> String {
+    package func render(header: String) -> String {
         var lines = [header]
         lines.append("\(report.runs) run\(report.runs == 1 ? "" : "s") (\(seedText)), \(report.schedulingPoints) scheduling points")
         lines.append("")
@@ -44,7 +44,7 @@ package struct TextReport: Sendable {
 
     /// The lines explaining one counterexample: heading, shrink summary, sentence and lanes (at most
     /// `width` columns wide; `nil`: as wide as they need).
-    public static func describe(_ example: Counterexample, width: Int? = nil) -> [String] {
+    package static func describe(_ example: Counterexample, width: Int? = nil) -> [String] {
         describe(example, drawing: example.model, width: width)
     }
 
@@ -183,7 +183,7 @@ package struct TextReport: Sendable {
 
     /// The aggregated measurement of a property in words, e.g.
     /// "stale reads 812 of 20000; max 68, p50 4, p99 61".
-    public static func figures(_ property: PropertyReport) -> String {
+    package static func figures(_ property: PropertyReport) -> String {
         let summary = property.measurements
         guard let name = property.measurementName, summary.count > 0 else { return "" }
         func ticks(_ value: Int?) -> String {

@@ -1,3 +1,5 @@
+import CacheAsideHistories
+
 extension Timeline {
     /// The timeline of one key of a recorded history, in the Porcupine manner: a row per process, each
     /// operation a bar from its invoke line to its return line (to the end when it never returned); with

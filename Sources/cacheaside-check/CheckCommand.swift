@@ -19,7 +19,7 @@ enum CheckCommand {
         switch options.runs {
         case .replay(let token, _):
             do {
-                report = try checker.replayReport(token: token)
+                report = try checker.report(replaying: token)
             } catch {
                 progress?.clear()
                 errors.write("Error: \(ReplayMismatchText.explain(error, options))\n")

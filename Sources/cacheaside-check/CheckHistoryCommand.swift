@@ -1,4 +1,5 @@
 import CacheAsideCheck
+import CacheAsideHistories
 
 /// `cacheaside-check check-history FILE…`: checks histories recorded elsewhere for linearizability,
 /// key by key, and prints each key's verdict. Exit codes: 0 every key linearizable, 1 some key not,

@@ -20,7 +20,7 @@ struct SchedulingFlags: Equatable {
         case "pct": .pct(depth: depth ?? Self.defaultDepth)
         case "exhaustive":
             .exhaustive(
-                ExhaustiveSearch(preemptionBound: preemptions, reduction: !noReduction, allWorkloads: allWorkloads))
+                Exploration.ExhaustiveSearch(preemptionBound: preemptions, reduction: !noReduction, allWorkloads: allWorkloads))
         default: .random
         }
     }

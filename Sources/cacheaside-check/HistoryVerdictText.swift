@@ -1,4 +1,5 @@
 import CacheAsideCheck
+import CacheAsideHistories
 
 /// How `check-history` words its verdicts: the detailed report for one file, one line per file for
 /// several, and JSON. Keys and values are spelled as the file spelled them.

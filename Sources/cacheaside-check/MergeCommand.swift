@@ -1,4 +1,5 @@
 import CacheAsideCheck
+import CacheAsideHistories
 import Foundation
 
 /// `cacheaside-check merge A.json B.json …`: combines the `--json` reports of `--shard K/N` runs into

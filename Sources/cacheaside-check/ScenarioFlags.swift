@@ -78,8 +78,8 @@ enum ScenarioFlags {
             scenario.simulation.clockJumps = try OptionValue.integer(text, for: "--clock-jumps", in: 1...1_000_000)
         },
         .init("--timing", "serial|concurrent", help: "one call per tick in the whole system (classic-race), or clients side by side with time passing only through latencies and think time") { (scenario: inout Scenario, text: String) throws(UsageError) in
-            let name = try OptionValue.list(text, for: "--timing", allowed: Timing.allCases.map(\.rawValue))
-            guard name.count == 1, let timing = Timing(rawValue: name[0]) else {
+            let name = try OptionValue.list(text, for: "--timing", allowed: SimulationOptions.Timing.allCases.map(\.rawValue))
+            guard name.count == 1, let timing = SimulationOptions.Timing(rawValue: name[0]) else {
                 throw UsageError("--timing takes one of serial, concurrent")
             }
             scenario.simulation.timing = timing

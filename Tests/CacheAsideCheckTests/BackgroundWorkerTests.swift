@@ -44,7 +44,7 @@ final class BackgroundWorkerTests: XCTestCase {
             let run = Simulation.run(CDCInvalidation(), workload: Workload(), choices: ChoiceSource(seed: seed))
             XCTAssertNil(run.failure, "seed \(seed)")
             let commits = run.finalWorld.database.changeLog.lastPosition
-            let reads = steps(of: run).compactMap { entry -> [LogEntry]? in
+            let reads = steps(of: run).compactMap { entry -> [ChangeLog.Entry]? in
                 if case .entries(let entries) = entry.step.outcome { return entries }
                 return nil
             }

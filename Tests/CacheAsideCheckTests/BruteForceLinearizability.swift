@@ -1,4 +1,5 @@
 import CacheAsideCheck
+import CacheAsideHistories
 
 /// An independent oracle for the linearizability checker: tries every order of every choice of
 /// unknown-outcome operations, with no memoisation and no partitioning by key (all keys share one

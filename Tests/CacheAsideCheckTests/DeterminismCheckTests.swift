@@ -45,7 +45,7 @@ final class DeterminismCheckTests: XCTestCase {
     /// Under exhaustive search the check replays the schedule that failed (its seed names the workload,
     /// and drawing a random run from it would check some other run).
     func testUnderExhaustiveSearchTheFailingScheduleIsReplayedNotARandomRun() {
-        var exploration = Exploration(seeds: 0..<1, scheduler: .exhaustive(ExhaustiveSearch()))
+        var exploration = Exploration(seeds: 0..<1, scheduler: .exhaustive(Exploration.ExhaustiveSearch()))
         exploration.checkDeterminism = true
         let report = Checker(
             strategy: CacheAside(), workload: Workload(clients: 2, operationsPerClient: 1), properties: [.convergence],

@@ -1,4 +1,5 @@
 import CacheAsideCheck
+import CacheAsideHistories
 import XCTest
 
 /// Jepsen/Knossos EDN histories: what the reader accepts, what the events mean, and clear errors.

@@ -8,7 +8,7 @@ import XCTest
 final class ExhaustiveTests: XCTestCase {
     private func checker(
         _ strategy: any CachingStrategy, _ workload: Workload, properties: [Property] = [.convergence],
-        faults: Set<Fault> = [], seed: UInt64 = 0, search: ExhaustiveSearch = ExhaustiveSearch()
+        faults: Set<Fault> = [], seed: UInt64 = 0, search: Exploration.ExhaustiveSearch = Exploration.ExhaustiveSearch()
     ) -> Checker {
         Checker(
             strategy: strategy, workload: workload, properties: properties,
@@ -20,7 +20,7 @@ final class ExhaustiveTests: XCTestCase {
     private let threeWriters = Workload(clients: 3, operationsPerClient: 1, keys: 1, writeRatio: 1)
 
     func testPlainSearchExploresEveryInterleavingOnce() {
-        let report = checker(CacheAside(), threeWriters, search: ExhaustiveSearch(reduction: false)).check()
+        let report = checker(CacheAside(), threeWriters, search: Exploration.ExhaustiveSearch(reduction: false)).check()
         XCTAssertEqual(report.exploration.stop, .completed)
         XCTAssertEqual(report.exploration.search?.schedules, 90)
         XCTAssertEqual(report.runs, 90)
@@ -28,7 +28,7 @@ final class ExhaustiveTests: XCTestCase {
     }
 
     func testZeroPreemptionsExploresEachOrderOfClientsOnce() {
-        let report = checker(CacheAside(), threeWriters, search: ExhaustiveSearch(preemptionBound: 0, reduction: false))
+        let report = checker(CacheAside(), threeWriters, search: Exploration.ExhaustiveSearch(preemptionBound: 0, reduction: false))
             .check()
         XCTAssertEqual(report.exploration.search?.schedules, 6)
         XCTAssertGreaterThan(report.exploration.search?.prunedByPreemptionBound ?? 0, 0)
@@ -36,7 +36,7 @@ final class ExhaustiveTests: XCTestCase {
 
     func testFindsTheStaleSetRaceAndShrinksItToAReplayableRun() throws {
         let checker = checker(
-            CacheAside(), Workload(clients: 2, operationsPerClient: 1, keys: 1), search: ExhaustiveSearch(allWorkloads: true))
+            CacheAside(), Workload(clients: 2, operationsPerClient: 1, keys: 1), search: Exploration.ExhaustiveSearch(allWorkloads: true))
         let report = checker.check()
         XCTAssertEqual(report.exploration.stop, .everyPropertyViolated)
         XCTAssertEqual(report.outcome, .violated)
@@ -49,7 +49,7 @@ final class ExhaustiveTests: XCTestCase {
         let properties: [Property] = [.convergence, .linearizability, .staleness(bound: 60)]
         let report = checker(
             Lease(), Workload(clients: 2, operationsPerClient: 2, keys: 1), properties: properties,
-            search: ExhaustiveSearch(allWorkloads: true)
+            search: Exploration.ExhaustiveSearch(allWorkloads: true)
         ).check()
         XCTAssertEqual(report.exploration.stop, .completed)
         XCTAssertTrue(report.holds)
@@ -59,16 +59,16 @@ final class ExhaustiveTests: XCTestCase {
     /// The JSON report says what the text says: schedules against pruned, and whether "holds" is a proof
     /// (a completed unbounded search) or only no violation among bounded schedules.
     func testTheJSONReportSaysWhetherTheSearchIsAProof() throws {
-        func search(_ search: ExhaustiveSearch) throws -> JSONReport.SearchEntry {
+        func search(_ search: Exploration.ExhaustiveSearch) throws -> JSONReport.SearchEntry {
             let report = checker(Lease(), Workload(clients: 2, operationsPerClient: 1), search: search).check()
             let json = JSONReport(report: report, options: [:], seedRange: 0..<1, shard: nil) { $0 }
             return try XCTUnwrap(json.search)
         }
-        let unbounded = try search(ExhaustiveSearch())
+        let unbounded = try search(Exploration.ExhaustiveSearch())
         XCTAssertTrue(unbounded.proof)
         XCTAssertGreaterThan(unbounded.schedules, 1)
-        XCTAssertFalse(try search(ExhaustiveSearch(preemptionBound: 0)).proof)
-        let plain = try search(ExhaustiveSearch(reduction: false))
+        XCTAssertFalse(try search(Exploration.ExhaustiveSearch(preemptionBound: 0)).proof)
+        let plain = try search(Exploration.ExhaustiveSearch(reduction: false))
         XCTAssertEqual(plain.reductionWaiver, "switchedOff")
         XCTAssertGreaterThanOrEqual(plain.schedules, unbounded.schedules)
     }
@@ -77,7 +77,7 @@ final class ExhaustiveTests: XCTestCase {
         // Lease keeps convergence without faults (above) but not when a delete can be lost.
         let report = checker(
             Lease(), Workload(clients: 2, operationsPerClient: 2, keys: 1), faults: [.lostDelete],
-            search: ExhaustiveSearch(allWorkloads: true)
+            search: Exploration.ExhaustiveSearch(allWorkloads: true)
         ).check()
         XCTAssertEqual(report.outcome, .violated)
         let run = report.properties[0].counterexample?.run
@@ -98,7 +98,7 @@ final class ExhaustiveTests: XCTestCase {
         }
         let report = checker(
             LockedCacheAside(), Workload(clients: 2, operationsPerClient: 1, keys: 1), faults: [.cacheRestart],
-            search: ExhaustiveSearch(allWorkloads: true)
+            search: Exploration.ExhaustiveSearch(allWorkloads: true)
         ).check()
         XCTAssertEqual(report.exploration.stop, .completed)
         XCTAssertEqual(report.outcome, .holds)
@@ -112,11 +112,11 @@ final class ExhaustiveTests: XCTestCase {
             let workload = Workload(clients: 2, operationsPerClient: 2, keys: 1)
             let plain = checker(
                 CacheAside(), workload, properties: properties, faults: [.cacheRestart], seed: seed,
-                search: ExhaustiveSearch(reduction: false, stopWhenEveryPropertyIsViolated: false)
+                search: Exploration.ExhaustiveSearch(reduction: false, stopWhenEveryPropertyIsViolated: false)
             ).check()
             let reduced = checker(
                 CacheAside(), workload, properties: properties, faults: [.cacheRestart], seed: seed,
-                search: ExhaustiveSearch(stopWhenEveryPropertyIsViolated: false)
+                search: Exploration.ExhaustiveSearch(stopWhenEveryPropertyIsViolated: false)
             ).check()
             XCTAssertEqual(plain.properties.map(\.verdict), reduced.properties.map(\.verdict), "seed \(seed)")
             XCTAssertLessThanOrEqual(
@@ -130,11 +130,11 @@ final class ExhaustiveTests: XCTestCase {
             let properties: [Property] = [.convergence, .linearizability]
             let plain = checker(
                 CacheAside(), workload, properties: properties, seed: seed,
-                search: ExhaustiveSearch(reduction: false, stopWhenEveryPropertyIsViolated: false)
+                search: Exploration.ExhaustiveSearch(reduction: false, stopWhenEveryPropertyIsViolated: false)
             ).check()
             let reduced = checker(
                 CacheAside(), workload, properties: properties, seed: seed,
-                search: ExhaustiveSearch(stopWhenEveryPropertyIsViolated: false)
+                search: Exploration.ExhaustiveSearch(stopWhenEveryPropertyIsViolated: false)
             ).check()
             XCTAssertEqual(plain.properties.map(\.verdict), reduced.properties.map(\.verdict), "seed \(seed)")
             XCTAssertLessThan(
@@ -148,11 +148,11 @@ final class ExhaustiveTests: XCTestCase {
         let properties: [Property] = [.convergence, .staleness(bound: 1_000)]
         let stopping = checker(
             CacheAside(), Workload(clients: 2, operationsPerClient: 2, keys: 1), properties: properties,
-            search: ExhaustiveSearch(allWorkloads: true)
+            search: Exploration.ExhaustiveSearch(allWorkloads: true)
         ).check()
         let everything = checker(
             CacheAside(), Workload(clients: 2, operationsPerClient: 2, keys: 1), properties: properties,
-            search: ExhaustiveSearch(allWorkloads: true, stopWhenEveryPropertyIsViolated: false)
+            search: Exploration.ExhaustiveSearch(allWorkloads: true, stopWhenEveryPropertyIsViolated: false)
         ).check()
         XCTAssertEqual(stopping.properties[0].verdict, .violated)
         XCTAssertEqual(stopping.properties[1].verdict, everything.properties[1].verdict)
@@ -164,7 +164,7 @@ final class ExhaustiveTests: XCTestCase {
     func testTimeLimitMakesTheSearchUndecidedNotAPass() {
         var checker = checker(
             CacheAside(), Workload(clients: 3, operationsPerClient: 3, keys: 1), properties: [.staleness(bound: 1_000)],
-            search: ExhaustiveSearch(reduction: false))
+            search: Exploration.ExhaustiveSearch(reduction: false))
         checker.exploration.timeLimit = .milliseconds(200)
         let report = checker.check()
         XCTAssertEqual(report.exploration.stop, .timeLimit)
@@ -175,7 +175,7 @@ final class ExhaustiveTests: XCTestCase {
     }
 
     func testInterruptionStopsTheSearchBetweenRuns() {
-        var checker = checker(CacheAside(), threeWriters, search: ExhaustiveSearch(reduction: false))
+        var checker = checker(CacheAside(), threeWriters, search: Exploration.ExhaustiveSearch(reduction: false))
         checker.exploration.shouldStop = { true }
         let report = checker.check()
         XCTAssertEqual(report.exploration.stop, .interrupted)

@@ -1,6 +1,7 @@
 import XCTest
 
 import CacheAsideCheck
+import CacheAsideHistories
 @testable import CacheAsideRendering
 
 /// The check-history page words h-history's verdicts: an undecided key names its limit, a violation found

@@ -1,4 +1,5 @@
 import CacheAsideCheck
+import CacheAsideHistories
 import XCTest
 
 /// Bad input is an error, never a crash or a hang: thousands of byte-level mutations of valid JSON

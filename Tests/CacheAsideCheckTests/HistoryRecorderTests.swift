@@ -1,4 +1,5 @@
 import CacheAsideCheck
+import CacheAsideHistories
 import Dispatch
 import Synchronization
 import XCTest

@@ -1,4 +1,5 @@
 import CacheAsideCheck
+import CacheAsideHistories
 import XCTest
 
 /// A history is UTF-8 text: a byte-order mark is skipped, a NUL or an invalid sequence is refused with its

@@ -1,4 +1,5 @@
 import CacheAsideCheck
+import CacheAsideHistories
 import XCTest
 
 /// The checker against `BruteForceLinearizability` on thousands of small generated histories with

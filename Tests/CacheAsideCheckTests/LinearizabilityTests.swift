@@ -1,4 +1,5 @@
 import CacheAsideCheck
+import CacheAsideHistories
 import XCTest
 
 /// Hand-made histories: each classic anomaly, and linearizable histories that look suspicious.

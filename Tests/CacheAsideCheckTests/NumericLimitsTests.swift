@@ -124,8 +124,8 @@ final class NumericLimitsTests: XCTestCase {
             (checker(Workload(absentKeys: .min)), "Workload.absentKeys is \(Int.min); give 0 to keys (1)"),
             (checker(Workload(keySkew: .nan)), "Workload.keySkew is nan; give 0 (uniform) or more"),
             (checker(Workload(keySkew: -1)), "Workload.keySkew is -1.0; give 0 (uniform) or more"),
-            (checker(simulation: latency), "CallLatencies.databaseRead is 1...\(Ticks.max); give bounds from 1 to \(most) ticks"),
-            (checker(simulation: zeroLatency), "CallLatencies.cacheCall is 0...3; give bounds from 1 to \(most) ticks"),
+            (checker(simulation: latency), "SimulationOptions.Latencies.databaseRead is 1...\(Ticks.max); give bounds from 1 to \(most) ticks"),
+            (checker(simulation: zeroLatency), "SimulationOptions.Latencies.cacheCall is 0...3; give bounds from 1 to \(most) ticks"),
             (checker(simulation: workerSteps), "SimulationOptions.workerStepsAfterClients is -1; give 0 or more"),
             (checker(simulation: SimulationOptions(stallTimeout: .zero)), "SimulationOptions.stallTimeout is 0.0 seconds; give a positive duration"),
             (pct, "SchedulerKind.pct(depth: \(Int.max)) asks for more priority change points than a run can have"),
@@ -145,7 +145,7 @@ final class NumericLimitsTests: XCTestCase {
     /// The largest accepted durations, with clock jumps to the end of time, check to the end.
     func testTheLongestAcceptedDurationsCheckWithoutTrapping() {
         let most = Workload.maximumTicks
-        let latencies = CallLatencies(cacheCall: 1...most, databaseRead: 1...most, databaseWrite: 1...most, logRead: 1...most)
+        let latencies = SimulationOptions.Latencies(cacheCall: 1...most, databaseRead: 1...most, databaseWrite: 1...most, logRead: 1...most)
         for model in [CacheAside(ttl: 60) as any CachingStrategy, CDCInvalidation(), WriteBehind(), RefreshAhead()] {
             let checker = Checker(
                 strategy: model,

@@ -115,13 +115,13 @@ final class PropertyTests: XCTestCase {
             violation.explanation,
             "2 database reads of k1 for one refill after a cold miss (the first miss at t1, load 2 at t5), over the limit of 1")
         // The default stampede is the one at expiry: a cold cache is not its business.
-        XCTAssertEqual(Property.stampede().evaluate(run), PropertyEvaluation(measurements: [], exercised: false))
+        XCTAssertEqual(Property.stampede().evaluate(run), Property.Evaluation(measurements: [], exercised: false))
     }
 
     func testSequentialReadersRefillOnce() {
         let plan = WorkloadPlan(operations: [[.read(Key(1))], [.read(Key(1))]])
         let run = Simulation.run(CacheAside(), plan: plan, keys: [Key(1)], choices: ChoiceSource(replaying: []))
-        XCTAssertEqual(Property.stampede(cause: nil).evaluate(run), PropertyEvaluation(measurements: [1]))
+        XCTAssertEqual(Property.stampede(cause: nil).evaluate(run), Property.Evaluation(measurements: [1]))
     }
 
     // MARK: Linearizability

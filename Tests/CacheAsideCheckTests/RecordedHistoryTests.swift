@@ -1,4 +1,5 @@
 import CacheAsideCheck
+import CacheAsideHistories
 import Foundation
 import XCTest
 

@@ -1,4 +1,5 @@
 import CacheAsideCheck
+import CacheAsideHistories
 import XCTest
 
 /// Stale-read windows of recorded histories, against a direct pairwise computation.

@@ -189,7 +189,7 @@ final class ReplayTokenTests: XCTestCase {
         let checker = Checker(
             strategy: CacheAside(), workload: Workload(clients: 2, operationsPerClient: 2),
             simulation: SimulationOptions(faults: [.lostDelete]),
-            exploration: Exploration(seeds: 0..<1, scheduler: .exhaustive(ExhaustiveSearch())))
+            exploration: Exploration(seeds: 0..<1, scheduler: .exhaustive(Exploration.ExhaustiveSearch())))
         let example = try XCTUnwrap(checker.check().violated.first?.counterexample)
         var replaying = checker
         replaying.exploration = Exploration()
@@ -228,7 +228,7 @@ final class ReplayTokenTests: XCTestCase {
         let ignored = Set(RunFingerprint.ignoredOptions.map { "simulation." + $0 })
         let fields = labels(Workload(), "workload.")
             .union(labels(SimulationOptions(), "simulation.").subtracting(["simulation.latencies"]).subtracting(ignored))
-            .union(labels(CallLatencies(), "simulation.latencies."))
+            .union(labels(SimulationOptions.Latencies(), "simulation.latencies."))
         XCTAssertEqual(Set(Part.allCases.map(\.swiftName)).subtracting(["strategy", "strategy.settings"]), fields)
         XCTAssertEqual(ignored.count, 3, "every ignored option is a field")
         XCTAssertTrue(ignored.isSubset(of: labels(SimulationOptions(), "simulation.")))

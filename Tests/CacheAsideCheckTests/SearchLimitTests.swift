@@ -1,4 +1,5 @@
 import CacheAsideCheck
+import CacheAsideHistories
 import CacheAsideModels
 import XCTest
 
@@ -81,8 +82,8 @@ final class SearchLimitTests: XCTestCase {
     }
 
     func testUndecidedEvaluationCarriesItsReason() {
-        XCTAssertNil(PropertyEvaluation.holds.undecided)
-        let undecided = PropertyEvaluation(undecided: "the linearizability search ran out of its search-step limit (1 steps)")
+        XCTAssertNil(Property.Evaluation.holds.undecided)
+        let undecided = Property.Evaluation(undecided: "the linearizability search ran out of its search-step limit (1 steps)")
         XCTAssertNil(undecided.violation, "undecided is not a violation")
         XCTAssertNotEqual(undecided, .holds, "nor does it hold")
     }

@@ -42,8 +42,8 @@ final class TimeAndLoadTests: XCTestCase {
 
     func testASlowDatabaseReadParksItsReaderAndChoiceZeroIsTheFastest() throws {
         let plan = WorkloadPlan(operations: [[.read(Key(1))]])
-        for timing in Timing.allCases {
-            let options = SimulationOptions(latencies: CallLatencies(databaseRead: 3...9), timing: timing)
+        for timing in SimulationOptions.Timing.allCases {
+            let options = SimulationOptions(latencies: SimulationOptions.Latencies(databaseRead: 3...9), timing: timing)
             let fastest = Simulation.run(CacheAside(), plan: plan, keys: [Key(1)], choices: ChoiceSource(replaying: []), options: options)
             let slowest = Simulation.run(CacheAside(), plan: plan, keys: [Key(1)], choices: ChoiceSource(replaying: [6]), options: options)
             func gap(_ run: RunRecord) -> Ticks {
@@ -57,7 +57,7 @@ final class TimeAndLoadTests: XCTestCase {
 
     func testAHitTakesOneTickInEitherTiming() {
         let plan = WorkloadPlan(operations: [[.read(Key(1)), .read(Key(1))]])
-        for timing in Timing.allCases {
+        for timing in SimulationOptions.Timing.allCases {
             let run = Simulation.run(
                 CacheAside(), plan: plan, keys: [Key(1)], choices: ChoiceSource(replaying: []),
                 options: SimulationOptions(timing: timing))

@@ -51,7 +51,7 @@ final class TrustTests: XCTestCase {
         var zeroTime = checker()
         zeroTime.exploration.timeLimit = .zero
         var preemptions = checker()
-        preemptions.exploration.scheduler = .exhaustive(ExhaustiveSearch(preemptionBound: -1))
+        preemptions.exploration.scheduler = .exhaustive(Exploration.ExhaustiveSearch(preemptionBound: -1))
         var budget = checker()
         budget.simulation.stepBudget = 0
         for (checker, fragment) in [

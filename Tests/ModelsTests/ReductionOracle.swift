@@ -22,7 +22,7 @@ struct ReductionOracle {
     /// Searches every schedule of the checker's workload, with `reduction` on or off, to the end; `nil`
     /// when that takes more than `limit` schedules (the configuration is too big to compare here).
     func search(reduction: Bool, limit: Int = .max) -> Result? {
-        let search = ExhaustiveSearch(reduction: reduction, stopWhenEveryPropertyIsViolated: false)
+        let search = Exploration.ExhaustiveSearch(reduction: reduction, stopWhenEveryPropertyIsViolated: false)
         var explorer = checker.exhaustiveExplorer(search)
         var outcomes = Set<String>()
         var violated = Array(repeating: false, count: checker.properties.count)

@@ -39,7 +39,7 @@ final class ReductionOracleTests: XCTestCase {
             return Checker(
                 strategy: model.make(ttl), workload: Workload(clients: clients, operationsPerClient: operations, keys: keys),
                 properties: properties, simulation: SimulationOptions(faults: faults, clockJumps: clockJumps),
-                exploration: Exploration(seeds: seed..<(seed + 1), scheduler: .exhaustive(ExhaustiveSearch())))
+                exploration: Exploration(seeds: seed..<(seed + 1), scheduler: .exhaustive(Exploration.ExhaustiveSearch())))
         }
     }
 

@@ -69,7 +69,7 @@ final class ShrinkMinimumTests: XCTestCase {
 
     func testSlowRefillUnderDelayedDoubleDeleteShrinksToOneReaderAndOneWriter() throws {
         for slowest in [10, 20] {
-            let options = SimulationOptions(latencies: CallLatencies(databaseRead: 1...slowest))
+            let options = SimulationOptions(latencies: SimulationOptions.Latencies(databaseRead: 1...slowest))
             _ = try assertShrinks(Case("delayed-double-delete", options: options), to: (7, 2, 2))
         }
     }

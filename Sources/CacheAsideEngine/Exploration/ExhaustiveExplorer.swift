@@ -25,7 +25,7 @@
 ///   says "no violation among the schedules explored" (`SearchStatistics.isProof` is false); without a
 ///   bound the search is complete.
 package struct ExhaustiveExplorer: Explorer {
-    let search: ExhaustiveSearch
+    let search: Exploration.ExhaustiveSearch
 
     /// One choice on the current path.
     private struct Node: Sendable {
@@ -77,7 +77,7 @@ package struct ExhaustiveExplorer: Explorer {
     ///   - faultBound: the faults per schedule the runs are limited to, when faults are enabled (for the
     ///     report: the runs themselves are limited by `SimulationOptions.faultLimit`).
     package init(
-        search: ExhaustiveSearch, workload: Workload, seed: UInt64, cacheRestarts: Bool,
+        search: Exploration.ExhaustiveSearch, workload: Workload, seed: UInt64, cacheRestarts: Bool,
         sensitivity: ScheduleSensitivity, waiver: ReductionWaiver?, faultBound: Int? = nil
     ) {
         self.search = search

@@ -1,16 +1,16 @@
 /// How far a check has got, for a progress line: handed to `Exploration.progress` now and then.
-public struct ExplorationProgress: Sendable, Hashable {
+package struct ExplorationProgress: Sendable, Hashable {
     /// Runs (seeds, or schedules for exhaustive search) completed so far.
-    public var runsDone: Int
+    package var runsDone: Int
     /// Runs planned in all (`nil` when unknown, as for exhaustive search).
-    public var runsPlanned: Int?
+    package var runsPlanned: Int?
     /// Runs that violated at least one property so far.
-    public var violations: Int
+    package var violations: Int
     /// Time since the check started.
-    public var elapsed: Duration
+    package var elapsed: Duration
 
     /// A snapshot.
-    public init(runsDone: Int, runsPlanned: Int?, violations: Int, elapsed: Duration) {
+    package init(runsDone: Int, runsPlanned: Int?, violations: Int, elapsed: Duration) {
         self.runsDone = runsDone
         self.runsPlanned = runsPlanned
         self.violations = violations
@@ -18,13 +18,13 @@ public struct ExplorationProgress: Sendable, Hashable {
     }
 
     /// Runs per second so far.
-    public var runsPerSecond: Double {
+    package var runsPerSecond: Double {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return seconds > 0 ? Double(runsDone) / seconds : 0
     }
 
     /// The time left at the current rate, if the number of runs is known.
-    public var estimatedTimeLeft: Duration? {
+    package var estimatedTimeLeft: Duration? {
         guard let runsPlanned, runsPerSecond > 0 else { return nil }
         return .milliseconds(Int64(Double(max(runsPlanned - runsDone, 0)) / runsPerSecond * 1000))
     }

@@ -11,10 +11,10 @@ package struct ExplorationTally: Sendable {
         package var firstFailure: FirstRun?
         /// Runs on which the property could not be decided (a counted search budget ran out).
         package var undecidedRuns = 0
-        /// Runs that had what the property judges (`PropertyEvaluation.exercised`).
+        /// Runs that had what the property judges (`Property.Evaluation.exercised`).
         package var exercisedRuns = 0
         package var firstUndecided: (origin: RunOrigin, reason: String)?
-        package var measurements = MeasurementSummary()
+        package var measurements = Measure.Summary()
     }
 
     /// The first run (in exploration order) that showed something, and how to replay it.
@@ -29,13 +29,13 @@ package struct ExplorationTally: Sendable {
     package var schedulingPoints = 0
     package var properties: [PropertyTally]
     /// One histogram per measure, in `Checker.measures` order.
-    package var measures: [MeasurementSummary]
+    package var measures: [Measure.Summary]
     /// The first run that could not complete.
     package var runFailure: (run: FirstRun, failure: SimulationFailure)?
 
     package init(propertyCount: Int, measureCount: Int = 0) {
         properties = Array(repeating: PropertyTally(), count: propertyCount)
-        measures = Array(repeating: MeasurementSummary(), count: measureCount)
+        measures = Array(repeating: Measure.Summary(), count: measureCount)
     }
 
     /// Evaluates every property and takes every measure on `record` and counts what they say; returns

@@ -1,7 +1,7 @@
 /// Why exhaustive search explored every interleaving instead of pruning equivalent ones with sleep sets.
 /// Pruning is a proof only when nothing reported can tell the pruned schedules from the explored ones.
-public enum ReductionWaiver: Sendable, Hashable {
-    /// Reduction was switched off (`ExhaustiveSearch.reduction`, `--no-reduction`).
+package enum ReductionWaiver: Sendable, Hashable {
+    /// Reduction was switched off (`Exploration.ExhaustiveSearch.reduction`, `--no-reduction`).
     case switchedOff
     /// Calls take time (latencies, think times, concurrent timing): swapping two steps changes who is
     /// awake when, which the independence of steps does not see.
@@ -15,7 +15,7 @@ public enum ReductionWaiver: Sendable, Hashable {
 
 extension Checker {
     /// Why this checker's exhaustive search must explore every interleaving, if it must.
-    func reductionWaiver(for search: ExhaustiveSearch) -> ReductionWaiver? {
+    func reductionWaiver(for search: Exploration.ExhaustiveSearch) -> ReductionWaiver? {
         if !search.reduction { return .switchedOff }
         if simulation.latencies != .instant || simulation.timing != .serial || workload.thinkTime != 0...0 {
             return .timedCalls
@@ -27,7 +27,7 @@ extension Checker {
     }
 
     /// The exhaustive search of `search` over this checker's workload and properties.
-    package func exhaustiveExplorer(_ search: ExhaustiveSearch) -> ExhaustiveExplorer {
+    package func exhaustiveExplorer(_ search: Exploration.ExhaustiveSearch) -> ExhaustiveExplorer {
         ExhaustiveExplorer(
             search: search, workload: workload, seed: exploration.selectedSeeds.first ?? 0,
             cacheRestarts: simulation.faults.contains(.cacheRestart),

@@ -1,16 +1,16 @@
 /// The seeds a check runs: a range, or its shard `seed % count == index`, as an arithmetic progression
 /// that is never materialised (`--seeds 100000000` must not allocate 800 MB).
-public struct SeedSelection: RandomAccessCollection, Sendable, Hashable {
+package struct SeedSelection: RandomAccessCollection, Sendable, Hashable {
     /// The first selected seed.
-    public let start: UInt64
+    package let start: UInt64
     /// The distance between consecutive selected seeds (the shard count, or 1).
-    public let stride: UInt64
+    package let stride: UInt64
     /// How many seeds are selected.
-    public let count: Int
+    package let count: Int
 
     /// The seeds of `range` with `seed % shard.count == shard.index` (all of them without a shard).
     /// An invalid shard selects nothing (`Checker.configurationProblem` reports it).
-    public init(_ range: Range<UInt64>, shard: (index: Int, count: Int)? = nil) {
+    package init(_ range: Range<UInt64>, shard: (index: Int, count: Int)? = nil) {
         guard let shard else {
             start = range.lowerBound
             stride = 1
@@ -31,9 +31,9 @@ public struct SeedSelection: RandomAccessCollection, Sendable, Hashable {
         count = overflow || first >= range.upperBound ? 0 : Int(clamping: (range.upperBound - 1 - first) / modulus + 1)
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
-    public subscript(position: Int) -> UInt64 { start &+ UInt64(position) &* stride }
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { count }
+    package subscript(position: Int) -> UInt64 { start &+ UInt64(position) &* stride }
 
     /// How many selected seeds are below `seed`.
     func count(before seed: UInt64) -> Int {

@@ -13,6 +13,6 @@ extension Property {
         } else {
             sentence += " (with no TTL, for ever)"
         }
-        return PropertyEvaluation(violation: Violation(sentence))
+        return Property.Evaluation(violation: Violation(sentence))
     }
 }

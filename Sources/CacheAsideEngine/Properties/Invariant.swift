@@ -28,7 +28,7 @@ public struct Invariant: Sendable {
         // the property only reads where it first broke.
         let property = Property(id: name, worldInvariant: WorldInvariant(name, holds: holds)) { run in
             guard let index = run.invariantBreaks[name] else { return .holds }
-            return PropertyEvaluation(
+            return Property.Evaluation(
                 violation: Violation(
                     "“\(name)” stopped holding after \(run.history.eventDescription(at: index))", eventIndex: index))
         }
@@ -46,7 +46,7 @@ public struct Invariant: Sendable {
     ) -> Invariant {
         Invariant(
             name: name,
-            property: Property(id: name) { run in PropertyEvaluation(violation: check(run.history)) })
+            property: Property(id: name) { run in Property.Evaluation(violation: check(run.history)) })
     }
 }
 

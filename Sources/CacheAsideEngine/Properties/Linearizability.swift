@@ -1,3 +1,5 @@
+import CacheAsideLinearizability
+
 extension Property {
     /// Linearizability of client operations, per key, as a read/write register: some order of the
     /// operations respects real time and every read returns the latest write before it in that order.
@@ -5,7 +7,7 @@ extension Property {
     /// Operations that threw an injected fault or whose client crashed may have taken effect at any point
     /// after they began, or never. The search is bounded by counted limits (`stepLimit` search steps and
     /// `memoryLimit` bytes of memo per key), never by time, so the evaluation is the same on every
-    /// machine; a search that runs out is *undecided* (`PropertyEvaluation.undecided`), not holding. The
+    /// machine; a search that runs out is *undecided* (`Property.Evaluation.undecided`), not holding. The
     /// defaults decide a 64-client × 100-operation run of the default workload in well under a second.
     public static func linearizability(
         stepLimit: Int = LinearizabilityChecker.defaultStepLimit,
@@ -23,9 +25,9 @@ extension Property {
             case .linearizable:
                 return .holds
             case .unknown(let limit):
-                return PropertyEvaluation(undecided: "the linearizability search ran out of its \(limit)")
+                return Property.Evaluation(undecided: "the linearizability search ran out of its \(limit)")
             case .violation(let violation):
-                return PropertyEvaluation(
+                return Property.Evaluation(
                     violation: Violation(
                         explain(violation, operations: operations, history: run.history),
                         eventIndex: violation.operation.returnedAt))
@@ -45,7 +47,7 @@ extension Property {
 /// The violation in the run's own terms: for a stale read, which completed write it missed and the steps
 /// that write took ("client 2's read of k1 at t6 returned v0, but client 1's write of v1 had completed at
 /// t4: db.write at t3, cache.delete at t4"); otherwise the checker's own sentence.
-private func explain(_ violation: LinearizabilityViolation, operations: [OperationRecord], history: History) -> String {
+private func explain(_ violation: LinearizabilityViolation, operations: [History.Operation], history: History) -> String {
     let byInvoke = Dictionary(uniqueKeysWithValues: operations.map { ($0.invokeIndex, $0) })
     guard let reader = byInvoke[violation.operation.invokedAt], case .read(let key) = reader.operation,
         let writerOperation = violation.lastWriter, let writer = byInvoke[writerOperation.invokedAt],
@@ -66,7 +68,7 @@ private func explain(_ violation: LinearizabilityViolation, operations: [Operati
 extension RegisterOperation {
     /// The register operation a simulated client operation amounts to; values are their version numbers.
     /// A read that did not return tells nothing and is left out.
-    init?(simulated record: OperationRecord) {
+    init?(simulated record: History.Operation) {
         let label = "\(record.client)'s \(record.operation.isRead ? "read" : "write")"
         switch record.operation {
         case .read(let key):

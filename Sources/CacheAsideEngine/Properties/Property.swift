@@ -19,22 +19,22 @@ public struct Property: Sendable {
     public var percentilesOverPositive: Bool
     /// A check the simulation runs after every step for this property (`Invariant.world` sets it); the
     /// checker hands it to every run, so it cannot be lost by replacing `Checker.simulation`.
-    public var worldInvariant: WorldInvariant?
+    package var worldInvariant: WorldInvariant?
     /// What of a schedule the verdict can depend on; exhaustive search prunes only schedules that no
     /// reported property can tell apart. `.everything` unless the property says otherwise, so a custom
     /// property is never judged on a search it could see through.
-    public var sensitivity: ScheduleSensitivity
+    package var sensitivity: ScheduleSensitivity
     /// What must happen in a run for the property to judge anything (e.g. "a refill after an expiry"),
     /// for the report's "not exercised" reason; `nil` for a property every run exercises.
     public var subject: String?
     /// Evaluates the property on one run.
-    public var evaluate: @Sendable (RunRecord) -> PropertyEvaluation
+    public var evaluate: @Sendable (RunRecord) -> Property.Evaluation
 
     /// A property from an identifier, a label (default: the identifier) and an evaluation.
-    public init(
+    package init(
         id: String, label: String? = nil, measurementName: String? = nil, percentilesOverPositive: Bool = false,
         worldInvariant: WorldInvariant? = nil, sensitivity: ScheduleSensitivity = .everything, subject: String? = nil,
-        evaluate: @escaping @Sendable (RunRecord) -> PropertyEvaluation
+        evaluate: @escaping @Sendable (RunRecord) -> Property.Evaluation
     ) {
         self.subject = subject
         self.sensitivity = sensitivity
@@ -47,30 +47,32 @@ public struct Property: Sendable {
     }
 }
 
-/// The result of evaluating a property on one run.
-public struct PropertyEvaluation: Sendable, Hashable {
-    /// Why the property does not hold, or `nil` if it holds.
-    public var violation: Violation?
-    /// The property's observations in this run (e.g. one staleness per read); `Measurement.unbounded`
-    /// stands for a window that never closes.
-    public var measurements: [Int]
-    /// Why the property could not be decided on this run (a counted search budget ran out); nil when decided.
-    public var undecided: String?
-    /// Whether the run had anything the property judges (`Property.subject`): a stampede limit over a run
-    /// with no expiry refill holds only vacuously, and a check in which no run exercised a property
-    /// reports it as not exercised instead of as holding.
-    public var exercised: Bool
+extension Property {
+    /// The result of evaluating a property on one run.
+    public struct Evaluation: Sendable, Hashable {
+        /// Why the property does not hold, or `nil` if it holds.
+        public var violation: Violation?
+        /// The property's observations in this run (e.g. one staleness per read); `Measurement.unbounded`
+        /// stands for a window that never closes.
+        public var measurements: [Int]
+        /// Why the property could not be decided on this run (a counted search budget ran out); nil when decided.
+        public var undecided: String?
+        /// Whether the run had anything the property judges (`Property.subject`): a stampede limit over a run
+        /// with no expiry refill holds only vacuously, and a check in which no run exercised a property
+        /// reports it as not exercised instead of as holding.
+        public var exercised: Bool
 
-    /// An evaluation.
-    public init(violation: Violation? = nil, measurements: [Int] = [], undecided: String? = nil, exercised: Bool = true) {
-        self.violation = violation
-        self.measurements = measurements
-        self.undecided = undecided
-        self.exercised = exercised || violation != nil
+        /// An evaluation.
+        public init(violation: Violation? = nil, measurements: [Int] = [], undecided: String? = nil, exercised: Bool = true) {
+            self.violation = violation
+            self.measurements = measurements
+            self.undecided = undecided
+            self.exercised = exercised || violation != nil
+        }
+
+        /// The property holds.
+        public static let holds = Property.Evaluation()
     }
-
-    /// The property holds.
-    public static let holds = PropertyEvaluation()
 }
 
 /// How a property was violated in one run.
@@ -89,7 +91,7 @@ public struct Violation: Sendable, Hashable {
 }
 
 /// Measurement conventions shared by properties and reports.
-public enum Measurement {
+package enum Measurement {
     /// A window that was still open when the run ended and that no TTL will close.
-    public static let unbounded = Int.max
+    package static let unbounded = Int.max
 }

@@ -7,12 +7,12 @@
 /// during it.
 package struct ReadCosts: Sendable {
     /// Each answered read's latency in ticks, in the order the reads returned.
-    public private(set) var latencies: [Int] = []
+    package private(set) var latencies: [Int] = []
     /// How many answered reads did not touch the database.
-    public private(set) var hits = 0
+    package private(set) var hits = 0
 
     /// The analysis of `run`'s history.
-    public init(run: RunRecord) {
+    package init(run: RunRecord) {
         var reading: [ClientID: (invokeTick: Ticks, loaded: Bool)] = [:]
         let ownTick = run.timing.ticksPerStep
         for event in run.history.events {

@@ -1,16 +1,18 @@
-/// Why a key's cache entry was missing when a refill episode began: the three stampedes users tell apart.
-public enum RefillCause: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    /// The entry's TTL ran out: the stampede of the seed paper (Vattani et al., VLDB 2015) and the one
-    /// early refresh, XFetch, locks and leases are meant to cure.
-    case expiry
-    /// A delete removed a live entry (a writer's invalidation): every cache-aside design refills after
-    /// each write, and no expiry cure helps here.
-    case invalidation
-    /// The key had never been cached in this run (or a cache restart lost it): a cold miss.
-    case coldMiss = "cold miss"
+extension Property {
+    /// Why a key's cache entry was missing when a refill episode began: the three stampedes users tell apart.
+    public enum RefillCause: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+        /// The entry's TTL ran out: the stampede of the seed paper (Vattani et al., VLDB 2015) and the one
+        /// early refresh, XFetch, locks and leases are meant to cure.
+        case expiry
+        /// A delete removed a live entry (a writer's invalidation): every cache-aside design refills after
+        /// each write, and no expiry cure helps here.
+        case invalidation
+        /// The key had never been cached in this run (or a cache restart lost it): a cold miss.
+        case coldMiss = "cold miss"
 
-    /// `expiry`, `invalidation` or `cold miss`, as `compare` prints it.
-    public var description: String { rawValue }
+        /// `expiry`, `invalidation` or `cold miss`, as `compare` prints it.
+        public var description: String { rawValue }
+    }
 }
 
 /// A run's refill episodes, each with its cause and the database loads it caused, plus the loads that
@@ -28,29 +30,29 @@ public enum RefillCause: String, Sendable, Hashable, CaseIterable, CustomStringC
 /// cold miss. Warm entries from the plan count as filled at tick 0.
 package struct RefillEpisodes: Sendable {
     /// One refill episode.
-    public struct Episode: Sendable, Hashable {
+    package struct Episode: Sendable, Hashable {
         /// The key refilled.
-        public var key: Key
+        package var key: Key
         /// Why the entry was missing.
-        public var cause: RefillCause
+        package var cause: Property.RefillCause
         /// Database reads caused by misses in this episode.
-        public var loads: Int
+        package var loads: Int
         /// The tick of the first miss.
-        public var startTick: Ticks
+        package var startTick: Ticks
         /// The history index of the load that made it exceed a limit, filled by `firstLoad(over:)`.
         var loadIndices: [Int]
     }
 
     /// Every episode, in the order their first misses happened.
-    public private(set) var episodes: [Episode] = []
+    package private(set) var episodes: [Episode] = []
     /// Database reads of a key by a client or worker that had not missed it: early refreshes (a
     /// refresh-ahead worker's loads among them), and reads on a write path (a versioned write reading the
     /// primary).
-    public private(set) var loadsWithoutMiss = 0
+    package private(set) var loadsWithoutMiss = 0
     /// The most database reads of one key in flight at the same time. A read is in flight from its step
     /// until its client's next event (the answer arrives and the client acts on it), so with call latencies
     /// it measures how many readers a slow refill let pile up on the database.
-    public private(set) var maxConcurrentLoads = 0
+    package private(set) var maxConcurrentLoads = 0
 
     /// What a key's entry looked like at the last event that touched it.
     private enum EntryState {
@@ -60,7 +62,7 @@ package struct RefillEpisodes: Sendable {
     }
 
     /// The analysis of `run`'s history.
-    public init(run: RunRecord) {
+    package init(run: RunRecord) {
         var entry: [Key: EntryState] = [:]
         for (key, expiry) in run.plan.warmEntries { entry[key] = .filled(expiresAt: expiry) }
         var openEpisode: [Key: Int] = [:]
@@ -114,7 +116,7 @@ package struct RefillEpisodes: Sendable {
         }
     }
 
-    private static func cause(_ state: EntryState?, at tick: Ticks) -> RefillCause {
+    private static func cause(_ state: EntryState?, at tick: Ticks) -> Property.RefillCause {
         switch state {
         case .filled(let expiresAt?) where expiresAt <= tick: .expiry
         case .invalidated: .invalidation
@@ -124,14 +126,14 @@ package struct RefillEpisodes: Sendable {
     }
 
     /// The episodes of `cause`, or every episode if `cause` is `nil`.
-    public func episodes(of cause: RefillCause?) -> [Episode] {
+    package func episodes(of cause: Property.RefillCause?) -> [Episode] {
         guard let cause else { return episodes }
         return episodes.filter { $0.cause == cause }
     }
 
     /// The first load, in history order, that took an episode of `cause` over `limit` loads, with its
     /// episode.
-    func firstLoad(over limit: Int, cause: RefillCause?) -> (episode: Episode, eventIndex: Int)? {
+    func firstLoad(over limit: Int, cause: Property.RefillCause?) -> (episode: Episode, eventIndex: Int)? {
         episodes(of: cause).filter { $0.loads > limit }.map { ($0, $0.loadIndices[limit]) }.min { $0.1 < $1.1 }
     }
 }

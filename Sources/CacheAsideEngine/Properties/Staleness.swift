@@ -68,7 +68,7 @@ package struct StalenessAnalysis {
             }
         }
         // The completed write that produced each value, to learn when an overwrite became complete.
-        var writeOfValue: [Value: OperationRecord] = [:]
+        var writeOfValue: [Value: History.Operation] = [:]
         for record in operations where record.returned {
             if case .write(_, let value) = record.operation { writeOfValue[value] = record }
         }
@@ -131,12 +131,12 @@ package struct StalenessAnalysis {
         self.windows = windows
     }
 
-    func evaluation(bound: Ticks?) -> PropertyEvaluation {
+    func evaluation(bound: Ticks?) -> Property.Evaluation {
         let limit = bound ?? (Measurement.unbounded - 1)
         let violation = windows.first { $0.ticks > limit }.map { window in
             Violation(
                 window.explanation + (bound.map { ", over the bound of \($0)" } ?? ""), eventIndex: window.eventIndex)
         }
-        return PropertyEvaluation(violation: violation, measurements: windows.map(\.ticks), exercised: !windows.isEmpty)
+        return Property.Evaluation(violation: violation, measurements: windows.map(\.ticks), exercised: !windows.isEmpty)
     }
 }

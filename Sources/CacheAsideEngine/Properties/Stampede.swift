@@ -9,7 +9,7 @@ extension Property {
     /// invalidation are other problems with other cures — early refresh and XFetch cannot help a key that
     /// was just deleted — so mixing them in would make every expiry cure "fail" for reasons that have
     /// nothing to do with expiry. `cause: nil` counts every episode.
-    public static func stampede(limit: Int = 1, cause: RefillCause? = .expiry) -> Property {
+    public static func stampede(limit: Int = 1, cause: Property.RefillCause? = .expiry) -> Property {
         let label = "stampede ≤ \(limit)" + (cause == .expiry ? "" : " (\(cause?.rawValue ?? "any refill"))")
         let measured = "database reads per " + (cause.map { "\($0.rawValue) refill" } ?? "refill")
         let subject = cause.map { "a refill after " + Self.causeText($0) } ?? "a refill"
@@ -23,11 +23,11 @@ extension Property {
                     eventIndex: index)
             }
             let loads = analysis.episodes(of: cause).map(\.loads)
-            return PropertyEvaluation(violation: violation, measurements: loads, exercised: !loads.isEmpty)
+            return Property.Evaluation(violation: violation, measurements: loads, exercised: !loads.isEmpty)
         }
     }
 
-    private static func causeText(_ cause: RefillCause) -> String {
+    private static func causeText(_ cause: Property.RefillCause) -> String {
         switch cause {
         case .expiry: "expiry"
         case .invalidation: "an invalidation"

@@ -1,8 +1,8 @@
 /// How a check's exploration went: why it stopped, and for exhaustive search what it counted. Part of
 /// every `Report`, whichever explorer ran.
-public struct ExplorationSummary: Sendable, Hashable {
+package struct ExplorationSummary: Sendable, Hashable {
     /// Why exploration stopped.
-    public enum Stop: Sendable, Hashable {
+    package enum Stop: Sendable, Hashable {
         /// Every planned run was done (every seed, every schedule within the bounds, the replayed run).
         case completed
         /// Exhaustive search stopped because every property already had a violating schedule; nothing
@@ -19,47 +19,47 @@ public struct ExplorationSummary: Sendable, Hashable {
     }
 
     /// Why exploration stopped.
-    public var stop: Stop
+    package var stop: Stop
     /// The runs planned, when known in advance (seeds); `nil` for exhaustive search.
-    public var plannedRuns: Int?
+    package var plannedRuns: Int?
     /// Exhaustive search's counts; `nil` for other explorers.
-    public var search: SearchStatistics?
+    package var search: SearchStatistics?
 
     /// Whether everything the check set out to explore was explored (or could no longer change a
     /// verdict), so a property without a violation holds for all of it.
-    public var isComplete: Bool { stop == .completed || stop == .everyPropertyViolated }
+    package var isComplete: Bool { stop == .completed || stop == .everyPropertyViolated }
 }
 
 /// The counts behind "explored all N schedules (M pruned)".
-public struct SearchStatistics: Sendable, Hashable {
+package struct SearchStatistics: Sendable, Hashable {
     /// Complete schedules explored (each checked against every property).
-    public var schedules = 0
+    package var schedules = 0
     /// Branches cut because the client was asleep (an equivalent schedule was explored).
-    public var prunedBySleepSets = 0
+    package var prunedBySleepSets = 0
     /// Branches cut because they would exceed the preemption bound.
-    public var prunedByPreemptionBound = 0
+    package var prunedByPreemptionBound = 0
     /// Runs replayed, including those that ran into a sleeping client and were redirected.
-    public var replays = 0
+    package var replays = 0
     /// The preemption bound the search used, if any.
-    public var preemptionBound: Int?
+    package var preemptionBound: Int?
     /// Whether sleep sets were used.
-    public var reduction: Bool
+    package var reduction: Bool
     /// Why sleep sets were not used, when they were not.
-    public var waiver: ReductionWaiver?
+    package var waiver: ReductionWaiver?
 
     /// Whether a search that explored everything it set out to is a proof over every schedule of its
     /// workload: only without a preemption bound or a fault bound. A bounded search shows that no schedule it explored
     /// violates, which is weaker — and with sleep sets it may even skip a bounded schedule (Coons,
     /// Musuvathi & McKinley, OOPSLA 2013).
-    public var isProof: Bool { preemptionBound == nil && faultBound == nil }
+    package var isProof: Bool { preemptionBound == nil && faultBound == nil }
     /// The injected faults per schedule the search was limited to, when faults were enabled.
-    public var faultBound: Int?
+    package var faultBound: Int?
 
     /// Every branch cut, however.
-    public var pruned: Int { prunedBySleepSets + prunedByPreemptionBound }
+    package var pruned: Int { prunedBySleepSets + prunedByPreemptionBound }
 
     /// Empty counts for a search with these settings.
-    public init(preemptionBound: Int?, reduction: Bool) {
+    package init(preemptionBound: Int?, reduction: Bool) {
         self.preemptionBound = preemptionBound
         self.reduction = reduction
     }

@@ -10,7 +10,7 @@ public struct Report: Sendable {
     /// How runs were generated.
     public var scheduler: SchedulerKind
     /// The seeds that were selected to run.
-    public var seeds: SeedSelection
+    package var seeds: SeedSelection
     /// How many runs were checked; with a `runFailure`, how many completed before it (the failing run
     /// did not complete, and runs past it are not counted, whichever job happened to make them).
     public var runs: Int
@@ -20,16 +20,16 @@ public struct Report: Sendable {
     public var properties: [PropertyReport]
     /// Each measure's figures over every run, by the measure's id (`Checker.measures`); empty when a run
     /// could not complete.
-    public var measures: [String: MeasurementSummary] = [:]
+    public var measures: [String: Measure.Summary] = [:]
     /// The first run (in exploration order) that could not complete, if any: a defect in the strategy,
     /// not a verdict. Property verdicts are then undecided.
-    public var runFailure: RunFailure?
+    package var runFailure: RunFailure?
     /// Why exploration stopped, and exhaustive search's counts.
-    public var exploration: ExplorationSummary
+    package var exploration: ExplorationSummary
     /// Why the check could not start (an invalid workload or exploration setting), if it could not.
     public var configurationError: String?
     /// What `Exploration.checkDeterminism` compared, when it was on.
-    public var determinismCheck: DeterminismCheck?
+    package var determinismCheck: DeterminismCheck?
     /// What the runs were made with; replay tokens carry it.
     package var fingerprint: RunFingerprint
 
@@ -41,7 +41,7 @@ public struct Report: Sendable {
         case violated
         /// Nothing was violated, but something was not decided: exploration stopped early (time limit,
         /// interruption), a property's counted search budget ran out on some run, or no run exercised a
-        /// property (`PropertyVerdict.notExercised`).
+        /// property (`PropertyReport.Verdict.notExercised`).
         case undecided
         /// The check could not run or a run could not complete (invalid configuration, a strategy that
         /// escapes the simulation, loops, deadlocks, throws, or behaves nondeterministically).
@@ -55,6 +55,16 @@ public struct Report: Sendable {
             verdicts: properties.map(\.verdict.name), explorationComplete: exploration.isComplete)
     }
 
+    /// Why the check could not run, when `outcome` is `.couldNotRun`: the invalid setting, or what went
+    /// wrong in the run that could not complete (or behaved nondeterministically), with the token that
+    /// replays it. `nil` otherwise.
+    public var problem: String? {
+        if let configurationError { return configurationError }
+        guard let runFailure else { return nil }
+        let which = runFailure.seed.map { "seed \($0)" } ?? "a run"
+        return "\(which): \(runFailure.failure) (replay token \(runFailure.replayToken))"
+    }
+
     /// Whether every property held in every run and everything planned was explored.
     public var holds: Bool { outcome == .holds }
 
@@ -63,16 +73,16 @@ public struct Report: Sendable {
 }
 
 extension Report.Outcome {
-    /// The one rule from property verdicts (`PropertyVerdict.name`) to a check's outcome, for a check and
+    /// The one rule from property verdicts (`PropertyReport.Verdict.name`) to a check's outcome, for a check and
     /// for the merge of its shards alike: a run that could not complete or behaved nondeterministically
     /// outranks everything, a violation outranks what is undecided, and only a complete exploration on
     /// which every property held holds.
     package init(couldRun: Bool, verdicts: [String], explorationComplete: Bool) {
         if !couldRun {
             self = .couldNotRun
-        } else if verdicts.contains(PropertyVerdict.violated.name) {
+        } else if verdicts.contains(PropertyReport.Verdict.violated.name) {
             self = .violated
-        } else if verdicts.contains(where: { $0 != PropertyVerdict.holds.name }) || !explorationComplete {
+        } else if verdicts.contains(where: { $0 != PropertyReport.Verdict.holds.name }) || !explorationComplete {
             self = .undecided
         } else {
             self = .holds
@@ -90,21 +100,23 @@ extension Report.Outcome {
     }
 }
 
-/// A property's verdict over a whole check.
-public enum PropertyVerdict: Sendable, Hashable {
-    /// No explored run violated it, every run decided it, and exploration was complete.
-    case holds
-    /// Some run violated it.
-    case violated
-    /// No run violated it, but it was not decided everywhere; the reason says why.
-    case undecided(reason: String)
-    /// No run had what it judges (a stampede limit with no expiry, staleness with no read): it was not
-    /// violated, but it was not tested either, and is never reported as holding. The reason says what
-    /// was missing.
-    case notExercised(reason: String)
+extension PropertyReport {
+    /// A property's verdict over a whole check.
+    public enum Verdict: Sendable, Hashable {
+        /// No explored run violated it, every run decided it, and exploration was complete.
+        case holds
+        /// Some run violated it.
+        case violated
+        /// No run violated it, but it was not decided everywhere; the reason says why.
+        case undecided(reason: String)
+        /// No run had what it judges (a stampede limit with no expiry, staleness with no read): it was not
+        /// violated, but it was not tested either, and is never reported as holding. The reason says what
+        /// was missing.
+        case notExercised(reason: String)
+    }
 }
 
-extension PropertyVerdict {
+extension PropertyReport.Verdict {
     /// `holds`, `violated`, `undecided` or `notExercised`, as JSON reports spell it.
     public var name: String {
         switch self {
@@ -143,11 +155,11 @@ public struct PropertyReport: Sendable {
     /// The smallest seed whose run violated it.
     public var firstFailingSeed: UInt64?
     /// Its measurements over all runs.
-    public var measurements: MeasurementSummary
+    public var measurements: Measure.Summary
     /// The first failing run, shrunk.
     public var counterexample: Counterexample?
     /// Its verdict.
-    public var verdict: PropertyVerdict
+    public var verdict: PropertyReport.Verdict
 
     /// Whether its verdict is `holds`.
     public var holds: Bool { verdict == .holds }
@@ -155,7 +167,7 @@ public struct PropertyReport: Sendable {
     /// The report on `property`.
     init(
         _ property: Property, failingRuns: Int, undecidedRuns: Int = 0, exercisedRuns: Int = 0, firstFailingSeed: UInt64?,
-        measurements: MeasurementSummary, counterexample: Counterexample?, verdict: PropertyVerdict
+        measurements: Measure.Summary, counterexample: Counterexample?, verdict: PropertyReport.Verdict
     ) {
         id = property.id
         label = property.label
@@ -179,14 +191,14 @@ public struct PropertyReport: Sendable {
 
 /// What `--check-determinism` did: which first failing runs it reran and replayed, and whether all of
 /// them came out the same.
-public struct DeterminismCheck: Sendable, Hashable, Codable {
+package struct DeterminismCheck: Sendable, Hashable, Codable {
     /// The seeds checked (each property's first failing seed, without repeats), each drawn again and
     /// replayed.
-    public var seeds: [UInt64]
+    package var seeds: [UInt64]
     /// How many failing schedules of an exhaustive search were replayed again (they have no seed).
-    public var schedules: Int = 0
+    package var schedules: Int = 0
     /// Whether every repetition gave the same history as the run it repeated.
-    public var consistent: Bool
+    package var consistent: Bool
 
     /// A check of `seeds` and `schedules` that found them `consistent` or not.
     package init(seeds: [UInt64], schedules: Int = 0, consistent: Bool) {
@@ -197,18 +209,18 @@ public struct DeterminismCheck: Sendable, Hashable, Codable {
 }
 
 /// A run that could not complete, with the choices that reproduce it.
-public struct RunFailure: Sendable {
+package struct RunFailure: Sendable {
     /// Its seed (`nil` for a replayed run, or a schedule of an exhaustive search over every workload).
-    public var seed: UInt64?
+    package var seed: UInt64?
     /// What went wrong.
-    public var failure: SimulationFailure
+    package var failure: SimulationFailure
     /// Its choices.
-    public var choices: [Int]
+    package var choices: [Int]
     /// What it was made with.
     package var fingerprint: RunFingerprint
 
     /// The token that replays it.
-    public var replayToken: String { ReplayToken(choices: choices, fingerprint: fingerprint).encoded }
+    package var replayToken: String { ReplayToken(choices: choices, fingerprint: fingerprint).encoded }
 }
 
 /// A failing run, as small as the shrinker could make it, and how to replay it.
@@ -224,7 +236,7 @@ public struct Counterexample: Sendable {
     /// The minimal run.
     public var run: RunRecord
     /// The size of the run as the seed drew it.
-    public var original: RunSize
+    package var original: RunSize
     /// How many replays shrinking took.
     public var shrinkAttempts: Int
     /// Whether shrinking stopped at its attempt or step limit (`Exploration.shrinkAttemptLimit`,
@@ -236,25 +248,25 @@ public struct Counterexample: Sendable {
     /// The token that replays `run` (with the same strategy, workload and options).
     public var replayToken: String { ReplayToken(choices: run.choices, fingerprint: fingerprint).encoded }
     /// The size of the minimal run.
-    public var size: RunSize { RunSize(run) }
+    package var size: RunSize { RunSize(run) }
 }
 
 /// How big a run is, in the terms a shrink summary uses.
-public struct RunSize: Sendable, Hashable, CustomStringConvertible {
+package struct RunSize: Sendable, Hashable, CustomStringConvertible {
     /// Steps on the cache, database, clock and locks.
-    public var steps: Int
+    package var steps: Int
     /// Clients that invoked at least one operation.
-    public var clients: Int
+    package var clients: Int
     /// Operations invoked.
-    public var operations: Int
+    package var operations: Int
 
     /// The size of `run`.
-    public init(_ run: RunRecord) {
+    package init(_ run: RunRecord) {
         let operations = run.history.operations
         steps = run.history.stepCount
         clients = Set(operations.map(\.client)).count
         self.operations = operations.count
     }
 
-    public var description: String { "\(steps) steps, \(clients) clients, \(operations) operations" }
+    package var description: String { "\(steps) steps, \(clients) clients, \(operations) operations" }
 }

@@ -32,7 +32,7 @@ struct ReportBuilder {
             report.schedulingPoints = 0
             report.properties = properties.map { property in
                 PropertyReport(
-                    property, failingRuns: 0, firstFailingSeed: nil, measurements: MeasurementSummary(),
+                    property, failingRuns: 0, firstFailingSeed: nil, measurements: Measure.Summary(),
                     counterexample: nil, verdict: .undecided(reason: "a run could not complete"))
             }
             return report
@@ -54,7 +54,7 @@ struct ReportBuilder {
         _ counterexample: Counterexample?, runs: Int
     ) -> PropertyReport {
         let property = properties[index]
-        let verdict: PropertyVerdict
+        let verdict: PropertyReport.Verdict
         if found.failingRuns > 0 {
             verdict = .violated
         } else if found.exercisedRuns == 0, runs > 0 {

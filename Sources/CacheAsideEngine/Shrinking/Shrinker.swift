@@ -11,25 +11,25 @@
 /// adopted edit descends the order, so shrinking terminates; passes repeat until none makes progress.
 package struct Shrinker: Sendable {
     /// At most this many replays.
-    public var attemptLimit: Int
+    package var attemptLimit: Int
     /// At most this many scheduling points replayed in all. Both limits are counts, never time, so a
     /// shrink gives the same counterexample on every machine.
-    public var stepLimit: Int
+    package var stepLimit: Int
 
     /// A shrinker with the given bounds.
-    public init(attemptLimit: Int = 10_000, stepLimit: Int = 5_000_000) {
+    package init(attemptLimit: Int = 10_000, stepLimit: Int = 5_000_000) {
         self.attemptLimit = attemptLimit
         self.stepLimit = stepLimit
     }
 
     /// What a shrink found.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The smallest failing run found.
-        public var run: RunRecord
+        package var run: RunRecord
         /// How many replays it took.
-        public var attempts: Int
+        package var attempts: Int
         /// Whether a limit stopped it before no single edit could simplify the run further.
-        public var stoppedAtLimit: Bool
+        package var stoppedAtLimit: Bool
     }
 
     /// How the shrinker replays edits of a run by meaning (`RunOutline`) rather than by position.
@@ -59,7 +59,7 @@ package struct Shrinker: Sendable {
     ///   - replay: replays a choice sequence.
     ///   - guided: replays by meaning, for the passes that drop a client or an operation with all of its
     ///     steps, or make calls fast, while the rest of the run stays as it was; `nil` skips them.
-    public func shrink(
+    package func shrink(
         _ run: RunRecord, isFailing: @escaping (RunRecord) -> Bool, replay: @escaping ([Int]) -> RunRecord,
         guided: GuidedReplay? = nil
     ) -> Result {

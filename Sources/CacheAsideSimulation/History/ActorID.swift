@@ -46,26 +46,26 @@ public struct WorkerID: Hashable, Comparable, Sendable, CustomStringConvertible 
 /// Histories keep `HistoryEvent.client` as it always was (operations, and so every property about them,
 /// belong to clients only) and carry a worker in `HistoryEvent.worker`; this is the one identity that
 /// covers both, for lanes and for failures that may happen in either.
-public enum ActorID: Hashable, Comparable, Sendable, CustomStringConvertible {
+package enum ActorID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// A simulated client.
     case client(ClientID)
     /// A background worker.
     case worker(WorkerID)
 
     /// The client, if this is one.
-    public var client: ClientID? {
+    package var client: ClientID? {
         if case .client(let client) = self { return client }
         return nil
     }
 
     /// The worker, if this is one.
-    public var worker: WorkerID? {
+    package var worker: WorkerID? {
         if case .worker(let worker) = self { return worker }
         return nil
     }
 
     /// `client 2` or the worker's name, as lanes and failures print it.
-    public var description: String {
+    package var description: String {
         switch self {
         case .client(let client): client.description
         case .worker(let worker): worker.description
@@ -73,7 +73,7 @@ public enum ActorID: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Clients first, by number, then workers in the strategy's order: the order of lanes.
-    public static func < (lhs: ActorID, rhs: ActorID) -> Bool {
+    package static func < (lhs: ActorID, rhs: ActorID) -> Bool {
         switch (lhs, rhs) {
         case (.client(let a), .client(let b)): a < b
         case (.worker(let a), .worker(let b)): a < b

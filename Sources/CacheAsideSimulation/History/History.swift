@@ -5,18 +5,18 @@
 /// position of an event (its index) is what linearizability uses to decide which operations overlap.
 public struct History: Sendable, Hashable {
     /// The events, in order.
-    public internal(set) var events: [HistoryEvent] = []
+    package internal(set) var events: [HistoryEvent] = []
 
     /// An empty history.
     public init() {}
 
     /// A history made of `events`.
-    public init(events: [HistoryEvent]) { self.events = events }
+    package init(events: [HistoryEvent]) { self.events = events }
 
     mutating func append(_ event: HistoryEvent) { events.append(event) }
 
     /// The steps in order.
-    public var steps: [(tick: Ticks, client: ClientID, step: Step)] {
+    package var steps: [(tick: Ticks, client: ClientID, step: Step)] {
         events.compactMap { event in
             if case .step(let step) = event.kind, let client = event.client { return (event.tick, client, step) }
             return nil
@@ -28,24 +28,24 @@ public struct History: Sendable, Hashable {
 }
 
 /// One entry in a `History`.
-public struct HistoryEvent: Sendable, Hashable {
+package struct HistoryEvent: Sendable, Hashable {
     /// The tick at which it happened.
-    public var tick: Ticks
+    package var tick: Ticks
     /// Whose event it is, in one word: `0` the simulation's, a positive client number, or a worker as
     /// `-(1 + index + nameNumber << 32)`. Histories grow by an event at every step, so the event stays as
     /// small as it was before workers had lanes.
     private var owner: Int
     /// What happened.
-    public var kind: Kind
+    package var kind: Kind
 
     /// The client it belongs to; `nil` for a worker's and for the simulation's own events.
-    public var client: ClientID? {
+    package var client: ClientID? {
         get { owner > 0 ? ClientID(owner) : nil }
         set { owner = newValue?.number ?? (owner < 0 ? owner : 0) }
     }
 
     /// The background worker it belongs to, if any (then `client` is `nil`).
-    public var worker: WorkerID? {
+    package var worker: WorkerID? {
         get {
             guard owner < 0 else { return nil }
             let code = -owner - 1
@@ -55,7 +55,7 @@ public struct HistoryEvent: Sendable, Hashable {
     }
 
     /// Creates an event.
-    public init(tick: Ticks, client: ClientID?, worker: WorkerID? = nil, kind: Kind) {
+    package init(tick: Ticks, client: ClientID?, worker: WorkerID? = nil, kind: Kind) {
         self.tick = tick
         owner = 0
         self.kind = kind
@@ -68,13 +68,13 @@ public struct HistoryEvent: Sendable, Hashable {
     }
 
     /// Whose event it is: a client, a worker, or (`nil`) the simulation.
-    public var actor: ActorID? {
+    package var actor: ActorID? {
         if let client { return .client(client) }
         return worker.map(ActorID.worker)
     }
 
     /// What an event records.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// A client began an operation (recorded just before its first step).
         case invoke(ClientOperation)
         /// A client took a step.
@@ -93,21 +93,21 @@ public struct HistoryEvent: Sendable, Hashable {
     }
 
     /// Whether the event is a step.
-    public var isStep: Bool {
+    package var isStep: Bool {
         if case .step = kind { return true }
         return false
     }
 }
 
 /// A step and what came of it.
-public struct Step: Sendable, Hashable {
+package struct Step: Sendable, Hashable {
     /// What the client asked for.
-    public var action: StepAction
+    package var action: StepAction
     /// What it got.
-    public var outcome: StepOutcome
+    package var outcome: StepOutcome
 
     /// Creates a step record.
-    public init(action: StepAction, outcome: StepOutcome) {
+    package init(action: StepAction, outcome: StepOutcome) {
         self.action = action
         self.outcome = outcome
     }

@@ -1,42 +1,44 @@
-/// One client operation reassembled from a history: when it was invoked, how it ended and what it returned.
-public struct OperationRecord: Sendable, Hashable {
-    /// How an operation ended.
-    public enum Ending: Sendable, Hashable {
-        /// It returned normally.
-        case returned
-        /// It threw an injected fault; it may or may not have taken effect.
-        case failed
-        /// Its client crashed mid-operation; it may or may not have taken effect.
-        case crashed
-        /// The run stopped before it ended.
-        case unfinished
+extension History {
+    /// One client operation reassembled from a history: when it was invoked, how it ended and what it returned.
+    public struct Operation: Sendable, Hashable {
+        /// How an operation ended.
+        public enum Ending: Sendable, Hashable {
+            /// It returned normally.
+            case returned
+            /// It threw an injected fault; it may or may not have taken effect.
+            case failed
+            /// Its client crashed mid-operation; it may or may not have taken effect.
+            case crashed
+            /// The run stopped before it ended.
+            case unfinished
+        }
+
+        /// The client that performed it.
+        public var client: ClientID
+        /// What was invoked.
+        public var operation: ClientOperation
+        /// Index of the invoke event in `History.events`.
+        public var invokeIndex: Int
+        /// Tick of the invocation (the tick of its first step).
+        public var invokeTick: Ticks
+        /// Index of the event that ended it, if it ended.
+        public var endIndex: Int?
+        /// Tick at which it ended, if it ended.
+        public var endTick: Ticks?
+        /// How it ended.
+        public var ending: Ending
+        /// For a read that returned: the value it returned.
+        public var result: Value?
+
+        /// Whether it returned normally, so its effect and result are certain.
+        public var returned: Bool { ending == .returned }
     }
-
-    /// The client that performed it.
-    public var client: ClientID
-    /// What was invoked.
-    public var operation: ClientOperation
-    /// Index of the invoke event in `History.events`.
-    public var invokeIndex: Int
-    /// Tick of the invocation (the tick of its first step).
-    public var invokeTick: Ticks
-    /// Index of the event that ended it, if it ended.
-    public var endIndex: Int?
-    /// Tick at which it ended, if it ended.
-    public var endTick: Ticks?
-    /// How it ended.
-    public var ending: Ending
-    /// For a read that returned: the value it returned.
-    public var result: Value?
-
-    /// Whether it returned normally, so its effect and result are certain.
-    public var returned: Bool { ending == .returned }
 }
 
 extension History {
     /// Every invoked operation, in invocation order.
-    public var operations: [OperationRecord] {
-        var records: [OperationRecord] = []
+    public var operations: [History.Operation] {
+        var records: [History.Operation] = []
         // The open operation of each client number, as its position + 1 (0 = none): client numbers are
         // small and dense, and every property asks for the operations, so no hashing here.
         var open: [Int] = []
@@ -54,7 +56,7 @@ extension History {
                     open[client.number] = records.count + 1
                 }
                 records.append(
-                    OperationRecord(
+                    History.Operation(
                         client: client, operation: operation, invokeIndex: index, invokeTick: event.tick,
                         endIndex: nil, endTick: nil, ending: .unfinished, result: nil))
             case .returned(_, let value):
@@ -71,8 +73,8 @@ extension History {
     }
 
     private func close(
-        _ records: inout [OperationRecord], _ position: Int?, _ index: Int, _ tick: Ticks,
-        _ ending: OperationRecord.Ending, _ value: Value?
+        _ records: inout [History.Operation], _ position: Int?, _ index: Int, _ tick: Ticks,
+        _ ending: History.Operation.Ending, _ value: Value?
     ) {
         guard let position else { return }
         records[position].endIndex = index

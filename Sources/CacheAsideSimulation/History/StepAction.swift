@@ -1,5 +1,5 @@
 /// One atomic step a client took on the cache, the database, the clock or a lock.
-public enum StepAction: Hashable, Sendable {
+package enum StepAction: Hashable, Sendable {
     /// `env.cache.get(key)`.
     case cacheGet(Key)
     /// `env.cache.set(key, value, ttl:)`.
@@ -39,7 +39,7 @@ public enum StepAction: Hashable, Sendable {
     case lockRelease(Key)
 
     /// Which component the step touched; the lane diagram draws each in its own column.
-    public enum Component: Sendable {
+    package enum Component: Sendable {
         /// The model cache.
         case cache
         /// The model database (its change log included).
@@ -53,7 +53,7 @@ public enum StepAction: Hashable, Sendable {
     }
 
     /// The component the step touched.
-    public var component: Component {
+    package var component: Component {
         switch self {
         case .cacheGet, .cacheSet, .cacheAdd, .cacheDelete, .cacheGets, .cacheCompareAndSet, .cacheLeaseGet,
             .cacheLeaseSet:
@@ -66,7 +66,7 @@ public enum StepAction: Hashable, Sendable {
     }
 
     /// The key the step touched, if any.
-    public var key: Key? {
+    package var key: Key? {
         switch self {
         case .cacheGet(let k), .cacheSet(let k, _, _), .cacheAdd(let k, _, _), .cacheDelete(let k),
             .cacheGets(let k), .cacheCompareAndSet(let k, _, _, _), .cacheLeaseGet(let k),
@@ -79,7 +79,7 @@ public enum StepAction: Hashable, Sendable {
     }
 
     /// The call as the client's lane shows it, e.g. `cache.set k1=v0 ttl 60`.
-    public var callDescription: String {
+    package var callDescription: String {
         func ttlText(_ ttl: Ticks?) -> String { ttl.map { " ttl \($0)" } ?? "" }
         switch self {
         case .cacheGet(let k): return "cache.get \(k)"
@@ -105,7 +105,7 @@ public enum StepAction: Hashable, Sendable {
 }
 
 /// What a step returned or did, as recorded in the history.
-public enum StepOutcome: Hashable, Sendable, CustomStringConvertible {
+package enum StepOutcome: Hashable, Sendable, CustomStringConvertible {
     /// Nothing to report beyond "done" (a delete, a plain set, a write).
     case done
     /// A lookup's result: a value or a miss.
@@ -125,10 +125,10 @@ public enum StepOutcome: Hashable, Sendable, CustomStringConvertible {
     /// The step was acknowledged but an injected fault dropped its effect, named here.
     case silentlyDropped(String)
     /// The log entries a change-log or queue read returned.
-    case entries([LogEntry])
+    case entries([ChangeLog.Entry])
 
     /// What the step did, as the cache or database lane prints it.
-    public var description: String {
+    package var description: String {
         switch self {
         case .done: "ok"
         case .value(let v): v.map { "\($0)" } ?? "miss"

@@ -8,7 +8,7 @@
 /// and replays them.
 package struct ChoiceSource: Sendable {
     /// How values are produced.
-    public enum Mode: Sendable {
+    package enum Mode: Sendable {
         /// Draw from a PRNG, using each call site's own distribution.
         case generate(SplitMix64)
         /// Read back recorded values; past the end, or out of range, read `0`.
@@ -23,33 +23,33 @@ package struct ChoiceSource: Sendable {
     private var mode: Mode
     private var cursor = 0
     /// Every value handed out, in order.
-    public private(set) var recorded: [Int] = []
+    package private(set) var recorded: [Int] = []
     /// The bound each recorded value was drawn below (exhaustive search and the shrinker use them).
-    public private(set) var bounds: [Int] = []
+    package private(set) var bounds: [Int] = []
 
     /// A source in the given mode.
-    public init(_ mode: Mode) {
+    package init(_ mode: Mode) {
         self.mode = mode
         recorded.reserveCapacity(64)
         bounds.reserveCapacity(64)
     }
 
     /// A source generating from `seed`.
-    public init(seed: UInt64) { self.init(.generate(SplitMix64(seed: seed))) }
+    package init(seed: UInt64) { self.init(.generate(SplitMix64(seed: seed))) }
 
     /// A source replaying `values`.
-    public init(replaying values: [Int]) { self.init(.replay(values)) }
+    package init(replaying values: [Int]) { self.init(.replay(values)) }
 
     /// Whether this source replays recorded values (strategies never need to know; schedulers do not
     /// consult their policy when replaying).
-    public var isReplaying: Bool {
+    package var isReplaying: Bool {
         if case .replay = mode { return true }
         return false
     }
 
     /// A value in `0..<bound`. When generating, `generate` draws it from the PRNG with whatever
     /// distribution the call site wants (its result is clamped into range); when replaying it is ignored.
-    public mutating func choose(below bound: Int, generate: (inout SplitMix64) -> Int) -> Int {
+    package mutating func choose(below bound: Int, generate: (inout SplitMix64) -> Int) -> Int {
         precondition(bound > 0, "a choice needs at least one option")
         let value: Int
         switch mode {
@@ -80,7 +80,7 @@ package struct ChoiceSource: Sendable {
     }
 
     /// A uniformly distributed value in `0..<bound`.
-    public mutating func choose(below bound: Int) -> Int {
+    package mutating func choose(below bound: Int) -> Int {
         choose(below: bound) { $0.below(bound) }
     }
 }

@@ -1,7 +1,7 @@
 /// A fault the simulation can inject. Each is off unless enabled, and even when enabled every injection
 /// point is a choice whose `0` means "no fault", so the shrinker removes faults a failure does not need.
 public enum Fault: String, CaseIterable, Sendable, Hashable, Comparable {
-    /// A cache call throws `CacheUnavailable` instead of running.
+    /// A cache call throws `CacheClient.Unavailable` instead of running.
     case cacheUnavailable = "cache-unavailable"
     /// A cache delete is acknowledged but never applied.
     case lostDelete = "lost-delete"
@@ -15,7 +15,7 @@ public enum Fault: String, CaseIterable, Sendable, Hashable, Comparable {
     /// One line for `--help` and the catalogue.
     public var summary: String {
         switch self {
-        case .cacheUnavailable: "a cache call throws CacheUnavailable"
+        case .cacheUnavailable: "a cache call throws CacheClient.Unavailable"
         case .lostDelete: "a cache delete is acknowledged but not applied"
         case .cacheRestart: "the cache loses every entry between two steps"
         case .clientCrash: "a client stops between two steps, mid-operation"
@@ -51,11 +51,13 @@ public enum Fault: String, CaseIterable, Sendable, Hashable, Comparable {
     public static func < (lhs: Fault, rhs: Fault) -> Bool { lhs.index < rhs.index }
 }
 
-/// The error a cache call throws when the `cache-unavailable` fault fires. Strategies that want to keep
-/// answering without the cache catch it; one that lets it escape fails the client's operation.
-public struct CacheUnavailable: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The call that failed, e.g. `cache.get k1`.
-    public var call: String
-    /// `cache unavailable during cache.get k1`.
-    public var description: String { "cache unavailable during \(call)" }
+extension CacheClient {
+    /// The error a cache call throws when the `cache-unavailable` fault fires. Strategies that want to keep
+    /// answering without the cache catch it; one that lets it escape fails the client's operation.
+    public struct Unavailable: Error, Sendable, Hashable, CustomStringConvertible {
+        /// The call that failed, e.g. `cache.get k1`.
+        public var call: String
+        /// `cache unavailable during cache.get k1`.
+        public var description: String { "cache unavailable during \(call)" }
+    }
 }

@@ -13,9 +13,9 @@
 /// generator `pick` is handed, so a seed fixes the run; replaying never consults the policy.
 package struct PCTScheduling: SchedulingPolicy {
     /// The bug depth the run is aimed at: `depth − 1` priority change points.
-    public let depth: Int
+    package let depth: Int
     /// The number of contested scheduling points a run is expected to have (the paper's `k`).
-    public let estimatedLength: Int
+    package let estimatedLength: Int
 
     /// Clients at their initial priority, highest first; a client joins at a uniformly random place the
     /// first time it is runnable, which makes the order a uniformly random permutation.
@@ -28,7 +28,7 @@ package struct PCTScheduling: SchedulingPolicy {
     private var started = false
 
     /// A PCT policy for bugs of depth `depth` in runs of about `estimatedLength` contested points.
-    public init(depth: Int, estimatedLength: Int) {
+    package init(depth: Int, estimatedLength: Int) {
         precondition(depth >= 1, "PCT needs a depth of at least 1")
         self.depth = depth
         self.estimatedLength = max(1, estimatedLength)
@@ -39,13 +39,13 @@ package struct PCTScheduling: SchedulingPolicy {
     /// half of a run, where cache races start (a reader's miss, a writer's first step); measured with
     /// `cacheaside-benchmarks pct-sweep`, it finds the slowest documented violations 1.5–4× sooner than
     /// the full length does.
-    public init(depth: Int, workload: Workload) {
+    package init(depth: Int, workload: Workload) {
         self.init(depth: depth, estimatedLength: workload.clients * workload.operationsPerClient)
     }
 
     /// The runnable client with the highest priority, after lowering the running client's priority if
     /// this step is one of the change points.
-    public mutating func pick(among runnable: [ClientID], lastRun: ClientID?, rng: inout SplitMix64) -> ClientID {
+    package mutating func pick(among runnable: [ClientID], lastRun: ClientID?, rng: inout SplitMix64) -> ClientID {
         if !started {
             started = true
             drawChangePoints(&rng)

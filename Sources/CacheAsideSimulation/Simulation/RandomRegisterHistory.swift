@@ -1,3 +1,5 @@
+import CacheAsideLinearizability
+
 /// Generates random histories of register operations, for testing and benchmarking the
 /// linearizability checker.
 ///
@@ -7,23 +9,23 @@
 /// therefore linearizable; `corrupted(_:seed:)` changes one result to make (usually) non-linearizable ones.
 package struct RandomRegisterHistory: Sendable {
     /// How many clients run concurrently.
-    public var clients: Int
+    package var clients: Int
     /// How many operations each client runs.
-    public var operationsPerClient: Int
+    package var operationsPerClient: Int
     /// How many keys (registers) the operations spread over, uniformly.
-    public var keys: Int
+    package var keys: Int
     /// The fraction of operations that are reads.
-    public var readFraction: Double
+    package var readFraction: Double
     /// The fraction of operations that are compare-and-sets; the rest are writes.
-    public var compareAndSetFraction: Double
+    package var compareAndSetFraction: Double
     /// The fraction of operations cut short: no return, and they take effect or not, at random.
-    public var crashFraction: Double
+    package var crashFraction: Double
     /// `nil`: every write writes a fresh value (1, 2, …; 0 is the initial value). Otherwise values are
     /// drawn from `0..<valueRange`, so different writes may write the same value.
-    public var valueRange: Int?
+    package var valueRange: Int?
 
     /// Describes the histories to generate.
-    public init(
+    package init(
         clients: Int, operationsPerClient: Int, keys: Int = 1, readFraction: Double = 0.5,
         compareAndSetFraction: Double = 0.1, crashFraction: Double = 0, valueRange: Int? = nil
     ) {
@@ -37,7 +39,7 @@ package struct RandomRegisterHistory: Sendable {
     }
 
     /// One history, a pure function of the seed; every key starts at 0.
-    public func generate(seed: UInt64) -> [RegisterOperation] {
+    package func generate(seed: UInt64) -> [RegisterOperation] {
         var random = SplitMix64(seed: seed)
         var register = [Int](repeating: 0, count: keys)
         var lastFreshValue = 0
@@ -109,7 +111,7 @@ package struct RandomRegisterHistory: Sendable {
 
     /// The history with one completed read's result changed to another value, or one completed
     /// compare-and-set's outcome flipped: usually no longer linearizable.
-    public static func corrupted(_ operations: [RegisterOperation], seed: UInt64) -> [RegisterOperation] {
+    package static func corrupted(_ operations: [RegisterOperation], seed: UInt64) -> [RegisterOperation] {
         var random = SplitMix64(seed: seed)
         let candidates = operations.indices.filter { operations[$0].isCompleted && operations[$0].kind != .write }
         guard !candidates.isEmpty else { return operations }

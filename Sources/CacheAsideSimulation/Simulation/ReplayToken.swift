@@ -13,9 +13,9 @@
 /// digests, so its token is 1 + ⌈4/3 × (17 + choice bytes)⌉ characters — 40 for the README's first
 /// counterexample, against 28 for the format-2 token, whose 48-bit fingerprint could not tell
 /// configurations apart. Each option changed from its default adds two bytes (about three characters).
-public struct ReplayToken: Sendable, Hashable {
+package struct ReplayToken: Sendable, Hashable {
     /// The recorded choices.
-    public var choices: [Int]
+    package var choices: [Int]
     /// What the run was made with.
     package var fingerprint: RunFingerprint
 
@@ -28,7 +28,7 @@ public struct ReplayToken: Sendable, Hashable {
     private static let version: Character = "3"
 
     /// The token's text.
-    public var encoded: String {
+    package var encoded: String {
         var trimmed = choices[...]
         while trimmed.last == 0 { trimmed = trimmed.dropLast() }
         var bytes = (0..<8).reversed().map { UInt8(truncatingIfNeeded: fingerprint.total >> (8 * $0)) }
@@ -45,9 +45,9 @@ public struct ReplayToken: Sendable, Hashable {
     }
 
     /// Why a token could not be read, or does not belong to the check replaying it.
-    public struct DecodingError: Error, Sendable, CustomStringConvertible, Equatable {
+    package struct DecodingError: Error, Sendable, CustomStringConvertible, Equatable {
         /// What is wrong, and what to do.
-        public var description: String
+        package var description: String
         /// For a token made with something else: what differs.
         package var mismatch: RunFingerprint.Mismatch?
 
@@ -58,7 +58,7 @@ public struct ReplayToken: Sendable, Hashable {
     }
 
     /// Reads a token's text, checking its format and checksum (not yet its fingerprint: see `check`).
-    public init(decoding token: String) throws(DecodingError) {
+    package init(decoding token: String) throws(DecodingError) {
         guard let first = token.first else {
             throw DecodingError("replay token is empty; copy the whole token from the report")
         }

@@ -12,14 +12,14 @@ public struct RunRecord: Sendable {
     /// The bound each choice was drawn below.
     public var choiceBounds: [Int]
     /// Why the run could not complete, if it could not.
-    public var failure: SimulationFailure?
+    package var failure: SimulationFailure?
     /// How many times the scheduler resumed a client.
     public var schedulingPoints: Int
     /// For each world invariant that broke, the index in `history.events` of the first step after which
     /// it did not hold.
     public var invariantBreaks: [String: Int]
     /// The time the run was measured in; a step's own tick counts toward durations only in serial time.
-    public var timing: Timing = .serial
+    public var timing: SimulationOptions.Timing = .serial
     /// Every scheduling point, when the run was asked to trace them (exhaustive search); `nil` otherwise.
     package var schedule: [SchedulingPoint]? = nil
     /// How many of `choices` drew the workload plan (the rest were drawn while the run ran); `0` for a

@@ -60,7 +60,7 @@ extension Scenario {
         workload: Workload(
             clients: 64, operationsPerClient: 4, keys: 4, writeRatio: 0.02, thinkTime: 0...80, keySkew: 1.2,
             warmStart: 30),
-        simulation: SimulationOptions(latencies: CallLatencies(databaseRead: 2...4), timing: .concurrent),
+        simulation: SimulationOptions(latencies: SimulationOptions.Latencies(databaseRead: 2...4), timing: .concurrent),
         ttl: 30, seeds: 300, comparesLinearizability: false)
 
     /// Slow refills: the classic race's clients, but a database read takes 1–20 ticks and the TTL is 30,
@@ -70,7 +70,7 @@ extension Scenario {
         name: "slow-refill",
         summary: "4 clients × 4 ops, half writes, ttl 30, db reads 1-20 ticks: how long a stale set outlives the TTL",
         workload: Workload(clients: 4, operationsPerClient: 4, keys: 1, writeRatio: 0.5, thinkTime: 0...10),
-        simulation: SimulationOptions(latencies: CallLatencies(databaseRead: 1...20), timing: .concurrent),
+        simulation: SimulationOptions(latencies: SimulationOptions.Latencies(databaseRead: 1...20), timing: .concurrent),
         ttl: 30, seeds: 10_000)
 
     /// A write-heavy mix: 8 clients on 2 keys, 80% writes, warm cache: invalidations dominate, so refills
@@ -79,7 +79,7 @@ extension Scenario {
         name: "write-heavy",
         summary: "8 clients × 4 ops on 2 warm keys, 80% writes, db writes 1-4 ticks: invalidation after invalidation",
         workload: Workload(clients: 8, operationsPerClient: 4, keys: 2, writeRatio: 0.8, thinkTime: 0...4, warmStart: 60),
-        simulation: SimulationOptions(latencies: CallLatencies(databaseWrite: 1...4), timing: .concurrent),
+        simulation: SimulationOptions(latencies: SimulationOptions.Latencies(databaseWrite: 1...4), timing: .concurrent),
         ttl: 60, seeds: 10_000)
 
     /// Change-data-capture invalidation with tailer lag, in concurrent time: 6 clients × 4 operations on
@@ -93,7 +93,7 @@ extension Scenario {
         summary: "6 clients × 4 ops on 2 warm keys, 30% writes, worker lag 1-6, db reads 1-12: CDC invalidation's stale window",
         workload: Workload(clients: 6, operationsPerClient: 4, keys: 2, writeRatio: 0.3, thinkTime: 0...10, warmStart: 60),
         simulation: SimulationOptions(
-            latencies: CallLatencies(databaseRead: 1...12, logRead: 1...6), timing: .concurrent),
+            latencies: SimulationOptions.Latencies(databaseRead: 1...12, logRead: 1...6), timing: .concurrent),
         ttl: 60, seeds: 2_000)
 
     /// Every preset, in the order `cacheaside-check scenarios` lists them; the first is the default.

@@ -5,57 +5,57 @@
 /// them to tell which pending steps commute (partial-order reduction) and which picks are preemptions.
 package struct SchedulingPoint: Sendable, Hashable {
     /// A client that could run at this point.
-    public struct Candidate: Sendable, Hashable {
+    package struct Candidate: Sendable, Hashable {
         /// Its slot in the workload plan (scheduling choices count in slots).
-        public var slot: Int
+        package var slot: Int
         /// The step it takes when resumed; `nil` for a client waking from `clock.sleep`, whose next step
         /// is not known until it runs.
-        public var action: StepAction?
+        package var action: StepAction?
         /// Whether that step is the first of an operation, so the operation's invocation is recorded with
         /// it (this moves the operation's real-time start, which linearizability observes).
-        public var beginsOperation: Bool
+        package var beginsOperation: Bool
         /// The key of the operation the client is performing, if any.
-        public var operationKey: Key?
+        package var operationKey: Key?
         /// What its transition (the step and the client's own code up to its next scheduling point) did
         /// besides the step itself. Known only once it has run: empty on a point's candidates, filled in on
         /// the one that ran (`SchedulingPoint.chosenEffects`), which is what exhaustive search keeps asleep.
-        public var effects: TransitionEffects = []
+        package var effects: TransitionEffects = []
     }
 
     /// How many choices the run had drawn before this point. When `isChoice`, the pick itself is choice
     /// number `choicesBefore`.
-    public var choicesBefore: Int
+    package var choicesBefore: Int
     /// Whether the pick was drawn as a choice; `false` when only one client could run.
-    public var isChoice: Bool
+    package var isChoice: Bool
     /// The slot that ran the previous step, if any.
-    public var lastRun: Int?
+    package var lastRun: Int?
     /// The number of client slots, the bound of a scheduling choice.
-    public var slotCount: Int
+    package var slotCount: Int
     /// The clients that could run, in slot order.
-    public var candidates: [Candidate]
+    package var candidates: [Candidate]
     /// The slot that ran.
-    public var chosen: Int
+    package var chosen: Int
     /// Whether the cache restarted or the clock jumped since the previous point: a change to the world
     /// no client made, which every pending step depends on (it wakes every sleeper).
-    public var worldChangedBefore: Bool = false
+    package var worldChangedBefore: Bool = false
     /// Whether the chosen client's step began an operation.
-    public var chosenBeginsOperation: Bool = false
+    package var chosenBeginsOperation: Bool = false
     /// What the chosen client's transition turned out to do (filled in at the next point, or when the run
     /// ends).
-    public var chosenEffects: TransitionEffects = []
+    package var chosenEffects: TransitionEffects = []
 
     /// The candidate that ran, with what its transition did.
-    public var ran: Candidate {
+    package var ran: Candidate {
         var candidate = candidates.first { $0.slot == chosen }!
         candidate.effects = chosenEffects
         return candidate
     }
 
     /// The scheduling choice value that picks `slot` here: its distance from the client that ran last.
-    public func offset(of slot: Int) -> Int { (slot - (lastRun ?? 0) + slotCount) % slotCount }
+    package func offset(of slot: Int) -> Int { (slot - (lastRun ?? 0) + slotCount) % slotCount }
 
     /// Whether running `slot` here preempts the client that ran last (it could have gone on).
-    public func isPreemption(_ slot: Int) -> Bool {
+    package func isPreemption(_ slot: Int) -> Bool {
         guard let lastRun, slot != lastRun else { return false }
         return candidates.contains { $0.slot == lastRun }
     }

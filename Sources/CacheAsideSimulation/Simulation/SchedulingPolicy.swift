@@ -11,10 +11,10 @@ package protocol SchedulingPolicy: Sendable {
 /// Uniformly random scheduling: at every point each runnable client is equally likely to run.
 package struct RandomScheduling: SchedulingPolicy {
     /// A uniform policy.
-    public init() {}
+    package init() {}
 
     /// Any runnable client, each as likely as the others.
-    public mutating func pick(among runnable: [ClientID], lastRun: ClientID?, rng: inout SplitMix64) -> ClientID {
+    package mutating func pick(among runnable: [ClientID], lastRun: ClientID?, rng: inout SplitMix64) -> ClientID {
         runnable[rng.below(runnable.count)]
     }
 }

@@ -16,7 +16,7 @@ package enum Simulation {
     ///   - policy: how seeded scheduling picks are drawn (random or PCT); replays do not depend on it.
     ///   - tracesSchedule: record every scheduling point in `RunRecord.schedule` (exhaustive
     ///     search needs them to tell which pending steps commute; other runs skip the allocation).
-    public static func run(
+    package static func run(
         _ strategy: any CachingStrategy, workload: Workload, choices: ChoiceSource,
         options: SimulationOptions = SimulationOptions(), policy: any SchedulingPolicy = RandomScheduling(),
         tracesSchedule: Bool = false
@@ -43,7 +43,7 @@ package enum Simulation {
     }
 
     /// Runs `strategy` on an explicit plan; the scheduling and faults come from `choices`.
-    public static func run(
+    package static func run(
         _ strategy: any CachingStrategy, plan: WorkloadPlan, keys: [Key], choices: ChoiceSource,
         options: SimulationOptions = SimulationOptions(), policy: any SchedulingPolicy = RandomScheduling(),
         tracesSchedule: Bool = false
@@ -125,7 +125,7 @@ final class SimulationRun: @unchecked Sendable {
     let stepBudget: Int
     /// `options.latencies`, or `nil` when every call takes one tick of serial time (then no latency choice
     /// is drawn).
-    let latencies: CallLatencies?
+    let latencies: SimulationOptions.Latencies?
     /// How far the clock moves for a step itself: 1 in serial time, 0 in concurrent time.
     let ticksPerStep: Ticks
     @exclusivity(unchecked) var world: World
@@ -402,7 +402,7 @@ final class SimulationRun: @unchecked Sendable {
                 return
             } catch where isFinished {
                 return
-            } catch let fault as CacheUnavailable {
+            } catch let fault as CacheClient.Unavailable {
                 recordInvokeIfNeeded(slot)
                 record(slot, .failed(operation, reason: fault.description))
                 transitionEffects.insert(.endedOperation)
@@ -478,7 +478,7 @@ final class SimulationRun: @unchecked Sendable {
         let outcome: StepOutcome
         do {
             (result, outcome) = try effect(&world)
-        } catch let fault as CacheUnavailable {
+        } catch let fault as CacheClient.Unavailable {
             record(slot, .step(Step(action: action, outcome: .fault(Fault.cacheUnavailable.rawValue))))
             throw fault
         }

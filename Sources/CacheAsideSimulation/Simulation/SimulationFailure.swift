@@ -1,7 +1,7 @@
 /// Why a run could not be completed: a defect in the strategy or its use of the simulation, not a
 /// property violation. Each names the problem and the fix in one line, in the library's terms (a
 /// `SimulationOptions` parameter, never a command-line flag: the command line words its own).
-public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertible {
+package enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// A client awaited something the simulation does not control (so it never came back to it), or
     /// called the cache, database or clock from a task that is not a simulated client.
     case escaped(ActorID, during: ClientOperation?)
@@ -33,14 +33,14 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
     case nondeterministic(seed: UInt64?, difference: String)
 
     /// A log a client can wait on.
-    public enum WaitedLog: Sendable, Hashable, CustomStringConvertible {
+    package enum WaitedLog: Sendable, Hashable, CustomStringConvertible {
         /// The database's commit log (`env.database.changes(after:limit:)`).
         case changeLog
         /// The work queue (`env.queue.entries(after:limit:)`).
         case workQueue
 
         /// `the change log`, `the work queue`.
-        public var description: String {
+        package var description: String {
             switch self {
             case .changeLog: "the change log"
             case .workQueue: "the work queue"
@@ -49,7 +49,7 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
     }
 
     /// The failure in the library's words (the command line words some of them its own way).
-    public var description: String {
+    package var description: String {
         func during(_ operation: ClientOperation?) -> String { operation.map { " during its \($0)" } ?? "" }
         switch self {
         case .escaped(let client, let operation):
@@ -71,7 +71,7 @@ public enum SimulationFailure: Error, Sendable, Hashable, CustomStringConvertibl
                 + "the strategy probably loops forever — bound its retries, or raise SimulationOptions.stepBudget"
         case .unexpectedError(let client, let operation, let error):
             return "\(client)\(operation.map { "'s \($0)" } ?? "") threw \(error), which the simulation did not inject; "
-                + "strategies may only let injected faults (CacheUnavailable) escape"
+                + "strategies may only let injected faults (CacheClient.Unavailable) escape"
         case .randomBoundBelowOne(let client, let operation, let bound):
             return "\(client) called env.random(below: \(bound))\(during(operation)); the bound must be at least 1"
         case .concurrentSteps(let client):

@@ -12,7 +12,7 @@ public struct SimulationOptions: Sendable {
     /// by the checker from its `Invariant.world` properties, the one way to declare a world invariant, so
     /// that every invariant checked is also reported.
     package var worldInvariants: [WorldInvariant] = []
-    /// At most this many injected faults per run (`ExhaustiveSearch.faultBound`); once they are spent,
+    /// At most this many injected faults per run (`Exploration.ExhaustiveSearch.faultBound`); once they are spent,
     /// every further fault choice is drawn below 1, so the recorded sequence keeps its shape and replays
     /// the same run without the limit. `nil` = no limit.
     package var faultLimit: Int?
@@ -22,11 +22,11 @@ public struct SimulationOptions: Sendable {
     /// so the shrinker removes jumps a failure does not need and shortens the ones it does.
     /// Zero or less means none; the longest jump is `Ticks.max - 1`, and the clock stops at `Ticks.max`.
     public var clockJumps: Ticks?
-    /// How long cache and database calls take (see `CallLatencies`); by default one tick each.
-    public var latencies: CallLatencies
+    /// How long cache and database calls take (see `SimulationOptions.Latencies`); by default one tick each.
+    public var latencies: SimulationOptions.Latencies
     /// Serial (one call per tick, the classic race's time) or concurrent (clients side by side); see
-    /// `Timing`.
-    public var timing: Timing
+    /// `SimulationOptions.Timing`.
+    public var timing: SimulationOptions.Timing
 
     /// How many scheduling points background workers may take once every client is done. A worker that
     /// waits on a log (`env.database.changes`, `env.queue.entries`) goes idle by itself and ends the run
@@ -44,7 +44,7 @@ public struct SimulationOptions: Sendable {
     /// tick per call, a one-minute stall timeout, and 500 worker steps after the clients.
     public init(
         faults: Set<Fault> = [], stepBudget: Int? = nil, leaseTTL: Ticks? = nil,
-        clockJumps: Ticks? = nil, latencies: CallLatencies = .instant, timing: Timing = .serial,
+        clockJumps: Ticks? = nil, latencies: SimulationOptions.Latencies = .instant, timing: SimulationOptions.Timing = .serial,
         stallTimeout: Duration? = .seconds(60), workerStepsAfterClients: Int = 500
     ) {
         self.workerStepsAfterClients = workerStepsAfterClients
@@ -64,14 +64,14 @@ public struct SimulationOptions: Sendable {
 
 /// A named condition that must hold of the world after every step, e.g. "the cache never holds a value
 /// newer than the database".
-public struct WorldInvariant: Sendable {
+package struct WorldInvariant: Sendable {
     /// The name reports use.
-    public var name: String
+    package var name: String
     /// Returns whether the invariant holds of `world`.
-    public var holds: @Sendable (World) -> Bool
+    package var holds: @Sendable (World) -> Bool
 
     /// An invariant named `name`.
-    public init(_ name: String, holds: @escaping @Sendable (World) -> Bool) {
+    package init(_ name: String, holds: @escaping @Sendable (World) -> Bool) {
         self.name = name
         self.holds = holds
     }

@@ -4,7 +4,7 @@
 extension SimulationRun {
     /// After a call took effect: draws its latency (`0` = the fastest) and parks the client until the
     /// answer arrives. In serial time the call's own tick counts, so a latency of 1 does not park at all.
-    nonisolated(nonsending) func awaitAnswer(_ slot: Int, _ action: StepAction, _ latencies: CallLatencies)
+    nonisolated(nonsending) func awaitAnswer(_ slot: Int, _ action: StepAction, _ latencies: SimulationOptions.Latencies)
         async throws
     {
         let range = latencies.range(of: action)

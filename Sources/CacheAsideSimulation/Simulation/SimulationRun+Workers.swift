@@ -26,7 +26,7 @@ extension SimulationRun {
     }
 
     /// Runs worker `slot`'s loop, and again from its acknowledged position each time it crashes; a
-    /// `CacheUnavailable` it lets escape restarts it the same way (a supervisor restarts a process that
+    /// `CacheClient.Unavailable` it lets escape restarts it the same way (a supervisor restarts a process that
     /// died of an error). Any other error fails the run, as it does for a client.
     func runWorker(_ slot: Int) async {
         let worker = workers[slot - clientSlotCount]
@@ -39,7 +39,7 @@ extension SimulationRun {
                 // A crash (the fault) restarts the worker; any other stop (an abandoned run) ends it.
                 guard clients[slot].stopped, failure == nil, acceptsCalls else { return }
                 clients[slot].stopped = false
-            } catch let fault as CacheUnavailable {
+            } catch let fault as CacheClient.Unavailable {
                 guard failure == nil, acceptsCalls else { return }
                 record(slot, .fault("\(fault.description); restarts after #\(clients[slot].acknowledged)"))
             } catch {
@@ -83,7 +83,7 @@ extension SimulationRun {
     /// One step reading up to `limit` entries after `position` from `log`, parked until there is at
     /// least one (a long poll). For a worker, `position` is also its acknowledgement.
     nonisolated(nonsending) func readLog(_ slot: Int, _ log: LogKind, after position: Int, limit: Int) async throws
-        -> [LogEntry]
+        -> [ChangeLog.Entry]
     {
         guard acceptsCalls else { try await refuseCall(slot) }
         if slot >= clientSlotCount { clients[slot].acknowledged = max(position, 0) }

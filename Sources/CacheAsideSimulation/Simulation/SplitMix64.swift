@@ -5,10 +5,10 @@ package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator whose whole output is determined by `seed`.
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -18,13 +18,13 @@ package struct SplitMix64: RandomNumberGenerator, Sendable {
 
     /// A uniform integer in `0..<bound` (Lemire's multiply-shift; the tiny bias is irrelevant here and the
     /// result is platform-independent, unlike `Int.random(in:using:)`'s unspecified algorithm).
-    public mutating func below(_ bound: Int) -> Int {
+    package mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0)
         return Int((UInt64(bound).multipliedFullWidth(by: next())).high)
     }
 
     /// A uniform double in `0..<1` built from the top 53 bits.
-    public mutating func unitInterval() -> Double {
+    package mutating func unitInterval() -> Double {
         Double(next() >> 11) * (1.0 / 9_007_199_254_740_992.0)
     }
 }

@@ -78,14 +78,14 @@ package enum PlannedOperation: Hashable, Sendable, CustomStringConvertible {
     case write(Key)
 
     /// The key the operation touches.
-    public var key: Key {
+    package var key: Key {
         switch self {
         case .read(let key), .write(let key): key
         }
     }
 
     /// `read k1` or `write k1`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .read(let key): "read \(key)"
         case .write(let key): "write \(key)"
@@ -97,16 +97,16 @@ package enum PlannedOperation: Hashable, Sendable, CustomStringConvertible {
 package struct WorkloadPlan: Hashable, Sendable {
     /// `operations[i]` is what slot `i` performs, in order; an empty list means the slot has no client.
     /// Clients are numbered 1, 2, … over the non-empty slots.
-    public var operations: [[PlannedOperation]]
+    package var operations: [[PlannedOperation]]
     /// `thinkTimes[i][j]`: how long slot `i` thinks before its operation `j`; missing entries are `0`.
-    public var thinkTimes: [[Ticks]]
+    package var thinkTimes: [[Ticks]]
     /// The keys whose row starts in the cache, with the tick at which that entry expires.
-    public var warmEntries: [Key: Ticks]
+    package var warmEntries: [Key: Ticks]
     /// The keys that start with no row in the database.
-    public var absentKeys: Set<Key>
+    package var absentKeys: Set<Key>
 
     /// A plan from explicit per-client operations (tests and hand-written scenarios use this).
-    public init(
+    package init(
         operations: [[PlannedOperation]], thinkTimes: [[Ticks]] = [], warmEntries: [Key: Ticks] = [:],
         absentKeys: Set<Key> = []
     ) {
@@ -127,7 +127,7 @@ package struct WorkloadPlan: Hashable, Sendable {
     /// 2, so no value means "write"): a shrunk or hand-edited sequence whose values land on other choices
     /// reads out-of-range values as `0`, and every replayed sequence stays a run the generator could have
     /// drawn under the same options (DESIGN.md, "shrinking stays in the generator's domain").
-    public init(drawing workload: Workload, from choices: inout ChoiceSource) {
+    package init(drawing workload: Workload, from choices: inout ChoiceSource) {
         let kinds = OperationKinds(writeRatio: workload.writeRatio)
         let keyPicker = KeyPicker(keys: workload.keys, skew: workload.keySkew)
         let think = workload.thinkTime
@@ -170,12 +170,12 @@ package struct WorkloadPlan: Hashable, Sendable {
     }
 
     /// The clients that perform at least one operation, numbered 1, 2, … in slot order.
-    public var activeClients: [ClientID] {
+    package var activeClients: [ClientID] {
         operations.filter { !$0.isEmpty }.indices.map { ClientID($0 + 1) }
     }
 
     /// The number of operations in the plan.
-    public var operationCount: Int { operations.reduce(0) { $0 + $1.count } }
+    package var operationCount: Int { operations.reduce(0) { $0 + $1.count } }
 }
 
 /// The operation kinds a workload can draw, and how a kind choice's value maps to them: `0` is always

@@ -8,7 +8,7 @@ extension CacheClient {
     nonisolated(nonsending) public func getWithRemainingTTL(_ key: Key) async throws -> (value: Value, remainingTTL: Ticks?)? {
         let action = StepAction.cacheGet(key)
         return try await environment.step(action) { world in
-            if environment.run.faultFires(.cacheUnavailable) { throw CacheUnavailable(call: action.callDescription) }
+            if environment.run.faultFires(.cacheUnavailable) { throw CacheClient.Unavailable(call: action.callDescription) }
             guard let entry = world.cache.entry(key, at: world.now) else { return (nil, .value(nil)) }
             return ((entry.value, entry.expiresAt.map { $0 - world.now }), .value(entry.value))
         }

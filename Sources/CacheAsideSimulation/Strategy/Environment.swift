@@ -58,7 +58,7 @@ public struct CacheClient: Sendable {
         _ action: StepAction, _ effect: (inout World) -> (Result, StepOutcome)
     ) async throws -> Result {
         try await environment.step(action) { world in
-            if environment.run.faultFires(.cacheUnavailable) { throw CacheUnavailable(call: action.callDescription) }
+            if environment.run.faultFires(.cacheUnavailable) { throw CacheClient.Unavailable(call: action.callDescription) }
             return effect(&world)
         }
     }
@@ -174,7 +174,7 @@ public struct DatabaseClient: Sendable {
     /// positions from 1), waiting until there is at least one: a change-data-capture tailer's long poll
     /// on the binlog. One step. For a background worker, `position` is also its acknowledgement: after a
     /// crash it restarts from there (see `BackgroundWorker`).
-    nonisolated(nonsending) public func changes(after position: Int, limit: Int = 100) async throws -> [LogEntry] {
+    nonisolated(nonsending) public func changes(after position: Int, limit: Int = 100) async throws -> [ChangeLog.Entry] {
         try await environment.run.readLog(environment.slot, .database, after: position, limit: limit)
     }
 }

@@ -14,7 +14,7 @@ public struct QueueClient: Sendable {
 
     /// Up to `limit` entries after `position`, waiting until there is at least one. One step; for a
     /// worker, `position` is its acknowledgement, as in `DatabaseClient.changes(after:limit:)`.
-    nonisolated(nonsending) public func entries(after position: Int, limit: Int = 100) async throws -> [LogEntry] {
+    nonisolated(nonsending) public func entries(after position: Int, limit: Int = 100) async throws -> [ChangeLog.Entry] {
         try await environment.run.readLog(environment.slot, .queue, after: position, limit: limit)
     }
 }
