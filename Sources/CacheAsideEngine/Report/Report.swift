@@ -65,6 +65,10 @@ public struct Report: Sendable {
         return "\(which): \(runFailure.failure) (replay token \(runFailure.replayToken))"
     }
 
+    /// How many schedules an exhaustive search explored (`nil` when runs came from seeds): with
+    /// `outcome == .holds`, the size of the proof.
+    public var schedulesExplored: Int? { exploration.search?.schedules }
+
     /// Whether every property held in every run and everything planned was explored.
     public var holds: Bool { outcome == .holds }
 
