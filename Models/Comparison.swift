@@ -83,7 +83,7 @@ package struct Comparison: Sendable {
             var checker = Checker(
                 strategy: entry.make(ttl), workload: workload, properties: properties,
                 simulation: scenario.simulation, exploration: exploration)
-            checker.measures = RunCost.measures
+            checker.measures = RunCost.measures + DatabaseLoadFigures.measures(window: loadWindow)
             let report = checker.check()
             if report.exploration.stop == .timeLimit || report.exploration.stop == .interrupted {
                 stop = report.exploration.stop
@@ -91,17 +91,19 @@ package struct Comparison: Sendable {
             // Cut short: what was violated stays violated, what was not is undecided, never "holds".
             let cutShort = report.runs < seeds.count
             let staleness = report.properties.first { $0.id == "staleness" }?.measurements ?? Measure.Summary()
-            rows.append(ComparisonRow(
+            var row = ComparisonRow(
                 model: entry.name,
                 verdicts: report.properties.map { ModelVerdict($0, runs: report.runs, cutShort: cutShort) },
                 staleness: staleness, cost: RunCost(report), runs: report.runs,
-                runFailure: report.runFailure.map { failure in (failure.seed.map { "seed \($0): " } ?? "") + "\(failure.failure)" }))
+                runFailure: report.runFailure.map { failure in (failure.seed.map { "seed \($0): " } ?? "") + "\(failure.failure)" })
+            row.databaseLoad = DatabaseLoadFigures(report)
+            rows.append(row)
         }
         return ComparisonTable(
             scenario: scenario.name, seeds: seeds, workload: workload, ttl: ttl, faults: faults.sorted(),
             clockJumps: clockJumps, latencies: scenario.simulation.latencies, timing: scenario.simulation.timing,
             properties: properties.map(\.label),
-            rows: rows, stop: stop, notRun: notRun)
+            rows: rows, stop: stop, notRun: notRun, loadWindow: loadWindow)
     }
 }
 
@@ -132,6 +134,8 @@ package struct ComparisonTable: Sendable {
     package var stop: ExplorationSummary.Stop = .completed
     /// The models not run because the comparison was cut short, in catalogue order.
     package var notRun: [String] = []
+    /// The window of the database-load figures, in ticks (`Comparison.loadWindow`).
+    package var loadWindow: Ticks = 1
 }
 
 /// One model's line in the comparison.
@@ -168,6 +172,8 @@ package struct ComparisonRow: Sendable, Codable, Equatable {
     package var stalenessHistogram: [[Int]] = []
     /// Every refill episode's database loads, whatever its cause, as `[loads, count]` pairs.
     package var refillLoadsHistogram: [[Int]] = []
+    /// The database's load across keys: peak reads in flight, busiest window, load over time.
+    package var databaseLoad = DatabaseLoadFigures()
 
     init(
         model: String, verdicts: [ModelVerdict], staleness: Measure.Summary, cost: RunCost, runs: Int,

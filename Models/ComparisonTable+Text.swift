@@ -20,6 +20,7 @@ extension ComparisonTable {
             + "per refill by cause over every key;\nloads without a miss (early refreshes) per run; most loads of one "
             + "key in flight; read latency in ticks; hit ratio\n\n"
         text += Self.align([Self.costHeader] + rows.map(Self.costCells))
+        text += "\n" + databaseLoadText
         for row in rows { if let failure = row.runFailure { text += "\n\(row.model): a run could not complete: \(failure)\n" } }
         if let stopLine { text += "\n" + stopLine + "\n" }
         return text

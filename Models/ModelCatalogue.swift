@@ -68,6 +68,10 @@ package enum ModelCatalogue {
             summary: "XFetch (VLDB 2015): random early recompute near expiry; cold and invalidated keys still stampede."
         ) { ProbabilisticEarlyExpiration(ttl: $0) },
         CatalogueEntry(
+            name: "cache-aside-jittered-ttl",
+            summary: "cache-aside whose fills live 1-1.5 TTLs at random: keys filled together expire apart; each expiry still stampedes."
+        ) { JitteredTTL(ttl: $0) },
+        CatalogueEntry(
             name: "cdc-invalidation",
             summary: "writes go to the db; a tailer follows its commit log and deletes, with lag: stale hits end with the lag, but a refill slower than the lag still sets a stale row."
         ) { CDCInvalidation(ttl: $0) },

@@ -96,8 +96,16 @@ extension Scenario {
             latencies: SimulationOptions.Latencies(databaseRead: 1...12, logRead: 1...6), timing: .concurrent),
         ttl: 60, seeds: 2_000)
 
+    /// Many keys filled together, so that they expire together: MASS_EXPIRY_DOC
+    public static let massExpiry = Scenario(
+        name: "mass-expiry",
+        summary: "48 clients read 16 keys filled together at start, ttl 30, db reads 2-4: keys expire in step, the database's peak",
+        workload: Workload(clients: 48, operationsPerClient: 20, keys: 16, writeRatio: 0, thinkTime: 0...16),
+        simulation: SimulationOptions(latencies: CallLatencies(databaseRead: 2...4), timing: .concurrent),
+        ttl: 30, seeds: 200, comparesLinearizability: false)
+
     /// Every preset, in the order `cacheaside-check scenarios` lists them; the first is the default.
-    public static let presets: [Scenario] = [.classicRace, .hotKeyExpiry, .slowRefill, .writeHeavy, .cdcLag]
+    public static let presets: [Scenario] = [.classicRace, .hotKeyExpiry, .slowRefill, .writeHeavy, .cdcLag, .massExpiry]
 
     /// The preset named `name`, if there is one.
     public static func named(_ name: String) -> Scenario? { presets.first { $0.name == name } }
