@@ -18,6 +18,7 @@ extension ComparisonTable {
                 + "by cause over every key; loads without a miss (early refreshes) per run; most loads of one key in "
                 + "flight; read latency in ticks; hit ratio — the same figures as the text table.</p>")
         page.sections.append(costTable())
+        page.sections.append(databaseLoadSection())
         page.sections.append("<h2>Staleness of the stale reads (ticks)</h2>")
         page.sections.append(
             "<p class=\"muted\">Reads that returned an overwritten value, by how long it had been overwritten; red: "
