@@ -35,7 +35,7 @@ final class DatabaseLoadOracleTests: XCTestCase {
     }
 
     private func runs() -> [RunRecord] {
-        let concurrent = SimulationOptions(latencies: CallLatencies(databaseRead: 1...5), timing: .concurrent)
+        let concurrent = SimulationOptions(latencies: SimulationOptions.Latencies(databaseRead: 1...5), timing: .concurrent)
         let shapes: [(Workload, SimulationOptions)] = [
             (Workload(clients: 12, operationsPerClient: 4, keys: 4, writeRatio: 0.1, thinkTime: 0...6), concurrent),
             (Workload(clients: 6, operationsPerClient: 5, keys: 3, writeRatio: 0.3, thinkTime: 0...3, warmStart: 5), concurrent),
@@ -80,7 +80,7 @@ final class DatabaseLoadOracleTests: XCTestCase {
             operations: [[.read(Key(1))], [.read(Key(2))], [.read(Key(1))]], thinkTimes: [[0], [0], [20]])
         let run = Simulation.run(
             CacheAside(ttl: 60), plan: plan, keys: [Key(1), Key(2)], choices: ChoiceSource(replaying: []),
-            options: SimulationOptions(latencies: CallLatencies(databaseRead: 3...3), timing: .concurrent))
+            options: SimulationOptions(latencies: SimulationOptions.Latencies(databaseRead: 3...3), timing: .concurrent))
         let load = DatabaseLoad(run: run)
         XCTAssertEqual(load.readTicks, [1, 1], "the third read hits")
         XCTAssertEqual(load.peakInFlight, 2)

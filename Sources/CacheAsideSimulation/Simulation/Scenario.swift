@@ -107,7 +107,7 @@ extension Scenario {
         name: "mass-expiry",
         summary: "64 clients read 8 keys filled together on a cold start, ttl 30 ≪ run, db reads 2-4: keys expire in step",
         workload: Workload(clients: 64, operationsPerClient: 30, keys: 8, writeRatio: 0, thinkTime: 0...8),
-        simulation: SimulationOptions(latencies: CallLatencies(databaseRead: 2...4), timing: .concurrent),
+        simulation: SimulationOptions(latencies: SimulationOptions.Latencies(databaseRead: 2...4), timing: .concurrent),
         ttl: 30, seeds: 200, comparesLinearizability: false)
 
     /// Every preset, in the order `cacheaside-check scenarios` lists them; the first is the default.
