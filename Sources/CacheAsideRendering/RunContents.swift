@@ -59,32 +59,25 @@ struct RunContents {
                 cache.append(expired)
                 cached[key] = nil
             }
-            if event.restartsTheCache {
+            switch event.contentChange {
+            case .cacheFlush:
                 model.flushAll()
                 for key in cached.keys.sorted() { evict(key, at: event.tick, event: index) }
-                continue
-            }
-            guard case .step(let step) = event.kind else { continue }
-            switch (step.action, step.outcome) {
-            case (_, .fault), (_, .silentlyDropped): break
-            case (.cacheSet(let key, let value, let ttl), _),
-                (.cacheAdd(let key, let value, let ttl), .stored(true)),
-                (.cacheCompareAndSet(let key, let value, let ttl, _), .stored(true)),
-                (.cacheLeaseSet(let key, let value, let ttl, _), .stored(true)):
+            case .cacheStore(let key, let value, let ttl):
                 evict(key, at: event.tick, event: index)
                 model.set(key, value, ttl: ttl, at: event.tick)
                 if let entry = model.entry(key, at: event.tick) {
                     cached[key] = span(key, value, from: event.tick, event: index, expiresAt: entry.expiresAt)
                 }
-            case (.cacheDelete(let key), _):
+            case .cacheDelete(let key):
                 model.delete(key)
                 evict(key, at: event.tick, event: index)
-            case (.databaseWrite(let key, let value), _):
+            case .rowWritten(let key, let value):
                 endRow(key, at: event.tick, event: index)
                 rows[key] = span(key, value, from: event.tick, event: index, expiresAt: nil)
-            case (.databaseDelete(let key), _):
+            case .rowDeleted(let key):
                 endRow(key, at: event.tick, event: index)
-            default: break
+            case nil: break
             }
         }
         func order(_ a: RunModel.ContentSpan, _ b: RunModel.ContentSpan) -> Bool {
@@ -92,15 +85,5 @@ struct RunContents {
         }
         cache = (cache + cached.values).sorted(by: order)
         database = (database + rows.values).sorted(by: order)
-    }
-}
-
-extension HistoryEvent {
-    /// Whether this is the cache restarting (every entry lost): a fault of the simulation's own, which no
-    /// actor owns. A worker's fault (it crashed, or a cache error escaped it, and it restarts) carries the
-    /// worker, and a client's crash is `.crashed` with the client: neither touches the cache.
-    var restartsTheCache: Bool {
-        guard actor == nil, case .fault = kind else { return false }
-        return true
     }
 }

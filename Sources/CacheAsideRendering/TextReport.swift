@@ -28,6 +28,7 @@ package struct TextReport: Sendable {
         lines.append("\(report.runs) run\(report.runs == 1 ? "" : "s") (\(seedText)), \(report.schedulingPoints) scheduling points")
         lines.append("")
         lines.append(contentsOf: propertyTable())
+        lines.append(contentsOf: databaseStalenessLines())
         lines.append(contentsOf: explorationLines())
         for property in report.properties {
             guard let example = property.counterexample else { continue }
@@ -184,14 +185,22 @@ package struct TextReport: Sendable {
     /// The aggregated measurement of a property in words, e.g.
     /// "stale reads 812 of 20000; max 68, p50 4, p99 61".
     package static func figures(_ property: PropertyReport) -> String {
-        let summary = property.measurements
-        guard let name = property.measurementName, summary.count > 0 else { return "" }
+        guard let name = property.measurementName else { return "" }
+        return figures(name, property.measurements, overPositive: property.percentilesOverPositive)
+    }
+
+    /// Measurements in words: `name: max …, p50 …, p99 … over …` (percentiles over those above zero when
+    /// `overPositive`); empty without a measurement.
+    static func figures(_ name: String, _ summary: Measure.Summary, overPositive: Bool, counting noun: String = "")
+        -> String
+    {
+        guard summary.count > 0 else { return "" }
         func ticks(_ value: Int?) -> String {
             value.map { $0 == Measurement.unbounded ? "unbounded" : "\($0)" } ?? "-"
         }
-        let over = property.percentilesOverPositive ? "\(summary.positiveCount) of \(summary.count) above 0" : "\(summary.count)"
-        return "\(name): max \(ticks(summary.max)), p50 \(ticks(property.percentile(50))), "
-            + "p99 \(ticks(property.percentile(99))) over \(over)"
+        let over = overPositive ? "\(summary.positiveCount) of \(summary.count)\(noun) above 0" : "\(summary.count)\(noun)"
+        return "\(name): max \(ticks(summary.max)), p50 \(ticks(summary.percentile(50, positiveOnly: overPositive))), "
+            + "p99 \(ticks(summary.percentile(99, positiveOnly: overPositive))) over \(over)"
     }
 }
 

@@ -77,9 +77,12 @@ enum CheckCommand {
             exploration.shrink = options.scheduling.isExhaustive && options.shrink
         case .replay: exploration.seeds = 0..<0
         }
-        return Checker(
+        var checker = Checker(
             strategy: entry.make(options.ttl), workload: options.workload, properties: options.selectedProperties,
             simulation: options.simulation, exploration: exploration)
+        // Taken whatever the properties, so every report shows staleness against the database too.
+        checker.measures = DatabaseStaleness.measures
+        return checker
     }
 
     static func header(_ options: CheckOptions) -> String {

@@ -69,7 +69,7 @@ extension CheckOptions {
         .init("--property", "LIST", help: "comma list of: \(propertyNames.joined(separator: ", ")) (default linearizability,convergence,staleness)") { (options: inout CheckOptions, text: String) throws(UsageError) in
             options.properties = try OptionValue.list(text, for: "--property", allowed: propertyNames).uniqued()
         },
-        .init("--staleness-bound", "T", help: "staleness property bound in ticks (default: the TTL; with --ttl none, bounded)") { (options: inout CheckOptions, text: String) throws(UsageError) in
+        .init("--staleness-bound", "T", help: "bound in ticks of staleness and staleness-vs-database (default: the TTL; with --ttl none, bounded)") { (options: inout CheckOptions, text: String) throws(UsageError) in
             options.stalenessBound = try OptionValue.integer(text, for: "--staleness-bound", in: 0...1_000_000_000)
         },
         .init("--stampede-limit", "N", help: "database reads allowed per refill after expiry (default 1)") { (options: inout CheckOptions, text: String) throws(UsageError) in

@@ -4,7 +4,8 @@
 package enum BuiltInProperties {
     /// The parameters a built-in property can take.
     package struct Parameters: Sendable {
-        /// The staleness bound (`nil`: every window must close).
+        /// The bound of both stalenesses, against completed writes and against the database (`nil`: every
+        /// window must close).
         package var stalenessBound: Ticks?
         /// The most loads one expiry refill may cost.
         package var stampedeLimit: Int
@@ -26,6 +27,7 @@ package enum BuiltInProperties {
         Entry(id: "linearizability") { _ in .linearizability },
         Entry(id: "convergence") { _ in .convergence },
         Entry(id: "staleness") { .staleness(bound: $0.stalenessBound) },
+        Entry(id: DatabaseStaleness.propertyID) { .stalenessAgainstDatabase(bound: $0.stalenessBound) },
         Entry(id: "stampede") { .stampede(limit: $0.stampedeLimit) },
     ]
 

@@ -11,7 +11,7 @@ extension Property {
         // With no bound the verdict is whether every window closes, which the quiet world decides; a bound
         // compares ticks at which operations begin and end.
         return Property(
-            id: "staleness", label: label, measurementName: "staleness (ticks)", percentilesOverPositive: true,
+            id: "staleness", label: label, measurementName: "staleness vs completed writes (ticks)", percentilesOverPositive: true,
             sensitivity: bound == nil ? .orderOfConflictingSteps : .operationTicks,
             subject: "a read that returned, or an entry left in the cache"
         ) { run in
