@@ -6,7 +6,7 @@ import Foundation
 package struct JSONReport: Codable, Sendable, Equatable {
     /// The shape of this document; it goes up by one whenever a field changes meaning or disappears, so
     /// a reader can refuse a document it does not understand (README, "JSON report").
-    package static let currentSchemaVersion = 4
+    package static let currentSchemaVersion = 5
 
     /// See `currentSchemaVersion`.
     package var schemaVersion: Int
@@ -32,6 +32,10 @@ package struct JSONReport: Codable, Sendable, Equatable {
     package var stop: String
     /// One entry per property.
     package var properties: [PropertyEntry]
+    /// The figures every check takes beside its properties (`Report.measures`), by id: staleness against
+    /// the database per read, the cache–database inconsistency windows and each write's consistency lag
+    /// (since schema 5).
+    package var measures: [String: MeasurementEntry]
     /// The first run that could not complete, if any.
     package var runFailure: RunFailureEntry?
     /// An exhaustive search's counts and what they prove; absent for seeded runs.
@@ -201,6 +205,11 @@ package struct JSONReport: Codable, Sendable, Equatable {
                         shrinkAttempts: example.shrinkAttempts,
                         lanes: TextReport.describe(example, drawing: model).joined(separator: "\n"), run: model)
                 })
+        }
+        measures = report.measures.reduce(into: [:]) { entries, measure in
+            entries[measure.key] = MeasurementEntry(
+                name: measure.key, summary: measure.value,
+                percentilesOverPositive: DatabaseStaleness.percentilesOverPositive(measure.key))
         }
         search = report.exploration.search.map { search in
             SearchEntry(

@@ -30,13 +30,23 @@ extension ReportMerge {
             try nonNegative(property.failingRuns, "failingRuns of \(property.label)")
             try nonNegative(property.undecidedRuns, "undecidedRuns of \(property.label)")
             try nonNegative(property.exercisedRuns, "exercisedRuns of \(property.label)")
-            for pair in property.measurement?.histogram ?? [] {
-                guard pair.count == 2, let number = pair[1] else {
-                    let spelled = "[" + pair.map { $0.map(String.init) ?? "null" }.joined(separator: ", ") + "]"
-                    throw MergeError("\(name): the histogram of \(property.label) has \(spelled), not a [value, count] pair; "
-                        + "the file is damaged or not from cacheaside-check")
-                }
-                try nonNegative(number, "a histogram count of \(property.label)")
+            try checkPairs(property.measurement?.histogram ?? [], of: property.label, in: name)
+        }
+        for (id, measure) in shard.measures.sorted(by: { $0.key < $1.key }) {
+            try checkPairs(measure.histogram, of: id, in: name)
+        }
+    }
+
+    /// Refuses a histogram entry that is not a `[value, count]` pair, or a negative count.
+    private static func checkPairs(_ histogram: [[Int?]], of label: String, in name: String) throws(MergeError) {
+        for pair in histogram {
+            guard pair.count == 2, let number = pair[1] else {
+                let spelled = "[" + pair.map { $0.map(String.init) ?? "null" }.joined(separator: ", ") + "]"
+                throw MergeError("\(name): the histogram of \(label) has \(spelled), not a [value, count] pair; "
+                    + "the file is damaged or not from cacheaside-check")
+            }
+            guard number >= 0 else {
+                throw MergeError("\(name): a histogram count of \(label) is \(number), and a count cannot be negative; the file is damaged or not from cacheaside-check")
             }
         }
     }

@@ -38,6 +38,10 @@ package enum ReportMerge {
             if shard.seeds.from != first.seeds.from || shard.seeds.to != first.seeds.to {
                 throw differs("the seed range", "\(shard.seeds.from)..<\(shard.seeds.to)", "\(first.seeds.from)..<\(first.seeds.to)")
             }
+            if shard.measures.keys.sorted() != first.measures.keys.sorted() {
+                throw differs("the measure list", shard.measures.keys.sorted().joined(separator: ", "),
+                              first.measures.keys.sorted().joined(separator: ", "))
+            }
             if shard.properties.map(\.label) != first.properties.map(\.label) {
                 throw differs("the property list", shard.properties.map(\.label).joined(separator: ", "),
                               first.properties.map(\.label).joined(separator: ", "))
@@ -61,6 +65,11 @@ package enum ReportMerge {
         merged.properties = []
         for index in first.properties.indices {
             merged.properties.append(try mergeProperty(shards.map { $0.properties[index] }))
+        }
+        for (id, measure) in first.measures {
+            var parts: [JSONReport.MeasurementEntry?] = []
+            for shard in shards { parts.append(shard.measures[id]) }
+            merged.measures[id] = try mergeMeasurement(measure, parts, of: id)
         }
         // The unsharded check repeats each property's first failing seed over all shards, which is where
         // the merged properties' first seeds are; every shard repeated its own, so all must agree.
@@ -135,21 +144,28 @@ package enum ReportMerge {
         merged.firstFailingSeed = firstFailing?.firstFailingSeed
         merged.counterexample = firstFailing?.counterexample
         if let measurement = merged.measurement {
-            // Summed here with overflow checks; `Measure.Summary` then only sees counts that fit.
-            var counts: [Int: Int] = [:]
-            var total = 0
-            for case let histogram? in parts.map(\.measurement?.histogram) {
-                for pair in histogram {
-                    let value = pair[0] ?? Measurement.unbounded
-                    let number = pair[1]!  // checkCounts saw every pair
-                    counts[value] = try sum([counts[value, default: 0], number], "the histogram of \(merged.label)")
-                    total = try sum([total, number], "the histogram of \(merged.label)")
-                }
-            }
-            merged.measurement = JSONReport.MeasurementEntry(
-                name: measurement.name, summary: Measure.Summary(histogram: counts.map { (value: $0.key, count: $0.value) }),
-                percentilesOverPositive: measurement.percentilesOverPositive)
+            merged.measurement = try mergeMeasurement(measurement, parts.map(\.measurement), of: merged.label)
         }
         return merged
+    }
+
+    /// `measurement` with the histograms of `parts` summed, with overflow checks (`MeasurementSummary`
+    /// then only sees counts that fit), and its figures recomputed from them.
+    static func mergeMeasurement(
+        _ measurement: JSONReport.MeasurementEntry, _ parts: [JSONReport.MeasurementEntry?], of label: String
+    ) throws(MergeError) -> JSONReport.MeasurementEntry {
+        var counts: [Int: Int] = [:]
+        var total = 0
+        for case let histogram? in parts.map({ $0?.histogram }) {
+            for pair in histogram {
+                let value = pair[0] ?? Measurement.unbounded
+                let number = pair[1]!  // checkCounts saw every pair
+                counts[value] = try sum([counts[value, default: 0], number], "the histogram of \(label)")
+                total = try sum([total, number], "the histogram of \(label)")
+            }
+        }
+        return JSONReport.MeasurementEntry(
+            name: measurement.name, summary: Measure.Summary(histogram: counts.map { (value: $0.key, count: $0.value) }),
+            percentilesOverPositive: measurement.percentilesOverPositive)
     }
 }

@@ -40,6 +40,10 @@ package enum DatabaseStaleness {
         package static let writeLags = "write consistency lag"
     }
 
+    /// Whether a measure's percentiles are over its values above zero (the reads behind the database,
+    /// which the many current reads would drown) rather than over all of them.
+    package static func percentilesOverPositive(_ id: String) -> Bool { id == ID.reads }
+
     /// The horizons the report gives the share of consistent writes at, in ticks (Polaris reports several
     /// time scales, each as "nines").
     package static let horizons: [Ticks] = [1, 10, 100]
