@@ -84,6 +84,7 @@ package struct Comparison: Sendable {
                 strategy: entry.make(ttl), workload: workload, properties: properties,
                 simulation: scenario.simulation, exploration: exploration)
             checker.measures = RunCost.measures + DatabaseLoadFigures.measures(window: loadWindow)
+                + DatabaseStaleness.measures
             let report = checker.check()
             if report.exploration.stop == .timeLimit || report.exploration.stop == .interrupted {
                 stop = report.exploration.stop
@@ -94,7 +95,8 @@ package struct Comparison: Sendable {
             var row = ComparisonRow(
                 model: entry.name,
                 verdicts: report.properties.map { ModelVerdict($0, runs: report.runs, cutShort: cutShort) },
-                staleness: staleness, cost: RunCost(report), runs: report.runs,
+                staleness: staleness, cost: RunCost(report), databaseStaleness: DatabaseStalenessFigures(report),
+                runs: report.runs,
                 runFailure: report.runFailure.map { failure in (failure.seed.map { "seed \($0): " } ?? "") + "\(failure.failure)" })
             row.databaseLoad = DatabaseLoadFigures(report)
             rows.append(row)
@@ -144,7 +146,8 @@ package struct ComparisonRow: Sendable, Codable, Equatable {
     package var model: String
     /// One verdict per judged property, in `ComparisonTable.properties` order.
     package var verdicts: [ModelVerdict]
-    /// The largest staleness seen, in ticks (`Measurement.unbounded` for a window no TTL closes).
+    /// The largest staleness against completed writes seen, in ticks (`Measurement.unbounded` for a
+    /// window no TTL closes).
     package var maxStaleness: Int?
     /// The most database reads seen in one refill episode, whatever its cause.
     package var maxDatabaseReadsPerRefill: Int?
@@ -167,6 +170,10 @@ package struct ComparisonRow: Sendable, Codable, Equatable {
     /// A run that could not complete (a defect in the model), if any; the figures cover the runs before it.
     package var runFailure: String?
 
+    /// Staleness against the database: reads behind the committed row, cache–database inconsistency
+    /// windows, writes consistent within a few horizons.
+    package var databaseStaleness: DatabaseStalenessFigures
+
     /// Every staleness measured, as `[ticks, count]` pairs (`Measurement.unbounded` for a window no TTL
     /// closes): what the HTML page's distribution charts draw.
     package var stalenessHistogram: [[Int]] = []
@@ -176,9 +183,10 @@ package struct ComparisonRow: Sendable, Codable, Equatable {
     package var databaseLoad = DatabaseLoadFigures()
 
     init(
-        model: String, verdicts: [ModelVerdict], staleness: Measure.Summary, cost: RunCost, runs: Int,
-        runFailure: String?
+        model: String, verdicts: [ModelVerdict], staleness: Measure.Summary, cost: RunCost,
+        databaseStaleness: DatabaseStalenessFigures, runs: Int, runFailure: String?
     ) {
+        self.databaseStaleness = databaseStaleness
         self.model = model
         self.verdicts = verdicts
         maxStaleness = staleness.max

@@ -17,7 +17,10 @@ extension ComparisonTable {
             "<p class=\"muted\">The hot key k1's expiries per run and loads per expiry (mean / max); loads per refill "
                 + "by cause over every key; loads without a miss (early refreshes) per run; most loads of one key in "
                 + "flight; read latency in ticks; hit ratio — the same figures as the text table.</p>")
-        page.sections.append(costTable())
+        page.sections.append(table(Self.costHeader, Self.costCells))
+        page.sections.append("<h2>Staleness against the database</h2>")
+        page.sections.append("<p class=\"muted\">\(HTMLPage.escape(Self.databaseStalenessCaption))</p>")
+        page.sections.append(table(Self.databaseStalenessHeader, Self.databaseStalenessCells, class: "matrix database-staleness"))
         page.sections.append(databaseLoadSection())
         page.sections.append("<h2>Staleness of the stale reads (ticks)</h2>")
         page.sections.append(
@@ -35,7 +38,7 @@ extension ComparisonTable {
     private func matrix() -> String {
         var html = "<table class=\"matrix\">\n<tr><th>model</th>"
         html += properties.map { "<th>\(HTMLPage.escape($0))</th>" }.joined()
-        html += "<th>max stale</th><th>db reads/refill</th><th>db reads/read</th><th>unanswered</th></tr>\n"
+        html += "<th>max stale (writes)</th><th>db reads/refill</th><th>db reads/read</th><th>unanswered</th></tr>\n"
         for row in rows {
             html += "<tr data-model=\"\(HTMLPage.escape(row.model))\"><th>\(HTMLPage.escape(row.model))</th>"
             for verdict in row.verdicts {
@@ -59,11 +62,12 @@ extension ComparisonTable {
         return html + "</table>"
     }
 
-    private func costTable() -> String {
-        var html = "<table class=\"matrix cost\">\n<tr>" + Self.costHeader.map { "<th>\(HTMLPage.escape($0))</th>" }.joined()
+    /// A table of one line of `cells` per model under `header`.
+    private func table(_ header: [String], _ cells: (ComparisonRow) -> [String], class name: String = "matrix cost") -> String {
+        var html = "<table class=\"\(name)\">\n<tr>" + header.map { "<th>\(HTMLPage.escape($0))</th>" }.joined()
             + "</tr>\n"
         for row in rows {
-            let cells = Self.costCells(row)
+            let cells = cells(row)
             html += "<tr data-model=\"\(HTMLPage.escape(row.model))\"><th>\(HTMLPage.escape(cells[0]))</th>"
                 + cells.dropFirst().map { "<td>\(HTMLPage.escape($0))</td>" }.joined() + "</tr>\n"
         }

@@ -6,7 +6,7 @@ extension ComparisonTable {
     /// A verdict cell reads `holds`, or `✗ 4.81% @34` — the share of runs that broke the property and
     /// the first seed that did (`cacheaside-check --model NAME --seed 34` explains it).
     package func renderText() -> String {
-        let verdictHeader = ["model"] + properties + ["max stale", "db reads/read", "unanswered"]
+        let verdictHeader = ["model"] + properties + ["max stale (writes)", "db reads/read", "unanswered"]
         let verdictLines = rows.map { row in
             [row.model] + row.verdicts.map(Self.verdictCell)
                 + [
@@ -20,6 +20,8 @@ extension ComparisonTable {
             + "per refill by cause over every key;\nloads without a miss (early refreshes) per run; most loads of one "
             + "key in flight; read latency in ticks; hit ratio\n\n"
         text += Self.align([Self.costHeader] + rows.map(Self.costCells))
+        text += "\n" + Self.databaseStalenessCaption + "\n\n"
+        text += Self.align([Self.databaseStalenessHeader] + rows.map(Self.databaseStalenessCells))
         text += "\n" + databaseLoadText
         for row in rows { if let failure = row.runFailure { text += "\n\(row.model): a run could not complete: \(failure)\n" } }
         if let stopLine { text += "\n" + stopLine + "\n" }

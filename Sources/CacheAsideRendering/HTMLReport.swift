@@ -24,6 +24,12 @@ package struct HTMLReport: Sendable {
             subtitle: header + " — \(report.runs) run\(report.runs == 1 ? "" : "s"), "
                 + "\(report.schedulingPoints) scheduling points")
         page.sections.append(propertyTable())
+        let figures = TextReport.databaseStalenessLines(report)
+        if !figures.isEmpty {
+            page.sections.append(
+                "<ul class=\"figures\" id=\"staleness-vs-database\">"
+                    + figures.map { "<li>\(HTMLPage.escape($0))</li>" }.joined() + "</ul>")
+        }
         page.sections.append(Self.legend)
         for property in report.properties {
             guard let example = property.counterexample else { continue }

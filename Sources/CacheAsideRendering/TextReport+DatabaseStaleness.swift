@@ -3,23 +3,22 @@ extension TextReport {
     /// shows staleness against completed writes: what reads returned behind the committed row, how long
     /// the cache disagreed with it, and the share of writes it agreed with soon after — Polaris' nines.
     /// Nothing when the check took none of them.
-    func databaseStalenessLines() -> [String] {
+    static func databaseStalenessLines(_ report: Report) -> [String] {
         var lines: [String] = []
         let shownAsProperty = report.properties.contains { $0.id == DatabaseStaleness.propertyID }
         if !shownAsProperty, let reads = report.measures[DatabaseStaleness.ID.reads] {
-            lines.append(Self.figures("staleness vs database (ticks)", reads, overPositive: true, counting: " reads"))
+            lines.append(figures("staleness vs database (ticks)", reads, overPositive: true, counting: " reads"))
         }
         if let windows = report.measures[DatabaseStaleness.ID.windows] {
             lines.append(
                 windows.count == 0
                     ? "cache ≠ database: never (no inconsistency window)"
-                    : Self.figures("cache ≠ database windows (ticks)", windows, overPositive: false, counting: " windows"))
+                    : figures("cache ≠ database windows (ticks)", windows, overPositive: false, counting: " windows"))
         }
         if let lags = report.measures[DatabaseStaleness.ID.writeLags], lags.count > 0 {
-            lines.append("writes after which the cache agreed with the database: " + Self.consistencyText(lags))
+            lines.append("writes after which the cache agreed with the database: " + consistencyText(lags))
         }
-        lines.removeAll(where: \.isEmpty)
-        return lines.isEmpty ? [] : [""] + lines
+        return lines.filter { !$0.isEmpty }
     }
 
     /// The share of writes consistent within each of `DatabaseStaleness.horizons`, e.g.

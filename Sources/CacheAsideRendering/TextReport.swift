@@ -28,7 +28,8 @@ package struct TextReport: Sendable {
         lines.append("\(report.runs) run\(report.runs == 1 ? "" : "s") (\(seedText)), \(report.schedulingPoints) scheduling points")
         lines.append("")
         lines.append(contentsOf: propertyTable())
-        lines.append(contentsOf: databaseStalenessLines())
+        let figures = Self.databaseStalenessLines(report)
+        if !figures.isEmpty { lines += [""] + figures }
         lines.append(contentsOf: explorationLines())
         for property in report.properties {
             guard let example = property.counterexample else { continue }
