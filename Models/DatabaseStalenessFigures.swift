@@ -16,9 +16,9 @@ package struct DatabaseStalenessFigures: Sendable, Codable, Equatable {
     package var consistentWithin: [String: Double] = [:]
 
     init(_ report: Report) {
-        let reads = report.measures[DatabaseStaleness.ID.reads] ?? MeasurementSummary()
-        let windows = report.measures[DatabaseStaleness.ID.windows] ?? MeasurementSummary()
-        let lags = report.measures[DatabaseStaleness.ID.writeLags] ?? MeasurementSummary()
+        let reads = report.measures[DatabaseStaleness.ID.reads] ?? Measure.Summary()
+        let windows = report.measures[DatabaseStaleness.ID.windows] ?? Measure.Summary()
+        let lags = report.measures[DatabaseStaleness.ID.writeLags] ?? Measure.Summary()
         maxReadLag = reads.max
         readsBehind = reads.count == 0 ? nil : Double(reads.positiveCount) / Double(reads.count)
         maxWindow = windows.max

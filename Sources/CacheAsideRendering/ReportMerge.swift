@@ -149,7 +149,7 @@ package enum ReportMerge {
         return merged
     }
 
-    /// `measurement` with the histograms of `parts` summed, with overflow checks (`MeasurementSummary`
+    /// `measurement` with the histograms of `parts` summed, with overflow checks (`Measure.Summary`
     /// then only sees counts that fit), and its figures recomputed from them.
     static func mergeMeasurement(
         _ measurement: JSONReport.MeasurementEntry, _ parts: [JSONReport.MeasurementEntry?], of label: String

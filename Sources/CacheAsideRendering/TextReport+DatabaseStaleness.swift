@@ -23,7 +23,7 @@ extension TextReport {
 
     /// The share of writes consistent within each of `DatabaseStaleness.horizons`, e.g.
     /// "within 1 tick 80.00%, 10 ticks 97.50% (1 nine), 100 ticks 100%".
-    static func consistencyText(_ lags: MeasurementSummary) -> String {
+    static func consistencyText(_ lags: Measure.Summary) -> String {
         let parts = DatabaseStaleness.horizons.map { horizon in
             let (consistent, total) = DatabaseStaleness.consistentWrites(lags, within: horizon)
             let share = consistent == total ? "100%" : percent(Double(consistent) * 100 / Double(total))

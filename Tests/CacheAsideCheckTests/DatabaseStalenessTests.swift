@@ -16,7 +16,7 @@ final class DatabaseStalenessTests: XCTestCase {
     private func slowDeleteRun(gap: Ticks) -> RunRecord {
         let plan = WorkloadPlan(
             operations: [[write(1)], [read(1)]], thinkTimes: [[0], [3]], warmEntries: [Key(1): 100])
-        let options = SimulationOptions(latencies: CallLatencies(databaseWrite: gap...gap))
+        let options = SimulationOptions(latencies: SimulationOptions.Latencies(databaseWrite: gap...gap))
         return Simulation.run(CacheAside(ttl: 100), plan: plan, keys: [Key(1)], choices: ChoiceSource(seed: 0), options: options)
     }
 
@@ -81,7 +81,7 @@ final class DatabaseStalenessTests: XCTestCase {
         let checker = Checker(
             strategy: CacheAside(ttl: 60), workload: Workload(clients: 2, operationsPerClient: 1),
             properties: [.convergence, .stalenessAgainstDatabase(bound: 60)],
-            exploration: Exploration(seeds: 0..<1, scheduler: .exhaustive(ExhaustiveSearch())))
+            exploration: Exploration(seeds: 0..<1, scheduler: .exhaustive(Exploration.ExhaustiveSearch())))
         XCTAssertEqual(checker.check().exploration.search?.waiver, .property("staleness vs database ≤ 60"))
         XCTAssertEqual(BuiltInProperties.property("staleness-vs-database", .init(stalenessBound: 7, stampedeLimit: 1))?.label,
                        "staleness vs database ≤ 7")
@@ -105,7 +105,7 @@ final class DatabaseStalenessTests: XCTestCase {
                     clients: 3, operationsPerClient: 3, keys: 2, writeRatio: 0.5, thinkTime: 0...3,
                     warmStart: seed % 3 == 0 ? 6 : nil, absentKeys: seed % 4 == 1 ? 1 : 0)
                 let options = SimulationOptions(
-                    latencies: CallLatencies(cacheCall: 1...3, databaseRead: 1...3, databaseWrite: 1...4, logRead: 1...3))
+                    latencies: SimulationOptions.Latencies(cacheCall: 1...3, databaseRead: 1...3, databaseWrite: 1...4, logRead: 1...3))
                 let run = Simulation.run(strategy, workload: workload, choices: ChoiceSource(seed: seed), options: options)
                 guard run.failure == nil else { continue }
                 let analysis = DatabaseStalenessAnalysis(run: run)
@@ -134,7 +134,7 @@ final class DatabaseStalenessTests: XCTestCase {
             simulation: options(gap), exploration: Exploration(seeds: 0..<200, jobs: 2, shrink: false))
         checker.measures = DatabaseStaleness.measures
         let report = checker.check()
-        let windows = report.measures[DatabaseStaleness.ID.windows] ?? MeasurementSummary()
+        let windows = report.measures[DatabaseStaleness.ID.windows] ?? Measure.Summary()
         return (
             windows.total, report.measures[DatabaseStaleness.ID.reads]?.positiveCount ?? 0,
             report.properties[0].measurements.positiveCount
@@ -145,8 +145,8 @@ final class DatabaseStalenessTests: XCTestCase {
     /// write-through), or the CDC tailer lagging — leaves the cache behind the database longer and more reads
     /// behind it, on the same seeds; staleness against completed writes does not grow with it.
     func testFiguresGrowWithTheGapBetweenDatabaseWriteAndInvalidation() {
-        let slowWrite = { (gap: Ticks) in SimulationOptions(latencies: CallLatencies(databaseWrite: gap...gap)) }
-        let laggingTailer = { (gap: Ticks) in SimulationOptions(latencies: CallLatencies(logRead: gap...gap)) }
+        let slowWrite = { (gap: Ticks) in SimulationOptions(latencies: SimulationOptions.Latencies(databaseWrite: gap...gap)) }
+        let laggingTailer = { (gap: Ticks) in SimulationOptions(latencies: SimulationOptions.Latencies(logRead: gap...gap)) }
         let cases: [(any CachingStrategy, (Ticks) -> SimulationOptions)] = [
             (CacheAside(ttl: 60), slowWrite), (UpdateOnWrite(ttl: 60), slowWrite), (WriteThrough(ttl: 60), slowWrite),
             (CDCInvalidation(ttl: 60), laggingTailer),
@@ -157,7 +157,13 @@ final class DatabaseStalenessTests: XCTestCase {
                 XCTAssertLessThan(narrow.windowTicks, wide.windowTicks, "\(strategy.name): \(measured)")
                 XCTAssertLessThan(narrow.readsBehind, wide.readsBehind, "\(strategy.name): \(measured)")
             }
-            XCTAssertGreaterThan(measured[2].readsBehind, measured[2].readsBehindCompletedWrites, "\(strategy.name): \(measured)")
+            // A CDC write completes before its tailer invalidates, so both measures see that gap; for the
+            // others the write is still in flight and only the database measure sees it.
+            if strategy is CDCInvalidation {
+                XCTAssertGreaterThanOrEqual(measured[2].readsBehind, measured[2].readsBehindCompletedWrites, "\(strategy.name): \(measured)")
+            } else {
+                XCTAssertGreaterThan(measured[2].readsBehind, measured[2].readsBehindCompletedWrites, "\(strategy.name): \(measured)")
+            }
         }
         let cacheAside = [1, 20].map { figures(CacheAside(ttl: 60), gap: $0, slowWrite) }
         XCTAssertLessThanOrEqual(cacheAside[1].readsBehindCompletedWrites, cacheAside[0].readsBehindCompletedWrites)

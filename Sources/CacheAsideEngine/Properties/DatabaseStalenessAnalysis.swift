@@ -69,16 +69,32 @@ package struct DatabaseStalenessAnalysis {
         where keys.contains(key) && !absent.contains(key) {
             model.set(key, .initial, ttl: expiry, at: 0)
         }
-        var open: [Key: (since: Ticks, expiresAt: Ticks?, pending: [Ticks])] = [:]
+        // A window that closes at a tick stays provisionally open until the clock moves on: a change at the
+        // same tick that makes the cache disagree again continues it, because agreement that lasts no tick
+        // at all is not agreement any read could see (and a window split at it would understate how long
+        // the cache was behind).
+        var open: [Key: (since: Ticks, expiresAt: Ticks?, pending: [Ticks], closingAt: Ticks?)] = [:]
         // Each key's latest write: its commit tick, and the tick since which the cache has agreed with the
         // database (`nil`: it never will). Its lag is final only once a later write supersedes it.
         var current: [Key: (commit: Ticks, settled: Ticks?)] = [:]
 
-        func close(_ key: Key, at end: Ticks?) {
+        func finish(_ key: Key, at end: Ticks?) {
             guard let window = open.removeValue(forKey: key) else { return }
             inconsistencyWindows.append(end.map { $0 - window.since } ?? Measurement.unbounded)
             writeLags += window.pending.map { Self.lag(since: $0, until: end) }
             current[key]?.settled = end
+        }
+        func close(_ key: Key, at tick: Ticks) {
+            if open[key] != nil, open[key]!.closingAt == nil { open[key]!.closingAt = tick }
+        }
+        /// Finishes the windows whose closing tick has passed by `tick`, first ending those whose entry expired.
+        func settle(before tick: Ticks) {
+            for (key, window) in open.sorted(by: { $0.key < $1.key }) {
+                if window.closingAt == nil, let expiresAt = window.expiresAt, model.entry(key, at: tick) == nil {
+                    open[key]!.closingAt = expiresAt
+                }
+                if let closingAt = open[key]!.closingAt, closingAt < tick { finish(key, at: closingAt) }
+            }
         }
         /// Opens, extends or closes `key`'s window after a change at `tick`.
         func update(_ key: Key, at tick: Ticks) {
@@ -87,8 +103,9 @@ package struct DatabaseStalenessAnalysis {
                 close(key, at: tick)
                 return
             }
-            var window = open[key] ?? (since: tick, expiresAt: nil, pending: [])
+            var window = open[key] ?? (since: tick, expiresAt: nil, pending: [], closingAt: nil)
             window.expiresAt = entry.expiresAt
+            window.closingAt = nil
             open[key] = window
         }
         /// Records a commit of `row` at event `index`: the write it supersedes has its lag now, or, if the
@@ -108,12 +125,7 @@ package struct DatabaseStalenessAnalysis {
         for key in keys.sorted() { update(key, at: 0) }
 
         for (index, event) in history.events.enumerated() {
-            // An entry that expired since the last event ended its window when it expired.
-            if !open.isEmpty {
-                for (key, window) in open.sorted(by: { $0.key < $1.key }) where model.entry(key, at: event.tick) == nil {
-                    close(key, at: window.expiresAt)
-                }
-            }
+            if !open.isEmpty { settle(before: event.tick) }
             switch event.contentChange {
             case .cacheFlush:
                 model.flushAll()
@@ -129,12 +141,16 @@ package struct DatabaseStalenessAnalysis {
             case nil: break
             }
         }
+        let lastTick = history.events.last?.tick ?? 0
+        for (key, window) in open.sorted(by: { $0.key < $1.key }) {
+            if let closingAt = window.closingAt { finish(key, at: closingAt) }
+        }
 
         lags = Self.readLags(history.operations, commits)
         for (key, window) in open.sorted(by: { $0.key < $1.key }) {
             // What a read at the entry's last readable tick would see; a value the database never
             // committed is ahead of it, not behind.
-            if let cached = model.entry(key, at: history.events.last?.tick ?? 0)?.value,
+            if let cached = model.entry(key, at: lastTick)?.value,
                 let keyCommits = commits[key],
                 let position = keyCommits.lastIndex(where: { Self.agrees(cached, $0.row) }),
                 position + 1 < keyCommits.count
@@ -146,7 +162,7 @@ package struct DatabaseStalenessAnalysis {
                         cause: .leftInCache(
                             key: key, cached: cached, newer: newer.row, at: newer.tick, expiresAt: window.expiresAt)))
             }
-            close(key, at: window.expiresAt)
+            finish(key, at: window.expiresAt)
         }
         for (_, write) in current.sorted(by: { $0.key < $1.key }) { writeLags.append(Self.lag(since: write.commit, until: write.settled)) }
     }
@@ -162,7 +178,7 @@ package struct DatabaseStalenessAnalysis {
     }
 
     /// Each returned read's lag: found from the last commit of the row it returned before it returned.
-    private static func readLags(_ operations: [OperationRecord], _ commits: [Key: [Commit]]) -> [Lag] {
+    private static func readLags(_ operations: [History.Operation], _ commits: [Key: [Commit]]) -> [Lag] {
         // Each row's commit positions per key, so a read finds its row at once (a worker may write a
         // value twice; a row may be removed more than once).
         var positions: [Key: [Value?: [Int]]] = [:]
@@ -192,11 +208,11 @@ package struct DatabaseStalenessAnalysis {
         return lags
     }
 
-    func evaluation(bound: Ticks?) -> PropertyEvaluation {
+    func evaluation(bound: Ticks?) -> Property.Evaluation {
         let limit = bound ?? (Measurement.unbounded - 1)
         let violation = lags.first { $0.ticks > limit }.map { lag in
             Violation(lag.explanation + (bound.map { ", over the bound of \($0)" } ?? ""), eventIndex: lag.eventIndex)
         }
-        return PropertyEvaluation(violation: violation, measurements: lags.map(\.ticks), exercised: !lags.isEmpty)
+        return Property.Evaluation(violation: violation, measurements: lags.map(\.ticks), exercised: !lags.isEmpty)
     }
 }

@@ -56,7 +56,7 @@ package enum DatabaseStaleness {
     ]
 
     /// How many writes, of how many, the cache agreed with the database within `horizon` ticks after.
-    package static func consistentWrites(_ lags: MeasurementSummary, within horizon: Ticks) -> (consistent: Int, of: Int) {
+    package static func consistentWrites(_ lags: Measure.Summary, within horizon: Ticks) -> (consistent: Int, of: Int) {
         (lags.histogram.reduce(0) { $1.value <= horizon ? $0 + $1.count : $0 }, lags.count)
     }
 
