@@ -155,8 +155,17 @@ package struct ComparisonRow: Sendable, Codable, Equatable {
     package var refills: [String: RefillFigures]
     /// The hot key `k1`'s refills after expiry: what the stampede cures are for.
     package var hotKeyExpiries: RefillFigures
-    /// Database reads that followed no miss (early refreshes, reads on a write path), per run.
+    /// Database reads that followed no miss on a read path with the cache answering (early refreshes), per run.
     package var loadsWithoutMissPerRun: Double
+    /// Database reads inside writes (a versioned write reading the primary), per run.
+    package var writePathLoadsPerRun: Double = 0
+    /// Database reads after a failed cache call (reads around an unavailable cache), per run.
+    package var fallbackLoadsPerRun: Double = 0
+    /// Cache calls that failed, per run.
+    package var failedCacheCallsPerRun: Double = 0
+    /// The share of refill episodes, of every cause, in which nobody loaded (the readers that missed
+    /// waited for another's fill or gave up): why loads per refill can be below 1.
+    package var loadlessRefillShare: Double?
     /// The most database reads of one key in flight at the same time.
     package var maxConcurrentLoads: Int?
     /// Answered reads' latency in ticks: median, 99th percentile and maximum.
@@ -198,7 +207,13 @@ package struct ComparisonRow: Sendable, Codable, Equatable {
                 (cause.rawValue, RefillFigures(cost.refills[cause] ?? RunCost.Refills(), runs: runs))
             })
         hotKeyExpiries = RefillFigures(cost.hotKeyExpiries, runs: runs)
-        loadsWithoutMissPerRun = runs == 0 ? 0 : Double(cost.loadsWithoutMiss) / Double(runs)
+        func perRun(_ count: Int) -> Double { runs == 0 ? 0 : Double(count) / Double(runs) }
+        loadsWithoutMissPerRun = perRun(cost.loadsWithoutMiss)
+        writePathLoadsPerRun = perRun(cost.writePathLoads)
+        fallbackLoadsPerRun = perRun(cost.fallbackLoads)
+        failedCacheCallsPerRun = perRun(cost.failedCacheCalls)
+        let episodes = cost.refills.values.reduce(0) { $0 + $1.episodes }
+        loadlessRefillShare = episodes == 0 ? nil : Double(cost.loadlessEpisodes) / Double(episodes)
         maxConcurrentLoads = cost.maxConcurrentLoads
         readLatency = cost.readLatency.max.map { maximum in
             LatencyFigures(

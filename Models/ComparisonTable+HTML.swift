@@ -13,11 +13,12 @@ extension ComparisonTable {
         var page = HTMLPage(title: "cacheaside-check compare", subtitle: summaryLine + (stopLine.map { ". " + $0 } ?? ""))
         page.sections.append(matrix())
         page.sections.append("<h2>Stampede and cost</h2>")
-        page.sections.append(
-            "<p class=\"muted\">The hot key k1's expiries per run and loads per expiry (mean / max); loads per refill "
-                + "by cause over every key; loads without a miss (early refreshes) per run; most loads of one key in "
-                + "flight; read latency in ticks; hit ratio — the same figures as the text table.</p>")
+        page.sections.append("<p class=\"muted\">\(HTMLPage.escape(Self.costCaption)) — the same figures as the text table.</p>")
         page.sections.append(table(Self.costHeader, Self.costCells))
+        if hasOtherLoads {
+            page.sections.append("<p class=\"muted\">\(HTMLPage.escape(Self.otherLoadsCaption)).</p>")
+            page.sections.append(table(Self.otherLoadsHeader, Self.otherLoadsCells, class: "matrix cost other-loads"))
+        }
         page.sections.append("<h2>Staleness against the database</h2>")
         page.sections.append("<p class=\"muted\">\(HTMLPage.escape(Self.databaseStalenessCaption))</p>")
         page.sections.append(table(Self.databaseStalenessHeader, Self.databaseStalenessCells, class: "matrix database-staleness"))
@@ -29,8 +30,8 @@ extension ComparisonTable {
         page.sections.append(charts(kind: "staleness") { row in Self.stalenessBins(row.stalenessHistogram, bound: ttl) })
         page.sections.append("<h2>Database loads per refill</h2>")
         page.sections.append(
-            "<p class=\"muted\">How many database reads one refill episode took; red: more than one (a stampede). "
-                + "Bar heights on a log scale.</p>")
+            "<p class=\"muted\">How many database reads one refill episode took; 0: every reader that missed "
+                + "waited for another's fill; red: more than one (a stampede). Bar heights on a log scale.</p>")
         page.sections.append(charts(kind: "loads") { row in Self.loadBins(row.refillLoadsHistogram) })
         return page.render()
     }
@@ -146,11 +147,12 @@ extension ComparisonTable {
         return bins
     }
 
-    /// Refills by how many database loads they took: 1 to 5, then 6 or more.
+    /// Refills by how many database loads they took: none (the readers waited for another's fill), 1 to
+    /// 5, then 6 or more.
     static func loadBins(_ histogram: [[Int]]) -> [ChartBin] {
-        var bins = (0...5).map { ChartBin(label: $0 == 5 ? "6+" : "\($0 + 1)", count: 0, over: $0 > 0) }
-        for pair in histogram where pair.count == 2 && pair[0] > 0 {
-            bins[min(pair[0], 6) - 1].count += pair[1]
+        var bins = (0...6).map { ChartBin(label: $0 == 6 ? "6+" : "\($0)", count: 0, over: $0 > 1) }
+        for pair in histogram where pair.count == 2 && pair[0] >= 0 {
+            bins[min(pair[0], 6)].count += pair[1]
         }
         return bins
     }

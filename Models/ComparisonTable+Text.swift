@@ -16,10 +16,11 @@ extension ComparisonTable {
                 ]
         }
         var text = summaryLine + "\n\n" + Self.align([verdictHeader] + verdictLines)
-        text += "\nstampede and cost: the hot key k1's expiries per run and loads per expiry (mean / max); loads "
-            + "per refill by cause over every key;\nloads without a miss (early refreshes) per run; most loads of one "
-            + "key in flight; read latency in ticks; hit ratio\n\n"
+        text += "\n" + Self.costCaption + "\n\n"
         text += Self.align([Self.costHeader] + rows.map(Self.costCells))
+        if hasOtherLoads {
+            text += "\n" + Self.otherLoadsCaption + "\n\n" + Self.align([Self.otherLoadsHeader] + rows.map(Self.otherLoadsCells))
+        }
         text += "\n" + Self.databaseStalenessCaption + "\n\n"
         text += Self.align([Self.databaseStalenessHeader] + rows.map(Self.databaseStalenessCells))
         text += "\n" + databaseLoadText
@@ -45,9 +46,15 @@ extension ComparisonTable {
         return line
     }
 
+    static let costCaption =
+        "stampede and cost: the hot key k1's expiries per run and loads per expiry (mean / max); loads per refill by "
+        + "cause over every key;\nthe share of refills in which nobody loaded (the readers waited for another's fill); "
+        + "loads without a miss on a read path\n(early refreshes) per run; most loads of one key in flight; read latency "
+        + "in ticks; hit ratio"
+
     static let costHeader = [
-        "model", "k1 expiries/run", "k1 loads/expiry", "loads/expiry", "loads/invalidation", "loads/cold miss", "early loads/run",
-        "max in flight", "latency p50/p99/max", "hit ratio",
+        "model", "k1 expiries/run", "k1 loads/expiry", "loads/expiry", "loads/invalidation", "loads/cold miss",
+        "refills w/o load", "early loads/run", "max in flight", "latency p50/p99/max", "hit ratio",
     ]
 
     static func costCells(_ row: ComparisonRow) -> [String] {
@@ -59,10 +66,28 @@ extension ComparisonTable {
         return [
             row.model, decimal(row.hotKeyExpiries.episodesPerRun, places: 2), loadsCell(row.hotKeyExpiries),
             loads(.expiry), loads(.invalidation),
-            loads(.coldMiss), decimal(row.loadsWithoutMissPerRun, places: 2), row.maxConcurrentLoads.map { "\($0)" } ?? "-",
+            loads(.coldMiss), row.loadlessRefillShare.map { percent($0) } ?? "-", decimal(row.loadsWithoutMissPerRun, places: 2),
+            row.maxConcurrentLoads.map { "\($0)" } ?? "-",
             row.readLatency.map { "\($0.p50) / \($0.p99) / \($0.max)" } ?? "-",
             row.hitRatio.map { percent($0) } ?? "-",
         ]
+    }
+
+    static let otherLoadsCaption =
+        "database loads outside refills and failed cache calls, per run: reads inside writes, reads around a failed cache call, "
+        + "cache calls that failed"
+    static let otherLoadsHeader = ["model", "write-path loads/run", "fallback loads/run", "failed cache calls/run"]
+
+    static func otherLoadsCells(_ row: ComparisonRow) -> [String] {
+        [
+            row.model, decimal(row.writePathLoadsPerRun, places: 2), decimal(row.fallbackLoadsPerRun, places: 2),
+            decimal(row.failedCacheCallsPerRun, places: 2),
+        ]
+    }
+
+    /// Whether any row has a load outside refills or a failed cache call: the table is left out otherwise.
+    var hasOtherLoads: Bool {
+        rows.contains { $0.writePathLoadsPerRun > 0 || $0.fallbackLoadsPerRun > 0 || $0.failedCacheCallsPerRun > 0 }
     }
 
     /// Rows of cells as aligned columns under a rule.
@@ -96,11 +121,14 @@ extension ComparisonTable {
 
     static func percent(_ fraction: Double) -> String { decimal(fraction * 100, places: 2) + "%" }
 
-    /// `value` with exactly `places` decimals, the same on every platform (no locale, no Foundation).
+    /// `value` with exactly `places` decimals, the same on every platform (no locale, no Foundation); a
+    /// value that is not zero but rounds to it is `<0.01` (for two places), so that a rare event beside a
+    /// non-zero figure of it never reads as none.
     static func decimal(_ value: Double, places: Int) -> String {
         var scale = 1
         for _ in 0..<places { scale *= 10 }
         let scaled = Int((value * Double(scale)).rounded())
+        if scaled == 0, value > 0 { return "<0." + String(repeating: "0", count: places - 1) + "1" }
         let fraction = String(scaled % scale)
         return "\(scaled / scale)." + String(repeating: "0", count: places - fraction.count) + fraction
     }

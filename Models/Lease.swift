@@ -28,6 +28,13 @@ import CacheAsideCheck
 /// - `lost-delete` brings the stale set back (the delete that should void the token is dropped), and so
 ///   does `cache-unavailable` (the delete throws and is skipped). `client-crash` between the database
 ///   write and the delete leaves the token valid: the stale set lands (convergence, staleness).
+///   Under `cache-unavailable` reads are slow and the database busier than cache-aside's, by design of
+///   this model rather than by accident: a holder whose `leaseSet` fails leaves its lease outstanding
+///   (this cache's leases have no lease TTL, and memcached's 10-second one is far longer than a refill),
+///   so every reader that misses meanwhile polls for up to `patience` ticks (read latency up to several
+///   hundred ticks), and each poll that meets the outage reads around the cache — counted in `compare` as
+///   fallback loads (about 68 a run under `hot-key-expiry` against cache-aside's 25), not as loads of the
+///   refill, which stays at one.
 ///   `replica-lag`: a reader holding a fresh token reads an old row from a replica and fills it. `cache-restart` empties entries
 ///   and leases alike, so a restart can only refuse fills, never admit stale ones.
 public struct Lease: CachingStrategy {

@@ -30,7 +30,10 @@ struct RunCost {
             // One number per episode, `RefillCode`, so that one pass over the history serves every cause.
             let analysis = RefillEpisodes(run: run)
             let episodes = analysis.episodes.map { RefillCode(loads: $0.loads, cause: $0.cause, hotKey: $0.key == Key(1)).raw }
-            return episodes + [RefillCode(loadsWithoutMiss: analysis.loadsWithoutMiss).raw]
+            return episodes + [
+                RefillCode(analysis.loadsWithoutMiss, .earlyLoads).raw, RefillCode(analysis.writePathLoads, .writePathLoads).raw,
+                RefillCode(analysis.fallbackLoads, .fallbackLoads).raw, RefillCode(analysis.failedCacheCalls, .failedCacheCalls).raw,
+            ]
         },
         Measure(ID.concurrentLoads) { run in [RefillEpisodes(run: run).maxConcurrentLoads] },
         Measure(ID.readLatency) { run in ReadCosts(run: run).latencies },
@@ -56,19 +59,26 @@ struct RunCost {
         }
     }
 
-    /// One refill episode as one measurement: `loads × 8 + (hot key ? 4 : 0) + cause`, cause 0…2 in
-    /// `Property.RefillCause.allCases` order and 3 for a run's loads without a miss. A histogram of these codes is
-    /// a histogram of (cause, hot key, loads), exact and mergeable like every other measurement.
+    /// One refill episode as one measurement: `loads × 16 + (hot key ? 8 : 0) + tag`, tag 0…2 the cause in
+    /// `Property.RefillCause.allCases` order; or one run's count of loads without a miss of one `Unmissed`
+    /// kind, `count × 16 + tag`, tags 3…6. A histogram of these codes is a histogram of (tag, hot key, loads),
+    /// exact and mergeable like every other measurement, from one pass over the history.
     struct RefillCode {
+        /// The counts a run contributes beside its episodes.
+        enum Unmissed: Int, CaseIterable {
+            case earlyLoads = 3, writePathLoads, fallbackLoads, failedCacheCalls
+        }
+
         let raw: Int
         init(raw: Int) { self.raw = raw }
         init(loads: Int, cause: Property.RefillCause, hotKey: Bool) {
-            raw = loads * 8 + (hotKey ? 4 : 0) + Property.RefillCause.allCases.firstIndex(of: cause)!
+            raw = loads * 16 + (hotKey ? 8 : 0) + Property.RefillCause.allCases.firstIndex(of: cause)!
         }
-        init(loadsWithoutMiss: Int) { raw = loadsWithoutMiss * 8 + 3 }
-        var loads: Int { raw / 8 }
-        var hotKey: Bool { raw % 8 >= 4 }
-        var cause: Property.RefillCause? { raw % 4 < 3 ? Property.RefillCause.allCases[raw % 4] : nil }
+        init(_ count: Int, _ kind: Unmissed) { raw = count * 16 + kind.rawValue }
+        var loads: Int { raw / 16 }
+        var hotKey: Bool { raw % 16 >= 8 }
+        var cause: Property.RefillCause? { raw % 8 < 3 ? Property.RefillCause.allCases[raw % 8] : nil }
+        var unmissed: Unmissed? { Unmissed(rawValue: raw % 8) }
     }
 
     let databaseReadsPerClientRead: Double?
@@ -80,7 +90,16 @@ struct RunCost {
     let hotKeyExpiries: Refills
     /// Every refill episode's loads, whatever its cause.
     let refillLoads: Measure.Summary
+    /// Loads after no miss, on a read path with the cache answering: early refreshes.
     let loadsWithoutMiss: Int
+    /// Loads inside writes.
+    let writePathLoads: Int
+    /// Loads after a failed cache call: reads around an unavailable cache.
+    let fallbackLoads: Int
+    /// Cache calls that failed.
+    let failedCacheCalls: Int
+    /// Refill episodes in which nobody loaded.
+    let loadlessEpisodes: Int
     let maxConcurrentLoads: Int?
     let readLatency: Measure.Summary
     let hitRatio: Double?
@@ -95,14 +114,16 @@ struct RunCost {
         unansweredReadRate = answered + unanswered == 0 ? nil : Double(unanswered) / Double(answered + unanswered)
         var refills: [Property.RefillCause: Refills] = [:]
         var hot = Refills()
-        var withoutMiss = 0
+        var unmissed: [RefillCode.Unmissed: Int] = [:]
+        var loadless = 0
         var loadsHistogram: [(value: Int, count: Int)] = []
         for (raw, count) in figures(ID.refillLoads).histogram {
             let code = RefillCode(raw: raw)
             guard let cause = code.cause else {
-                withoutMiss += code.loads * count
+                if let kind = code.unmissed { unmissed[kind, default: 0] += code.loads * count }
                 continue
             }
+            if code.loads == 0 { loadless += count }
             refills[cause, default: Refills()].add(loads: code.loads, episodes: count)
             loadsHistogram.append((code.loads, count))
             if code.hotKey, cause == .expiry { hot.add(loads: code.loads, episodes: count) }
@@ -110,7 +131,11 @@ struct RunCost {
         self.refills = refills
         hotKeyExpiries = hot
         refillLoads = Measure.Summary(histogram: loadsHistogram)
-        loadsWithoutMiss = withoutMiss
+        loadsWithoutMiss = unmissed[.earlyLoads] ?? 0
+        writePathLoads = unmissed[.writePathLoads] ?? 0
+        fallbackLoads = unmissed[.fallbackLoads] ?? 0
+        failedCacheCalls = unmissed[.failedCacheCalls] ?? 0
+        loadlessEpisodes = loadless
         maxConcurrentLoads = figures(ID.concurrentLoads).max
         readLatency = figures(ID.readLatency)
         hitRatio = answered == 0 ? nil : Double(figures(ID.cacheHits).total) / Double(answered)

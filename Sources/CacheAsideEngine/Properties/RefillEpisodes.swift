@@ -45,10 +45,23 @@ package struct RefillEpisodes: Sendable {
 
     /// Every episode, in the order their first misses happened.
     package private(set) var episodes: [Episode] = []
-    /// Database reads of a key by a client or worker that had not missed it: early refreshes (a
-    /// refresh-ahead worker's loads among them), and reads on a write path (a versioned write reading the
-    /// primary).
+    /// Database reads of a key by a client or worker that had not missed it, on a read path, with every
+    /// cache call of its operation answered: early refreshes (XFetch's recompute, a refresh-ahead
+    /// worker's loads). The other loads without a miss are told apart below, so that this figure means
+    /// "loaded before it had to".
     package private(set) var loadsWithoutMiss = 0
+    /// Database reads inside a client's write (a versioned write reading the primary): the write's cost,
+    /// not an early refresh.
+    package private(set) var writePathLoads = 0
+    /// Database reads by a client or worker after one of its cache calls failed in the same operation
+    /// (the cache unavailable, reads around it): the load a cache outage moves onto the database. A miss
+    /// followed by a failed call counts here, not in the miss's episode.
+    package private(set) var fallbackLoads = 0
+    /// Cache calls that failed (`cache-unavailable`, or any injected cache error): gets, sets, deletes.
+    package private(set) var failedCacheCalls = 0
+    /// Episodes in which no reader that missed went on to load (they all waited for another's fill, or
+    /// gave up): counted so that loads per refill below 1 can be read.
+    package var loadlessEpisodes: Int { episodes.count { $0.loads == 0 } }
     /// The most database reads of one key in flight at the same time. A read is in flight from its step
     /// until its client's next event (the answer arrives and the client acts on it), so with call latencies
     /// it measures how many readers a slow refill let pile up on the database.
@@ -70,6 +83,8 @@ package struct RefillEpisodes: Sendable {
         var missedInto: [ActorID: Int] = [:]
         var loadInFlight: [ActorID: Key] = [:]
         var inFlight: [Key: Int] = [:]
+        var writing: Set<ActorID> = []
+        var cacheFailed: Set<ActorID> = []
         for (index, event) in run.history.events.enumerated() {
             guard let client = event.actor else {
                 if case .fault = event.kind {  // a cache restart: every entry and every refill lost
@@ -79,6 +94,21 @@ package struct RefillEpisodes: Sendable {
                 continue
             }
             if let key = loadInFlight.removeValue(forKey: client) { inFlight[key, default: 1] -= 1 }
+            switch event.kind {
+            case .invoke(let operation):
+                cacheFailed.remove(client)
+                if case .write = operation { writing.insert(client) } else { writing.remove(client) }
+            case .step(let step) where step.action.component == .cache:
+                if case .fault = step.outcome {
+                    failedCacheCalls += 1
+                    cacheFailed.insert(client)
+                    missedInto[client] = nil
+                } else {
+                    // Answered again: a worker, which has no operations to start afresh, is past the outage.
+                    cacheFailed.remove(client)
+                }
+            default: break
+            }
             guard case .step(let step) = event.kind, let key = step.action.key else { continue }
             switch (step.action, step.outcome) {
             case (.cacheGet, .value(nil)), (.cacheGets, .versioned(nil, _)), (.cacheLeaseGet, .lease(.miss)),
@@ -98,6 +128,10 @@ package struct RefillEpisodes: Sendable {
                 if let episode = missedInto.removeValue(forKey: client), episodes[episode].key == key {
                     episodes[episode].loads += 1
                     episodes[episode].loadIndices.append(index)
+                } else if cacheFailed.contains(client) {
+                    fallbackLoads += 1
+                } else if writing.contains(client) {
+                    writePathLoads += 1
                 } else {
                     loadsWithoutMiss += 1
                 }
