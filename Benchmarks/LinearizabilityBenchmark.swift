@@ -68,6 +68,93 @@ enum LinearizabilityBenchmark {
         }
     }
 
+    /// One hard history (issue 20): `clients` clients × 40 operations on one key, values drawn from
+    /// 0..<5 (so many writes write the same value and the O(n log n) unique-value check does not apply),
+    /// every operation completed, and the read that returned *last* corrupted to another value. The
+    /// corruption is late, so nothing refutes the history until the search has explored nearly every
+    /// configuration: the worst case for Wing & Gong with Lowe's memo, and for Porcupine alike.
+    static func hardHistory(clients: Int, seed: UInt64 = 20) -> [RegisterOperation] {
+        let valueRange = 5
+        var history = RandomRegisterHistory(
+            clients: clients, operationsPerClient: 40, readFraction: 0.5, compareAndSetFraction: 0.1,
+            valueRange: valueRange
+        ).generate(seed: seed)
+        let lastRead = history.indices.filter { history[$0].kind == .read }
+            .max { history[$0].returnedAt! < history[$1].returnedAt! }!
+        history[lastRead].observed = (history[lastRead].observed! + 1) % valueRange
+        return history
+    }
+
+    /// Times the hard histories (12, 16, 20 clients) at the checker's default limits: verdict, median
+    /// wall time of 3, and the counted figures (search steps, memo entries and bytes) that do not depend
+    /// on the machine. `export` names a directory to also write each history as JSON Lines (for
+    /// `check-history`) and as the plain operation list the Porcupine comparison reads.
+    static func runHard(export: String?) {
+        print("Hard one-key histories (40 ops per client, values 0..<5, last read corrupted; default limits; median of 3)")
+        for clients in [12, 16, 20] {
+            let history = hardHistory(clients: clients)
+            if let export {
+                let base = "\(export)/hard-\(clients)"
+                try! jsonLines(history).write(toFile: base + ".jsonl", atomically: true, encoding: .utf8)
+                try! operationList(history).write(toFile: base + ".ops", atomically: true, encoding: .utf8)
+            }
+            var times: [Duration] = []
+            var verdict = ""
+            for _ in 0..<3 {
+                let clock = ContinuousClock()
+                let start = clock.now
+                let result = LinearizabilityChecker().check(history)
+                times.append(clock.now - start)
+                switch result {
+                case .linearizable: verdict = "linearizable"
+                case .violation: verdict = "not linearizable"
+                case .unknown(let limit): verdict = "unknown (\(limit))"
+                }
+            }
+            let median = times.sorted()[1]
+            let statistics = RegisterSearch.statistics(history, initialValue: 0)
+            print("  \(clients) clients x 40 ops: \(verdict), \(milliseconds(median)) ms;"
+                + " \(statistics.steps) steps, \(statistics.memoEntries) memo entries, \(statistics.memoBytes >> 20) MiB memo")
+        }
+    }
+
+    /// The history as `check-history` JSON Lines, one event per line in time order; value 0 (the
+    /// generator's initial value) is written as null, `check-history`'s initial value.
+    private static func jsonLines(_ history: [RegisterOperation]) -> String {
+        func value(_ v: Int) -> String { v == 0 ? "null" : String(v) }
+        var events: [(Int, String)] = []
+        for op in history {
+            let p = op.process
+            switch op.kind {
+            case .read:
+                events.append((op.invokedAt, #"{"process":\#(p),"type":"invoke","f":"read","key":0,"value":null}"#))
+                events.append((op.returnedAt!, #"{"process":\#(p),"type":"ok","f":"read","key":0,"value":\#(value(op.observed!))}"#))
+            case .write:
+                let v = value(op.written!)
+                events.append((op.invokedAt, #"{"process":\#(p),"type":"invoke","f":"write","key":0,"value":\#(v)}"#))
+                events.append((op.returnedAt!, #"{"process":\#(p),"type":"ok","f":"write","key":0,"value":\#(v)}"#))
+            case .compareAndSet:
+                let v = "[\(value(op.expected!)),\(value(op.written!))]"
+                events.append((op.invokedAt, #"{"process":\#(p),"type":"invoke","f":"cas","key":0,"value":\#(v)}"#))
+                events.append((op.returnedAt!, #"{"process":\#(p),"type":"ok","f":"cas","key":0,"value":\#(v),"succeeded":\#(op.succeeded!)}"#))
+            }
+        }
+        return events.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: "\n") + "\n"
+    }
+
+    /// The history as "process kind a b outcome invokedAt returnedAt" lines (kind r/w/c; outcome is a
+    /// read's value or a cas's 1/0), for the Go program that runs Porcupine on the same operations.
+    private static func operationList(_ history: [RegisterOperation]) -> String {
+        history.map { op in
+            switch op.kind {
+            case .read: return "\(op.process) r 0 0 \(op.observed!) \(op.invokedAt) \(op.returnedAt!)"
+            case .write: return "\(op.process) w \(op.written!) 0 0 \(op.invokedAt) \(op.returnedAt!)"
+            case .compareAndSet:
+                return "\(op.process) c \(op.expected!) \(op.written!) \(op.succeeded! ? 1 : 0) \(op.invokedAt) \(op.returnedAt!)"
+            }
+        }.joined(separator: "\n") + "\n"
+    }
+
     private static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }

@@ -3,6 +3,9 @@
 /// set is "everything before, nothing after", so the window alone identifies the set; the memo stores
 /// only that (see `LinearizationMemo`). Both ends move by amortised O(1) as bits come and go.
 ///
+/// Most sets are also "every operation below `base`, plus a 64-bit mask of the next ones"
+/// (`compactForm`), which is all `CompactConfigurationTable` stores.
+///
 /// The set's Zobrist hash (the XOR of a random key per member, Zobrist 1970) is kept alongside, so
 /// hashing a configuration costs nothing however long the history.
 struct LinearisedSet {
@@ -24,6 +27,18 @@ struct LinearisedSet {
     func hash(with state: Int) -> UInt64 {
         let combined = hash ^ RegisterSearch.mix(UInt64(bitPattern: Int64(state)))
         return combined == 0 ? 1 : combined
+    }
+
+    /// (`base`, `members`): `base` is the first operation not in the set and bit i of `members` says
+    /// whether operation base+1+i is; nil when some member lies beyond base+64.
+    var compactForm: (base: Int, members: UInt64)? {
+        guard lowWord < words.count else { return (words.count * 64, 0) }
+        let base = lowWord * 64 + (~words[lowWord]).trailingZeroBitCount
+        if highWord >= 0, highWord * 64 + 63 - words[highWord].leadingZeroBitCount > base + 64 { return nil }
+        let start = base + 1, word = start >> 6, bit = start & 63
+        var members = word < words.count ? words[word] >> UInt64(bit) : 0
+        if bit != 0, word + 1 < words.count { members |= words[word + 1] << UInt64(64 - bit) }
+        return (base, members)
     }
 
     @inline(__always)

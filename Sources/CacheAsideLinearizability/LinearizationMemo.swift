@@ -1,87 +1,29 @@
-/// The set of search configurations already explored: (set of linearised operations, register value).
+/// The set of search configurations already explored: (set of linearised operations, register state).
 ///
 /// Lowe ("Testing for linearizability", 2017) observed that the Wing & Gong search reaches the same
 /// configuration through many orders of the same operations; remembering each one and refusing to
-/// explore it twice turns an exponential search into one that is usually near-linear. Porcupine keeps a
-/// map from bitset hash to a list of (bitset, state); this is the same idea as one open-addressing table
-/// whose bitsets live in one flat array, so an insertion allocates only when the table grows.
-///
-/// A configuration's bitset is stored as a *window*: the words from the first one that is not all ones
-/// to the last one that is not all zeros (`LinearisedSet` keeps both ends). Operations are numbered in
-/// invocation order and the search linearises them roughly in that order, so every set is "all of the
-/// first c operations, plus a few of the next ones": a window of a word or two, whatever the history's
-/// length. Storing whole bitsets would cost n/8 bytes per configuration — 6 KB each for a key with
-/// 50,000 operations, hundreds of megabytes for a history that is linearizable at first try.
+/// explore it twice turns an exponential search into one that is usually near-linear. On a hard history
+/// (many concurrent clients, few distinct values, a violation found only at the end) the memo is what
+/// grows, so its size per configuration decides what the memory limit can decide: nearly every
+/// configuration goes to `CompactConfigurationTable` (16 bytes), the rare wide one to
+/// `WideConfigurationTable`.
 struct LinearizationMemo {
-    /// Hash of each slot's configuration; 0 marks an empty slot (hashes are never 0).
-    private var slotHashes: [UInt64]
-    private var slotStates: [Int]
-    /// Where each slot's window starts in `windows`.
-    private var slotEntries: [Int]
-    /// Every remembered window as (first word's index, word count, words…), one after another.
-    private var windows: [UInt64] = []
-    private var mask: Int
+    private var compact = CompactConfigurationTable()
+    private var wide = WideConfigurationTable()
+
     /// How many configurations are remembered.
-    private(set) var count = 0
+    var count: Int { compact.count + wide.count }
 
-    init(initialCapacity: Int = 64) {
-        var capacity = 16
-        while capacity < initialCapacity { capacity <<= 1 }
-        slotHashes = [UInt64](repeating: 0, count: capacity)
-        slotStates = [Int](repeating: 0, count: capacity)
-        slotEntries = [Int](repeating: 0, count: capacity)
-        mask = capacity - 1
-    }
+    /// Bytes held by both tables, counted from their contents, not from the allocator.
+    var byteCount: Int { compact.byteCount + wide.byteCount }
 
-    /// How many bytes the memo holds, counted from its contents (slots and stored words) rather than
-    /// from what the allocator handed out, so the memory limit trips at the same point on every machine.
-    var byteCount: Int { slotHashes.count * 24 + windows.count * 8 }
-
-    /// Remembers the configuration and returns true, or returns false if it was already remembered.
-    /// `hash` must be a hash of (`set`, `state`) and must not be 0.
-    mutating func insert(_ set: LinearisedSet, state: Int, hash: UInt64) -> Bool {
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let slotHash = slotHashes[slot]
-            if slotHash == 0 { break }
-            if slotHash == hash, slotStates[slot] == state, stored(slotEntries[slot], equals: set) {
-                return false
-            }
-            slot = (slot &+ 1) & mask
+    /// Remembers (`set`, `state`) and returns true, or returns false if it was already remembered.
+    /// `state` is an interned register value, below 2^32.
+    @inline(__always)
+    mutating func insert(_ set: LinearisedSet, state: Int) -> Bool {
+        if let (base, members) = set.compactForm {
+            return compact.insert(base: base, members: members, state: state)
         }
-        slotHashes[slot] = hash
-        slotStates[slot] = state
-        slotEntries[slot] = windows.count
-        let low = set.lowWord, high = set.highWord
-        windows.append(UInt64(low))
-        windows.append(UInt64(high &- low &+ 1))
-        if high >= low { for word in low...high { windows.append(set.words[word]) } }
-        count += 1
-        // Half full at most, so probes stay short.
-        if count * 2 > slotHashes.count { grow() }
-        return true
-    }
-
-    private func stored(_ start: Int, equals set: LinearisedSet) -> Bool {
-        let low = set.lowWord, length = set.highWord &- low &+ 1
-        guard windows[start] == UInt64(low), windows[start + 1] == UInt64(length) else { return false }
-        for word in 0..<length where windows[start + 2 + word] != set.words[low + word] { return false }
-        return true
-    }
-
-    private mutating func grow() {
-        let oldHashes = slotHashes, oldStates = slotStates, oldEntries = slotEntries
-        let capacity = oldHashes.count * 2
-        slotHashes = [UInt64](repeating: 0, count: capacity)
-        slotStates = [Int](repeating: 0, count: capacity)
-        slotEntries = [Int](repeating: 0, count: capacity)
-        mask = capacity - 1
-        for old in 0..<oldHashes.count where oldHashes[old] != 0 {
-            var slot = Int(truncatingIfNeeded: oldHashes[old]) & mask
-            while slotHashes[slot] != 0 { slot = (slot &+ 1) & mask }
-            slotHashes[slot] = oldHashes[old]
-            slotStates[slot] = oldStates[old]
-            slotEntries[slot] = oldEntries[old]
-        }
+        return wide.insert(set, state: state, hash: set.hash(with: state))
     }
 }

@@ -9,11 +9,25 @@
 /// to be linearised before anything later, and every earlier candidate failed: backtrack. Lifting and
 /// restoring are O(1) pointer swaps ("dancing links"), so the hot loop allocates nothing but memo growth.
 ///
+/// One reduction on top (our own, argued here; Lowe's JIT linearisation and Porcupine have none like it):
+/// an operation that cannot change the register — a completed read, a failed compare-and-set — is
+/// linearised at once, with no alternative tried, as soon as it is a candidate and legal. Exchange
+/// argument: if configuration C has a successful completion σ, moving such an operation r to the front
+/// of σ keeps σ valid — r is legal now, the register is the same for everything after it, and every
+/// operation that had to precede r is already in C (that is what being a candidate means). So C
+/// succeeds iff C + r does, and when C + r fails the search backtracks past C at once (a *forced*
+/// frame). The longest linearisable prefix survives too: any prefix from C extends to one from C + r at
+/// least as long. On a register history half reads, this removes the orders of the reads among the
+/// writes, which is most of the configurations a hard history has; `BruteForceLinearizability` in the
+/// tests checks the argument on thousands of small histories.
+///
+/// Register values are interned to 0..<k up front, so a state is a small integer the memo can pack.
+///
 /// Operations with an unknown outcome have no return entry: they may be linearised at any point after
 /// their call, or never. So the search succeeds as soon as every *completed* operation is linearised.
-struct RegisterSearch {
+package struct RegisterSearch {
     /// How a search ended.
-    enum Outcome {
+    package enum Outcome {
         case linearizable
         /// No order works. `prefix` is the longest linearisable prefix found (in order), `registerValue`
         /// the value after it, and `blocking` the earliest-returning operation outside it.
@@ -31,25 +45,64 @@ struct RegisterSearch {
         var stepsPerClockCheck = 4096
     }
 
+    /// What a search cost, in counted units that do not depend on the machine (for benchmarks).
+    package struct Statistics {
+        /// Steps taken: entries of the history considered.
+        package var steps = 0
+        /// Configurations remembered.
+        package var memoEntries = 0
+        /// Bytes of memo, as the memory limit counts them.
+        package var memoBytes = 0
+    }
+
     /// What an operation does to the register, decided once up front so the hot loop is one switch.
     private enum Effect: UInt8 {
         case read, write, succeededCompareAndSet, failedCompareAndSet, unknownWrite, unknownCompareAndSet
 
         /// Whether the operation returned, so the search must linearise it.
         var isCompleted: Bool { rawValue < Effect.unknownWrite.rawValue }
+
+        /// Whether linearising it, when legal, leaves the register as it was: such an operation is
+        /// linearised as soon as it can be (see the type's comment).
+        var preservesState: Bool { self == .read || self == .failedCompareAndSet }
     }
 
     /// Runs the search for `operations`, all on one key.
     static func run(_ operations: [RegisterOperation], initialValue: Int, budget: Budget) -> Outcome {
+        var statistics = Statistics()
+        return run(operations, initialValue: initialValue, budget: budget, statistics: &statistics)
+    }
+
+    /// Runs the search at the checker's default limits and returns what it cost.
+    package static func statistics(_ operations: [RegisterOperation], initialValue: Int) -> Statistics {
+        var statistics = Statistics()
+        let budget = Budget(
+            stepLimit: LinearizabilityChecker.defaultStepLimit, memoryLimit: LinearizabilityChecker.defaultMemoryLimit,
+            deadline: nil)
+        _ = run(operations, initialValue: initialValue, budget: budget, statistics: &statistics)
+        return statistics
+    }
+
+    private static func run(
+        _ operations: [RegisterOperation], initialValue: Int, budget: Budget, statistics: inout Statistics
+    ) -> Outcome {
         // A read with an unknown outcome, or a compare-and-set that would write what it expects,
         // cannot change what anyone observes: leaving them out cannot change the verdict.
         var ops = [RegisterOperation](), effects = [Effect](), first = [Int](), second = [Int]()
         ops.reserveCapacity(operations.count); effects.reserveCapacity(operations.count)
         first.reserveCapacity(operations.count); second.reserveCapacity(operations.count)
+        // Values interned in order of appearance; the initial value is 0.
+        var valueIndex: [Int: Int] = [initialValue: 0], values = [initialValue]
+        func intern(_ value: Int) -> Int {
+            if let index = valueIndex[value] { return index }
+            valueIndex[value] = values.count
+            values.append(value)
+            return values.count - 1
+        }
         var remaining = 0
         for op in operations {
             guard let (effect, a, b) = effect(of: op) else { continue }
-            ops.append(op); effects.append(effect); first.append(a); second.append(b)
+            ops.append(op); effects.append(effect); first.append(intern(a)); second.append(intern(b))
             if effect.isCompleted { remaining += 1 }
         }
         let n = ops.count
@@ -78,14 +131,48 @@ struct RegisterSearch {
         var linearised = LinearisedSet(count: n)
         var memo = LinearizationMemo()
         var stackOps = [Int32](repeating: 0, count: n), stackStates = [Int](repeating: 0, count: n)
+        var stackForced = [Bool](repeating: false, count: n)
         var depth = 0
         // The longest prefix so far is kept by patching: only the part of the stack below which it has
         // not changed since the last save is copied again, so tracking it stays linear overall.
         var longestPrefix: [Int32] = [], longestDepth = -1, longestValue = 0, longestBlocking = 0
         var unchangedDepth = 0
-        var state = initialValue
+        var state = 0
         var steps = 0
         var entry = Int(next[head])
+        // Whether the search has just reached a new configuration and must first look for an operation
+        // that preserves the state and is legal there (to linearise it forced) before trying the others.
+        var seekingForced = true
+        defer {
+            statistics.steps = steps
+            statistics.memoEntries = memo.count
+            statistics.memoBytes = memo.byteCount
+        }
+
+        // Undoes the top frame and, while the frame undone was forced, the one below: a forced frame
+        // failing means the configuration it was forced from fails too. Returns false at the bottom.
+        func backtrack() -> Bool {
+            while depth > 0 {
+                depth -= 1
+                unchangedDepth = min(unchangedDepth, depth)
+                let op = Int(stackOps[depth])
+                state = stackStates[depth]
+                linearised.remove(op)
+                unlift(op, n: n, next: &next, prev: &prev, completed: effects[op].isCompleted)
+                if effects[op].isCompleted { remaining += 1 }
+                if !stackForced[depth] {
+                    entry = Int(next[op])
+                    return true
+                }
+            }
+            return false
+        }
+
+        func stuck() -> Outcome {
+            .stuck(
+                prefix: longestPrefix.map { ops[Int($0)] }, registerValue: values[longestValue],
+                blocking: ops[longestBlocking])
+        }
 
         while true {
             steps &+= 1
@@ -93,25 +180,63 @@ struct RegisterSearch {
             if steps & 1023 == 0, let limit = exhausted(budget, steps: steps, memo: memo) {
                 return .abandoned(limit)
             }
+            if seekingForced {
+                // Scan the candidates (calls before the first return) for a legal state-preserving one.
+                if entry < n {
+                    let op = entry
+                    let legal: Bool
+                    switch effects[op] {
+                    case .read: legal = state == first[op]
+                    case .failedCompareAndSet: legal = state != first[op]
+                    default: legal = false
+                    }
+                    if !legal {
+                        entry = Int(next[entry])
+                        continue
+                    }
+                    linearised.insert(op)
+                    if memo.insert(linearised, state: state) {
+                        stackOps[depth] = Int32(op)
+                        stackStates[depth] = state
+                        stackForced[depth] = true
+                        depth += 1
+                        lift(op, n: n, next: &next, prev: &prev, completed: true)
+                        remaining -= 1
+                        if remaining == 0 { return .linearizable }
+                        entry = Int(next[head])
+                        continue
+                    }
+                    // Explored before and failed, so the configuration it was forced from fails too.
+                    linearised.remove(op)
+                    if !backtrack() { return stuck() }
+                    seekingForced = false
+                    continue
+                }
+                // None: now try every candidate in turn, from the front.
+                seekingForced = false
+                entry = Int(next[head])
+                continue
+            }
             if entry == tail { return .linearizable }
             if entry < n {
                 let op = entry
                 let newState: Int
                 let legal: Bool
                 switch effects[op] {
-                case .read: legal = state == first[op]; newState = state
+                // Legal state-preserving candidates were all taken while seeking; the rest are illegal.
+                case .read, .failedCompareAndSet: legal = false; newState = state
                 case .write: legal = true; newState = first[op]
                 case .succeededCompareAndSet: legal = state == first[op]; newState = second[op]
-                case .failedCompareAndSet: legal = state != first[op]; newState = state
                 // Linearising an unknown write of the value already held changes nothing: skip it.
                 case .unknownWrite: legal = state != first[op]; newState = first[op]
                 case .unknownCompareAndSet: legal = state == first[op]; newState = second[op]
                 }
                 if legal {
                     linearised.insert(op)
-                    if memo.insert(linearised, state: newState, hash: linearised.hash(with: newState)) {
+                    if memo.insert(linearised, state: newState) {
                         stackOps[depth] = Int32(op)
                         stackStates[depth] = state
+                        stackForced[depth] = false
                         depth += 1
                         state = newState
                         lift(op, n: n, next: &next, prev: &prev, completed: effects[op].isCompleted)
@@ -120,6 +245,7 @@ struct RegisterSearch {
                             if remaining == 0 { return .linearizable }
                         }
                         entry = Int(next[head])
+                        seekingForced = true
                         continue
                     }
                     linearised.remove(op)
@@ -134,19 +260,7 @@ struct RegisterSearch {
                     longestDepth = depth; longestValue = state; longestBlocking = entry - n
                     unchangedDepth = depth
                 }
-                if depth == 0 {
-                    return .stuck(
-                        prefix: longestPrefix.map { ops[Int($0)] }, registerValue: longestValue,
-                        blocking: ops[longestBlocking])
-                }
-                depth -= 1
-                unchangedDepth = min(unchangedDepth, depth)
-                let op = Int(stackOps[depth])
-                state = stackStates[depth]
-                linearised.remove(op)
-                unlift(op, n: n, next: &next, prev: &prev, completed: effects[op].isCompleted)
-                if effects[op].isCompleted { remaining += 1 }
-                entry = Int(next[op])
+                if !backtrack() { return stuck() }
             }
         }
     }
@@ -162,7 +276,8 @@ struct RegisterSearch {
         case .compareAndSet:
             let expected = op.expected!, new = op.written!
             switch (op.isCompleted, op.succeeded) {
-            case (true, true?): return (.succeededCompareAndSet, expected, new)
+            // One that found and wrote the same value only read it.
+            case (true, true?): return (expected == new ? .read : .succeededCompareAndSet, expected, new)
             case (true, false?): return (.failedCompareAndSet, expected, new)
             default: return expected == new ? nil : (.unknownCompareAndSet, expected, new)
             }
