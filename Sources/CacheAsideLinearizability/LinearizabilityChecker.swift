@@ -3,7 +3,9 @@
 /// was invoked comes first) and reads and compare-and-sets see what that order wrote.
 ///
 /// The search is Wing & Gong's (1993) with Lowe's memoisation (2017), as in Porcupine
-/// (anishathalye/porcupine) and Knossos; see `RegisterSearch`. Each key is checked on its own,
+/// (anishathalye/porcupine) and Knossos, plus one reduction of our own — reads and failed compare-and-sets
+/// are linearised as soon as they are legal, with no alternative tried — and a memo of 16-byte
+/// configurations; see `RegisterSearch` and `LinearizationMemo`. Each key is checked on its own,
 /// which P-compositionality (Horn & Kroening 2015) makes exact and which keeps each search small.
 ///
 /// ```swift
