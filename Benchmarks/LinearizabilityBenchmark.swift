@@ -73,10 +73,10 @@ enum LinearizabilityBenchmark {
     /// every operation completed, and the read that returned *last* corrupted to another value. The
     /// corruption is late, so nothing refutes the history until the search has explored nearly every
     /// configuration: the worst case for Wing & Gong with Lowe's memo, and for Porcupine alike.
-    static func hardHistory(clients: Int, seed: UInt64 = 20) -> [RegisterOperation] {
+    static func hardHistory(clients: Int, seed: UInt64 = 20, readFraction: Double = 0.5) -> [RegisterOperation] {
         let valueRange = 5
         var history = RandomRegisterHistory(
-            clients: clients, operationsPerClient: 40, readFraction: 0.5, compareAndSetFraction: 0.1,
+            clients: clients, operationsPerClient: 40, readFraction: readFraction, compareAndSetFraction: 0.1,
             valueRange: valueRange
         ).generate(seed: seed)
         let lastRead = history.indices.filter { history[$0].kind == .read }
@@ -88,12 +88,14 @@ enum LinearizabilityBenchmark {
     /// Times the hard histories (12, 16, 20 clients) at the checker's default limits: verdict, median
     /// wall time of 3, and the counted figures (search steps, memo entries and bytes) that do not depend
     /// on the machine. `export` names a directory to also write each history as JSON Lines (for
-    /// `check-history`) and as the plain operation list the Porcupine comparison reads.
+    /// `check-history`) and as the plain operation list the Porcupine comparison reads (a Go program
+    /// calling `porcupine.CheckOperations` with a compare-and-set register model, one line per operation).
+    /// The last rows, 20% reads, are for information: reads are what the forced linearisation removes.
     static func runHard(export: String?) {
         print("Hard one-key histories (40 ops per client, values 0..<5, last read corrupted; default limits; median of 3)")
-        for clients in [12, 16, 20] {
-            let history = hardHistory(clients: clients)
-            if let export {
+        for (clients, readFraction) in [(12, 0.5), (16, 0.5), (20, 0.5), (12, 0.2), (16, 0.2), (20, 0.2)] {
+            let history = hardHistory(clients: clients, readFraction: readFraction)
+            if let export, readFraction == 0.5 {
                 let base = "\(export)/hard-\(clients)"
                 try! jsonLines(history).write(toFile: base + ".jsonl", atomically: true, encoding: .utf8)
                 try! operationList(history).write(toFile: base + ".ops", atomically: true, encoding: .utf8)
@@ -113,7 +115,8 @@ enum LinearizabilityBenchmark {
             }
             let median = times.sorted()[1]
             let statistics = RegisterSearch.statistics(history, initialValue: 0)
-            print("  \(clients) clients x 40 ops: \(verdict), \(milliseconds(median)) ms;"
+            let reads = readFraction == 0.5 ? "" : ", \(Int(readFraction * 100))% reads"
+            print("  \(clients) clients x 40 ops\(reads): \(verdict), \(milliseconds(median)) ms;"
                 + " \(statistics.steps) steps, \(statistics.memoEntries) memo entries, \(statistics.memoBytes >> 20) MiB memo")
         }
     }
