@@ -5,13 +5,14 @@
 /// the first one missing, `base`, plus some of the next few": on a key where c clients run concurrently,
 /// the members above `base` lie within a few times c places of it. Such a set is exactly (`base`, a
 /// 64-bit mask of operations base+1…base+64), and with the interned state that is two words, whatever
-/// the history's length. Porcupine stores a whole bitset per configuration (n/8 bytes plus a slice
-/// header and the map's own overhead); Lowe's memo stores the set as a sorted list. Both cost several
-/// times this on the histories that fill memory, and memory is what decides a hard history.
+/// the history's length. Porcupine stores a whole bitset per configuration (n/8 bytes, plus a slice
+/// header and its map's own overhead): several times this on the histories that fill memory, and
+/// memory is what decides a hard history.
 ///
 /// The table is open addressing with linear probing, at most three quarters full. Nothing is hashed
 /// lossily: entries are compared whole, so a collision can never prune an unexplored configuration
-/// (hash compaction, Holzmann 1998, would save another half but could turn "linearizable" into "not").
+/// (hash compaction, Wolper & Leroy 1993, would save another half but could turn "linearizable" into
+/// "not").
 struct CompactConfigurationTable {
     /// Two words per slot: (1 << 63 | base << 32 | state, mask); a first word of 0 marks an empty slot.
     private var slots: [UInt64]
