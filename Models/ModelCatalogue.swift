@@ -49,12 +49,20 @@ package enum ModelCatalogue {
         ) { VersionedSet(ttl: $0) },
         CatalogueEntry(
             name: "read-through",
-            summary: "the cache loads on a miss: cache-aside's races unchanged, and reads fail when the cache does."
+            summary: "Caffeine's loading cache: one load per miss, invalidation waits for it; converges, but reads fail when the cache does."
         ) { ReadThrough(ttl: $0) },
         CatalogueEntry(
+            name: "read-through-uncoalesced",
+            summary: "the cache loads on a miss, every reader for itself: cache-aside's races unchanged, and reads fail when the cache does."
+        ) { UncoalescedReadThrough(ttl: $0) },
+        CatalogueEntry(
             name: "write-through",
-            summary: "writes serialized by the cache (db → set under a lock): writers converge, a reader's fill does not."
+            summary: "a cache-fronted store (Ehcache's loader-writer): writes and fills of a key ordered by its lock; converges without faults."
         ) { WriteThrough(ttl: $0) },
+        CatalogueEntry(
+            name: "write-through-unordered-fill",
+            summary: "writes serialized by the cache (db → set under a lock), reads fill outside it: writers converge, a reader's fill does not."
+        ) { UnorderedFillWriteThrough(ttl: $0) },
         CatalogueEntry(
             name: "single-flight",
             summary: "one locked refill per miss: one db read per refill, but still the stale set."

@@ -1,43 +1,49 @@
 import CacheAsideCheck
 
-/// Write-through: the cache component owns each key's writes. A write takes the key's lock, writes the
-/// database, sets the cache to the written value and releases the lock (as Ehcache or Coherence apply a
-/// `CacheWriter` under the entry lock). Reads are read-through: a miss loads and sets, without the lock.
+/// Write-through as a cache-fronted store does it: Ehcache 3's cache-through (a `CacheLoaderWriter`, whose
+/// `load` and `write` run inside the store's per-key compute), or Coherence's read-write backing map. The
+/// application reads and writes only the cache. A write takes the key's lock, writes the database, sets
+/// the cache to the written value and releases the lock; a read that misses takes the same lock, looks
+/// again, loads and sets (`read-through`'s coalesced load). Writes and fills of a key are ordered, so a
+/// fill cannot put back a row older than a write it was concurrent with. The lock has a lease
+/// (`lockLease`) so that a crashed holder cannot block the key for ever. `write-through-unordered-fill`
+/// is the kind whose reads fill outside the lock.
 ///
-/// - Keeps **convergence** when only writers run (a workload with write ratio 1): writes are serialized,
-///   so the cache is set in the same order the database is written — the reordering that breaks
-///   update-on-write cannot happen.
-/// - Breaks **convergence** as soon as readers run: a read-through load is not serialized with writes.
-///   A reader misses and reads the old row, a writer writes and sets the new value, then the loader sets
-///   the old row over it. Serializing writers does not serialize the fill. Linearizability and
-///   **staleness ≤ TTL** break through the same late set; **stampede ≤ 1** as cache-aside.
-/// - In the writes-only workload, what still breaks convergence: `cache-unavailable` (the set throws
-///   after the database committed; the error reaches the caller and the cache keeps the old value) and
-///   `client-crash` (a writer dies between its database write and its set — and while it holds the lock,
-///   so the others give up waiting after `Backoff.waits` and write unserialized). `lost-delete`,
-///   `cache-restart` and `replica-lag` do not (no deletes; an empty cache converges; writers read nothing).
+/// - Keeps **convergence**, **linearizability** and **staleness ≤ TTL** without faults: a fill reads the
+///   database and sets while holding the lock a write needs, so it reads either the row before the write
+///   (and sets it before the write sets the new one) or the row after it. A reader that misses while a
+///   write holds the lock waits for it and then finds the written value.
+/// - Keeps **stampede ≤ 1**: only the lock holder loads; the others find its fill, or the write's set.
+/// - What breaks it: `cache-unavailable` (the set throws after the database committed, the error reaches
+///   the caller and the cache keeps the old value; reads fail), `client-crash` (a writer dies between its
+///   database write and its set; a loader dies holding the lock and the next waiter loads again when its
+///   lease ends) and `replica-lag` (a fill reads an old row from a replica, under the lock, and caches it).
+///   `lost-delete` does not (it never deletes); `cache-restart` only empties entries.
 public struct WriteThrough: CachingStrategy {
     /// How long a cached entry lives; `nil` = forever.
     public var ttl: Ticks?
+    /// How long a key's lock lasts unless released: long against any live write or load, so only a
+    /// crashed holder's lock runs out.
+    public var lockLease: Ticks
 
-    /// Write-through with the given TTL.
-    public init(ttl: Ticks? = 60) { self.ttl = ttl }
+    /// Write-through with the given TTL and lock lease.
+    public init(ttl: Ticks? = 60, lockLease: Ticks = 10_000) {
+        self.ttl = ttl
+        self.lockLease = lockLease
+    }
 
     public var name: String { "write-through" }
 
+    private var loader: ReadThrough { ReadThrough(ttl: ttl, lockLease: lockLease) }
+
     public func read(_ key: Key, in env: Environment) async throws -> Value? {
-        try await ReadThrough(ttl: ttl).read(key, in: env)
+        try await loader.read(key, in: env)
     }
 
     public func write(_ key: Key, _ value: Value, in env: Environment) async throws {
-        let locked = try await env.acquireLockOrGiveUp(key)
-        do {
+        try await loader.holdingLock(key, in: env) {
             try await env.database.write(key, value)
             try await env.cache.set(key, value, ttl: ttl)
-        } catch {
-            if locked { try await env.lock.release(key) }
-            throw error
         }
-        if locked { try await env.lock.release(key) }
     }
 }
