@@ -3,8 +3,8 @@ import CacheAsideCheck
 /// Memcache leases (Nishtala et al., "Scaling Memcache at Facebook", NSDI 2013, §3.2.1): a miss hands the
 /// first reader a lease token, a delete voids outstanding tokens, and a set with a void token is refused.
 /// Readers that miss while someone else holds the lease wait (`Backoff.polling`: 1, 2, 4, then 8 ticks
-/// at a time) and retry; after 2,000 ticks they read the database without filling. A write updates the
-/// database, then deletes.
+/// at a time) and retry; after `patience` ticks (2,000 by default) they read the database without
+/// filling. A write updates the database, then deletes.
 ///
 /// - Keeps **convergence** and **staleness ≤ TTL** without faults: a stale set needs a reader whose
 ///   database read came before a write and whose set comes after that write's delete — but its token was
@@ -41,16 +41,21 @@ public struct Lease: CachingStrategy {
     /// How long a filled entry lives; `nil` = forever.
     public var ttl: Ticks?
 
-    /// Leases with the given TTL for filled entries.
-    public init(ttl: Ticks? = 60) { self.ttl = ttl }
+    /// How long, in ticks, a reader polls a lease someone else holds before it reads around the cache:
+    /// long against any live holder's fill, so that only a crashed holder exhausts it.
+    public var patience: Ticks
+
+    /// Leases with the given TTL for filled entries and the given patience of waiting readers.
+    public init(ttl: Ticks? = 60, patience: Ticks = 2_000) {
+        self.ttl = ttl
+        self.patience = patience
+    }
 
     public var name: String { "lease" }
 
-    /// The waits between lease gets while another reader holds the lease.
-    static let waits = Backoff.polling()
-
     public func read(_ key: Key, in env: Environment) async throws -> Value? {
-        for wait in Self.waits + [nil] {
+        // The waits between lease gets while another reader holds the lease, then one last look.
+        for wait in Backoff.polling(patience: patience) + [nil] {
             let lease: ModelCache.LeaseResult
             do { lease = try await env.cache.leaseGet(key) } catch is CacheClient.Unavailable {
                 return try await env.database.read(key)
@@ -70,7 +75,7 @@ public struct Lease: CachingStrategy {
                 try await env.clock.sleep(wait)
             }
         }
-        // The holder has not filled in 2,000 ticks: it most likely crashed. Read around the cache.
+        // The holder has not filled within the patience: it most likely crashed. Read around the cache.
         return try await env.database.read(key)
     }
 

@@ -6,14 +6,25 @@ package struct CatalogueEntry: Sendable {
     package var name: String
     /// One line: which properties it keeps and breaks.
     package var summary: String
-    /// Builds the strategy with a TTL for filled entries (`nil` = no TTL).
+    /// Builds the strategy with a TTL for filled entries (`nil` = no TTL), every parameter at its default.
     package var make: @Sendable (_ ttl: Ticks?) -> any CachingStrategy
+    /// The parameters `--model NAME:param=value` sets, in the order `models` lists them.
+    package var parameters: [ModelParameter] = []
 
     /// A catalogue entry.
     package init(name: String, summary: String, make: @escaping @Sendable (_ ttl: Ticks?) -> any CachingStrategy) {
         self.name = name
         self.summary = summary
         self.make = make
+    }
+
+    /// A catalogue entry whose model takes parameters.
+    package init(
+        name: String, summary: String, parameters: [ModelParameter],
+        make: @escaping @Sendable (_ ttl: Ticks?) -> any CachingStrategy
+    ) {
+        self.init(name: name, summary: summary, make: make)
+        self.parameters = parameters
     }
 }
 
@@ -37,19 +48,23 @@ package enum ModelCatalogue {
         ) { DeleteBeforeWrite(ttl: $0) },
         CatalogueEntry(
             name: "delayed-double-delete",
-            summary: "delete → db write → sleep → delete. A reader slower than the sleep still sets a stale row."
+            summary: "delete → db write → sleep → delete. A reader slower than the sleep still sets a stale row.",
+            parameters: [.ticks("delay", \DelayedDoubleDelete.delay, in: 0...Ticks.max, help: "the wait between the database write and the second delete")]
         ) { DelayedDoubleDelete(ttl: $0) },
         CatalogueEntry(
             name: "lease",
-            summary: "memcache leases (NSDI 2013): no stale set without faults; lost-delete brings it back."
+            summary: "memcache leases (NSDI 2013): no stale set without faults; lost-delete brings it back.",
+            parameters: [.ticks("patience", \Lease.patience, in: 0...Ticks.max, help: "how long a reader polls a held lease before it reads around the cache")]
         ) { Lease(ttl: $0) },
         CatalogueEntry(
             name: "versioned-set",
-            summary: "fill with add, write installs a fresh row by gets/cas: converges unless the entry vanishes."
+            summary: "fill with add, write installs a fresh row by gets/cas: converges unless the entry vanishes.",
+            parameters: [.ticks("cas-attempts", \VersionedSet.casAttempts, in: 1...1_000, unit: "rounds", help: "how many gets/cas rounds a writer tries before it deletes instead")]
         ) { VersionedSet(ttl: $0) },
         CatalogueEntry(
             name: "read-through",
-            summary: "Caffeine's loading cache: one load per miss, invalidation waits for it; converges, but reads fail when the cache does."
+            summary: "Caffeine's loading cache: one load per miss, invalidation waits for it; converges, but reads fail when the cache does.",
+            parameters: [.lockLease(\ReadThrough.lockLease)]
         ) { ReadThrough(ttl: $0) },
         CatalogueEntry(
             name: "read-through-uncoalesced",
@@ -57,7 +72,8 @@ package enum ModelCatalogue {
         ) { UncoalescedReadThrough(ttl: $0) },
         CatalogueEntry(
             name: "write-through",
-            summary: "a cache-fronted store (Ehcache's loader-writer): writes and fills of a key ordered by its lock; converges without faults."
+            summary: "a cache-fronted store (Ehcache's loader-writer): writes and fills of a key ordered by its lock; converges without faults.",
+            parameters: [.lockLease(\WriteThrough.lockLease)]
         ) { WriteThrough(ttl: $0) },
         CatalogueEntry(
             name: "write-through-unordered-fill",
@@ -65,19 +81,28 @@ package enum ModelCatalogue {
         ) { UnorderedFillWriteThrough(ttl: $0) },
         CatalogueEntry(
             name: "single-flight",
-            summary: "one locked refill per miss: one db read per refill, but still the stale set."
+            summary: "one locked refill per miss: one db read per refill, but still the stale set.",
+            parameters: [.lockLease(\SingleFlight.lockLease)]
         ) { SingleFlight(ttl: $0) },
         CatalogueEntry(
             name: "early-refresh",
-            summary: "reload when a hit is near expiry: no help for cold or invalidated keys, which still stampede."
+            summary: "reload when a hit is near expiry: no help for cold or invalidated keys, which still stampede.",
+            parameters: [.ticks("window", \EarlyRefresh.refreshAhead, in: 0...Ticks.max, defaultNote: "ttl/5", help: "a hit with at most this many ticks left reloads")]
         ) { EarlyRefresh(ttl: $0) },
         CatalogueEntry(
             name: "probabilistic-early-expiration",
-            summary: "XFetch (VLDB 2015): random early recompute near expiry; cold and invalidated keys still stampede."
+            summary: "XFetch (VLDB 2015): random early recompute near expiry; cold and invalidated keys still stampede.",
+            parameters: [
+                .number("beta", \ProbabilisticEarlyExpiration.beta, above: 0, upTo: 1_000, help: "XFetch's beta: above 1 recomputes earlier"),
+                .ticks("delta", \ProbabilisticEarlyExpiration.recomputeTicks, in: 0...Ticks.max, help: "XFetch's delta: the recompute time it assumes"),
+            ]
         ) { ProbabilisticEarlyExpiration(ttl: $0) },
         CatalogueEntry(
             name: "cache-aside-jittered-ttl",
-            summary: "cache-aside whose fills live 1-1.5 TTLs at random: keys filled together expire apart; each expiry still stampedes."
+            summary: "cache-aside whose fills live 1-1.5 TTLs at random: keys filled together expire apart; each expiry still stampedes.",
+            parameters: [
+                .number("jitter", \JitteredTTL.jitter, in: 0...10, help: "the most a fill's TTL is lengthened, as a fraction of the TTL (0 = none)")
+            ]
         ) { JitteredTTL(ttl: $0) },
         CatalogueEntry(
             name: "cdc-invalidation",
@@ -89,19 +114,23 @@ package enum ModelCatalogue {
         ) { WriteBehind(ttl: $0) },
         CatalogueEntry(
             name: "negative-caching",
-            summary: "misses cache 'no row'; an insert does not invalidate: the insert stays unseen until the negative TTL ends."
+            summary: "misses cache 'no row'; an insert does not invalidate: the insert stays unseen until the negative TTL ends.",
+            parameters: [.negativeTTL(\NegativeCaching.negativeTTL)]
         ) { NegativeCaching(ttl: $0) },
         CatalogueEntry(
             name: "negative-caching-invalidate-on-insert",
-            summary: "negative caching whose writes always delete: only the stale set of 'no row' remains."
+            summary: "negative caching whose writes always delete: only the stale set of 'no row' remains.",
+            parameters: [.negativeTTL(\NegativeCachingInvalidatingOnInsert.base.negativeTTL)]
         ) { NegativeCachingInvalidatingOnInsert(ttl: $0) },
         CatalogueEntry(
             name: "leased-single-flight",
-            summary: "single flight with a lock lease shorter than a refill: two holders load at once (Kleppmann's race)."
+            summary: "single flight with a lock lease shorter than a refill: two holders load at once (Kleppmann's race).",
+            parameters: [.ticks("lock-lease", \LeasedSingleFlight.base.lockLease, in: 1...Ticks.max, help: "how long the refill lock lasts: shorter than a refill lets a second holder load")]
         ) { LeasedSingleFlight(ttl: $0) },
         CatalogueEntry(
             name: "refresh-ahead",
-            summary: "hits near expiry queue the key; a refresher worker reloads it: no expiry misses, but its reload is a stale set."
+            summary: "hits near expiry queue the key; a refresher worker reloads it: no expiry misses, but its reload is a stale set.",
+            parameters: [.ticks("window", \RefreshAhead.refreshAhead, in: 0...Ticks.max, defaultNote: "ttl/5", help: "a hit with at most this many ticks left queues a reload")]
         ) { RefreshAhead(ttl: $0) },
     ]
 
@@ -110,4 +139,16 @@ package enum ModelCatalogue {
 
     /// Every entry's name, in order.
     package static var names: [String] { entries.map(\.name) }
+}
+
+extension ModelParameter {
+    /// The lease of a key's lock, for the models that hold one while they load or write.
+    fileprivate static func lockLease<Model: CachingStrategy>(_ keyPath: WritableKeyPath<Model, Ticks> & Sendable) -> ModelParameter {
+        .ticks("lock-lease", keyPath, in: 1...Ticks.max, help: "how long a key's lock lasts unless released (a crashed holder's runs out)")
+    }
+
+    /// How long negative caching keeps a cached "no row".
+    fileprivate static func negativeTTL<Model: CachingStrategy>(_ keyPath: WritableKeyPath<Model, Ticks?> & Sendable) -> ModelParameter {
+        .optionalTicks("negative-ttl", keyPath, in: 1...Ticks.max, defaultNote: "ttl/3", help: "how long a cached 'no row' lives")
+    }
 }

@@ -62,7 +62,6 @@ enum CheckCommand {
     }
 
     static func makeChecker(_ options: CheckOptions) -> Checker {
-        let entry = ModelCatalogue.entry(named: options.model)!
         var exploration = Exploration(
             seeds: 0..<10_000, scheduler: options.scheduling.kind, jobs: options.jobs, shrink: options.shrink,
             shrinkAttemptLimit: options.shrinkLimit, shrinkStepLimit: options.shrinkSteps)
@@ -78,7 +77,7 @@ enum CheckCommand {
         case .replay: exploration.seeds = 0..<0
         }
         var checker = Checker(
-            strategy: entry.make(options.ttl), workload: options.workload, properties: options.selectedProperties,
+            strategy: options.model.make(options.ttl), workload: options.workload, properties: options.selectedProperties,
             simulation: options.simulation, exploration: exploration)
         // Taken whatever the properties, so every report shows staleness against the database too.
         checker.measures = DatabaseStaleness.measures
@@ -88,7 +87,7 @@ enum CheckCommand {
     static func header(_ options: CheckOptions) -> String {
         let faults = options.faults.isEmpty ? "none" : options.faults.map(\.rawValue).joined(separator: ",")
         let scenario = options.preset.name == Scenario.classicRace.name ? "" : "scenario \(options.preset.name), "
-        return "cacheaside-check \(CacheAsideCheckVersion.current): model \(options.model), \(scenario)"
+        return "cacheaside-check \(CacheAsideCheckVersion.current): model \(options.model.effectiveDescription(ttl: options.ttl)), \(scenario)"
             + "ttl \(options.ttl.map { "\($0)" } ?? "none"), \(options.workload.summary), faults \(faults)"
             + options.scenario.simulation.timeSummary
             + (options.scenario.simulation.clockJumps.map { ", clock jumps ≤ \($0)" } ?? "")
@@ -108,6 +107,8 @@ enum CheckCommand {
             settings["replay"] = token
             range = 0..<0
         }
+        // Every parameter with its value, defaults included: the JSON says what ran without the defaults.
+        settings["model"] = options.model.effectiveDescription(ttl: options.ttl)
         settings.merge(options.schedulingSettings) { $1 }
         settings.merge(options.reportSettings) { $1 }
         return JSONReport(report: report, options: settings, seedRange: range, shard: options.shard?.description) {

@@ -37,11 +37,8 @@ extension CheckOptions {
 
     /// The model and which runs to do.
     private static let runOptions: [OptionDescription<CheckOptions>] = [
-        .init("--model", "NAME", help: "strategy from the catalogue (default cache-aside; see `cacheaside-check models`)") { (options: inout CheckOptions, name: String) throws(UsageError) in
-            guard ModelCatalogue.entry(named: name) != nil else {
-                throw UsageError("unknown model '\(name)'; choose one of \(ModelCatalogue.names.joined(separator: ", "))")
-            }
-            options.model = name
+        .init("--model", "NAME[:P=V,…]", help: "strategy from the catalogue, with parameters if it takes any, e.g. probabilistic-early-expiration:beta=2,delta=4 (default cache-aside; `cacheaside-check models` lists each model's parameters and defaults)") { (options: inout CheckOptions, text: String) throws(UsageError) in
+            options.model = try ModelChoice.parseForCommandLine(text)
         },
         .init("--seeds", "N", help: "run seeds 0..<N (default: the scenario's, 10000 for classic-race)") { (options: inout CheckOptions, text: String) throws(UsageError) in
             try options.chooseRuns("--seeds", .seeds(try OptionValue.integer(text, for: "--seeds", in: 1...maximumSeeds)))

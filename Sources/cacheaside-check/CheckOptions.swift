@@ -13,7 +13,7 @@ struct CheckOptions {
         case replay(token: String, choices: [Int])
     }
 
-    var model = "cache-aside"
+    var model = ModelChoice("cache-aside")
     var runs = Runs.seeds(Scenario.classicRace.seeds)
     /// The flag that chose `runs` (`--seeds`, `--seed` or `--replay`), if one did.
     var runsFlag: String?
@@ -127,7 +127,7 @@ struct CheckOptions {
     var configurationArguments: [String] {
         let defaults = CheckOptions()
         let (shape, time) = ScenarioFlags.arguments(for: scenario, from: preset)
-        var arguments = ["--model", model] + shape
+        var arguments = ["--model", model.description] + shape
         if properties != defaults.properties { arguments += ["--property", properties.joined(separator: ",")] }
         if let stalenessBound { arguments += ["--staleness-bound", "\(stalenessBound)"] }
         if stampedeLimit != defaults.stampedeLimit { arguments += ["--stampede-limit", "\(stampedeLimit)"] }

@@ -16,7 +16,7 @@ enum JUnitOutput {
     /// The document for one check, with runs that could not complete in the terminal's words.
     static func document(_ report: Report, _ options: CheckOptions) -> JUnitReport {
         let suite = JUnitReport.TestSuite(
-            report: report, model: options.model, describeFailure: { $0.commandLineDescription },
+            report: report, model: options.model.description, describeFailure: { $0.commandLineDescription },
             replayCommand: { options.replayCommand($0) })
         return JUnitReport(suites: [suite])
     }

@@ -9,7 +9,9 @@ enum ReplayMismatchText {
         guard let mismatch = error.mismatch else { return error.description }
         var flags: [String] = []
         for part in mismatch.parts where !(part == .strategySettings && ttlAgrees(mismatch, options)) {
-            let flag = flag(for: part)
+            var flag = flag(for: part)
+            // A model's settings are its TTL and, for a model that takes any, its parameters.
+            if part == .strategySettings, !options.model.entry.parameters.isEmpty { flag = "--ttl or --model parameters" }
             if !flags.contains(flag) { flags.append(flag) }
         }
         return "this replay token was made with different \(mismatch.listing(flags)); "
@@ -41,9 +43,10 @@ enum ReplayMismatchText {
         }
     }
 
-    /// Whether a strategy-settings difference is the model's alone: settings are a function of the model
-    /// and the TTL, so when the models differ too, the token's model (found by its digest) built with
-    /// this TTL has the token's settings exactly when the TTLs agree.
+    /// Whether a strategy-settings difference is the model's alone: settings are a function of the model,
+    /// its parameters and the TTL, so when the models differ too, the token's model (found by its digest)
+    /// built with this TTL and its defaults has the token's settings when the TTLs agree (and the token's
+    /// parameters were its defaults).
     private static func ttlAgrees(_ mismatch: RunFingerprint.Mismatch, _ options: CheckOptions) -> Bool {
         guard mismatch.isExact, mismatch.parts.contains(.strategy) else { return false }
         func digests(_ strategy: any CachingStrategy) -> [RunFingerprint.Part: UInt16] {
