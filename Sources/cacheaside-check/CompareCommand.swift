@@ -13,22 +13,36 @@ enum CompareCommand {
         var json = false
         var htmlPath: String?
         var junitPath: String?
+        /// `--property`: the verdict columns to show (`nil` = every one the scenario judges).
+        var propertyNames: [String]?
     }
 
     static let command = CommandDescription<Options>(
         command: "\(CommandLineInterface.program) compare",
-        abstract: "Compares every model of the catalogue on the same seeds: verdicts, stampede and cost.",
+        abstract: "Compares the models of the catalogue on the same seeds: verdicts, stampede and cost.",
         discussion: """
-            Runs every model in the catalogue on the same seeds of one scenario and prints two tables. Verdicts:
+            Runs every model in the catalogue (or those --model lists) on the same seeds of one scenario and
+            prints two tables, a row per model. Verdicts:
             each property (holds, or ✗ failing-run rate @first seed; the stampede is the one at expiry), the
             largest staleness, database reads per answered read, and the share of reads that got no answer.
             Stampede and cost: refill episodes at expiry per run; database loads per refill episode by cause —
             expiry, invalidation, cold miss — as mean / max; loads that followed no miss (early refreshes) per
             run; the most loads of one key in flight at once; read latency p50 / p99 / max in ticks; hit ratio.
+
+            Rows: --model a,b,c picks models; a model's parameters follow a colon, comma-separated
+            (--model probabilistic-early-expiration:beta=2,delta=4,cache-aside is two rows), and one
+            parameter may be swept, one row per value: --model 'probabilistic-early-expiration:beta=0.5|1|2|4'
+            (quote it: | is the shell's pipe). Columns: --property convergence,stampede.
             """,
         options: [
             .init("--seeds", "N", help: "run seeds 0..<N for every model (default: the scenario's)") { (options: inout Options, text: String) throws(UsageError) in
                 options.comparison.seeds = 0..<UInt64(try OptionValue.integer(text, for: "--seeds", in: 1...CheckOptions.maximumSeeds))
+            },
+            .init("--model", "LIST", help: "the rows: models, with parameters and at most one swept parameter per model, e.g. cache-aside,'probabilistic-early-expiration:beta=1|2' (default: the whole catalogue)") { (options: inout Options, text: String) throws(UsageError) in
+                options.comparison.entries = try ModelChoice.parseListForCommandLine(text).map(\.catalogueEntry)
+            },
+            .init("--property", "LIST", help: "the verdict columns, comma-separated, from \(CheckOptions.propertyNames.joined(separator: ", ")) (default: every one the scenario judges)") { (options: inout Options, text: String) throws(UsageError) in
+                options.propertyNames = try OptionValue.list(text, for: "--property", allowed: CheckOptions.propertyNames).uniqued()
             },
         ]
             + ScenarioFlags.options(scenario: \.comparison.scenario) { options, preset in
@@ -58,6 +72,11 @@ enum CompareCommand {
         defaults: { Options() },
         validate: { (options: inout Options) throws(UsageError) in
             try ScenarioFlags.validate(options.comparison.scenario)
+            let judged = options.comparison.properties.map { ComparisonTable.propertyIdentifier(ofColumn: $0.name) }
+            if let missing = options.propertyNames?.first(where: { !judged.contains($0) }) {
+                throw UsageError(
+                    "--property \(missing) is not judged under scenario \(options.preset.name); choose from \(judged.joined(separator: ", "))")
+            }
             let workload = options.comparison.workload
             guard workload.clients * workload.operationsPerClient <= CheckOptions.maximumTotalOperations else {
                 throw UsageError(
@@ -73,8 +92,9 @@ enum CompareCommand {
         var comparison = options.comparison
         let interruption = Interruption.install()
         comparison.shouldStop = { interruption.requested }
-        let table = comparison.run()
+        var table = comparison.run()
         interruption.uninstall()
+        if let propertyNames = options.propertyNames { table = table.selectingProperties(propertyNames) }
         if let htmlPath = options.htmlPath,
             !ReportFile.write(table.renderHTML(), to: htmlPath, as: .html, errors: &errors)
         {

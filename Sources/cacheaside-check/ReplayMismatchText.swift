@@ -10,8 +10,10 @@ enum ReplayMismatchText {
         var flags: [String] = []
         for part in mismatch.parts where !(part == .strategySettings && ttlAgrees(mismatch, options)) {
             var flag = flag(for: part)
-            // A model's settings are its TTL and, for a model that takes any, its parameters.
-            if part == .strategySettings, !options.model.entry.parameters.isEmpty { flag = "--ttl or --model parameters" }
+            // Of the same model, the settings are its TTL and, if it takes any, its parameters.
+            if part == .strategySettings, !mismatch.parts.contains(.strategy), !options.model.entry.parameters.isEmpty {
+                flag = "--ttl or --model parameters"
+            }
             if !flags.contains(flag) { flags.append(flag) }
         }
         return "this replay token was made with different \(mismatch.listing(flags)); "

@@ -74,8 +74,9 @@ final class HTMLReportTests: XCTestCase {
     func testComparePageColoursEveryModelAndProperty() throws {
         let html = try page(["compare", "--seeds", "20", "--clients", "2"], status: 0)
         assertSelfContained(html)
-        // One line per model in `models`: the catalogue grows, the page must follow it.
-        let models = CommandLineTests.run(["models"]).output.split(separator: "\n").count
+        // One unindented line per model in `models` (its parameters are indented below it): the catalogue
+        // grows, the page must follow it.
+        let models = CommandLineTests.run(["models"]).output.split(separator: "\n").filter { !$0.hasPrefix(" ") }.count
         let cells = html.components(separatedBy: "<td class=\"rate\"").count - 1
         XCTAssertEqual(cells, models * 4, "\(models) catalogue models × 4 properties")
         XCTAssertEqual(html.components(separatedBy: "class=\"small-chart\"").count - 1, 2 * models)

@@ -57,8 +57,8 @@ final class UsageErrorTests: XCTestCase {
     }
 
     func testAnUnknownOptionNamesTheFormThatHasItOrTheNearestSpelling() {
-        let elsewhere = CommandLineTests.run(["compare", "--model", "lease"]).errors
-        XCTAssertTrue(elsewhere.hasPrefix("Error: unknown option '--model' for compare; it is an option of cacheaside-check\n"), elsewhere)
+        let elsewhere = CommandLineTests.run(["compare", "--replay", "x"]).errors
+        XCTAssertTrue(elsewhere.hasPrefix("Error: unknown option '--replay' for compare; it is an option of cacheaside-check\n"), elsewhere)
         let typo = CommandLineTests.run(["--sedes", "5"]).errors
         XCTAssertTrue(typo.hasPrefix("Error: unknown option '--sedes'; did you mean --seeds?\n"), typo)
     }

@@ -6,9 +6,12 @@ import Testing
 /// under load, and what does it cost?" — as the README states it, each sentence computed from the
 /// `compare` table over the scenario's default seeds rather than copied from it.
 @Suite struct HotKeyStudyTests {
-    static let models = ["cache-aside", "single-flight", "early-refresh", "probabilistic-early-expiration", "lease"]
+    static let models = [
+        "cache-aside", "single-flight", "early-refresh", "probabilistic-early-expiration", "lease", "read-through",
+        "read-through-uncoalesced", "write-through", "write-through-unordered-fill",
+    ]
 
-    /// The five models of the study in `hot-key-expiry`, over its default seeds (300).
+    /// The models of the study in `hot-key-expiry`, over its default seeds (300).
     static let table = Comparison(
         scenario: .hotKeyExpiry, jobs: 2, entries: ModelCatalogue.entries.filter { models.contains($0.name) }
     ).run()
@@ -69,5 +72,37 @@ import Testing
         let cacheAside = try row("cache-aside")
         #expect(lease.refills(.expiry).maxLoads == 1)
         #expect(try #require(lease.readLatency).max > #require(cacheAside.readLatency).max)
+    }
+
+    /// A loading cache coalesces a key's misses into one load, as Caffeine does; the read-through without
+    /// coalescing is cache-aside moved into the cache, figure for figure.
+    @Test func aLoadingCacheLoadsOncePerRefillWhereTheUncoalescedOneStampedesAsCacheAside() throws {
+        let coalesced = try row("read-through")
+        let uncoalesced = try row("read-through-uncoalesced")
+        let cacheAside = try row("cache-aside")
+        #expect(coalesced.hotKeyExpiries.maxLoads == 1)
+        #expect(coalesced.refills(.expiry).maxLoads == 1)
+        #expect(coalesced.refills(.invalidation).maxLoads == 1)
+        #expect(coalesced.maxConcurrentLoads == 1)
+        // Below 1 only by the episodes a writer's delete of an already expired entry ends before anyone
+        // loaded: the next miss opens another episode, which the one load then counts in.
+        #expect(try #require(coalesced.hotKeyExpiries.meanLoads) > 0.95)
+        #expect(coalesced.verdicts.allSatisfy { $0.holds }, "\(coalesced.verdicts)")
+        #expect(uncoalesced.hotKeyExpiries == cacheAside.hotKeyExpiries)
+        #expect(uncoalesced.refills == cacheAside.refills)
+        #expect(uncoalesced.maxConcurrentLoads == cacheAside.maxConcurrentLoads)
+        #expect(uncoalesced.verdicts == cacheAside.verdicts)
+    }
+
+    /// A cache-fronted store orders a key's fills with its writes: no stale fill, one load per refill. The
+    /// write-through whose reads fill outside the lock stampedes like cache-aside.
+    @Test func aCacheFrontedStoreLoadsOncePerRefillAndTheUnorderedFillDoesNot() throws {
+        let ordered = try row("write-through")
+        let unordered = try row("write-through-unordered-fill")
+        #expect(ordered.verdicts.allSatisfy { $0.holds }, "\(ordered.verdicts)")
+        #expect(ordered.hotKeyExpiries.maxLoads == 1)
+        #expect(ordered.maxConcurrentLoads == 1)
+        #expect(try #require(unordered.hotKeyExpiries.maxLoads) > 1)
+        #expect(unordered.verdicts.contains { !$0.holds })
     }
 }
