@@ -160,7 +160,7 @@ final class ReplayTokenTests: XCTestCase {
         let original = Checker(strategy: CacheAside(ttl: 60), workload: Workload(clients: 3, operationsPerClient: 3))
         let token = try XCTUnwrap(original.check().violated.first?.counterexample?.replayToken)
         var otherModel = original
-        otherModel.strategy = Lease()
+        otherModel.strategy = UpdateOnWrite()
         var otherTTL = original
         otherTTL.strategy = CacheAside(ttl: 30)
         var otherThinkTime = original
@@ -266,7 +266,7 @@ struct Configuration {
         var changed = self
         for part in parts {
             switch part {
-            case .strategy: changed.strategy = Lease()
+            case .strategy: changed.strategy = UpdateOnWrite()
             case .strategySettings: changed.strategy = CacheAside(ttl: 30)
             case .clients: changed.workload.clients = 4
             case .operationsPerClient: changed.workload.operationsPerClient = 4
