@@ -104,7 +104,7 @@ package struct Comparison: Sendable {
         return ComparisonTable(
             scenario: scenario.name, seeds: seeds, workload: workload, ttl: ttl, faults: faults.sorted(),
             clockJumps: clockJumps, latencies: scenario.simulation.latencies, timing: scenario.simulation.timing,
-            properties: properties.map(\.label),
+            properties: properties.map(\.label), propertyIDs: properties.map(\.id),
             rows: rows, stop: stop, notRun: notRun, loadWindow: loadWindow)
     }
 }
@@ -127,8 +127,10 @@ package struct ComparisonTable: Sendable {
     package var latencies: SimulationOptions.Latencies
     /// Serial or concurrent time.
     package var timing: SimulationOptions.Timing
-    /// The judged properties' names, in column order.
+    /// The judged properties' labels, in column order.
     package var properties: [String]
+    /// The judged properties' ids (`Property.id`, what `--property` takes), in column order.
+    package var propertyIDs: [String] = []
     /// One row per model run, in catalogue order.
     package var rows: [ComparisonRow]
     /// Why the comparison stopped: `completed`, or `timeLimit` / `interrupted` when it was cut short —

@@ -62,7 +62,7 @@ public struct ReadThrough: CachingStrategy {
     ) async throws -> Result {
         try await env.lock.acquire(key, lease: lockLease)
         let result: Result
-        do { result = try await body() } catch let error as CacheUnavailable {
+        do { result = try await body() } catch let error as CacheClient.Unavailable {
             try await env.lock.release(key)
             throw error
         }

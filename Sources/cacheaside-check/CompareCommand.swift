@@ -72,7 +72,7 @@ enum CompareCommand {
         defaults: { Options() },
         validate: { (options: inout Options) throws(UsageError) in
             try ScenarioFlags.validate(options.comparison.scenario)
-            let judged = options.comparison.properties.map { ComparisonTable.propertyIdentifier(ofColumn: $0.name) }
+            let judged = options.comparison.properties.map(\.id)
             if let missing = options.propertyNames?.first(where: { !judged.contains($0) }) {
                 throw UsageError(
                     "--property \(missing) is not judged under scenario \(options.preset.name); choose from \(judged.joined(separator: ", "))")
