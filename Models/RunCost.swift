@@ -26,19 +26,24 @@ struct RunCost {
         Measure(ID.unansweredReads) { run in
             [run.history.operations.count(where: { $0.operation.isRead && $0.ending == .failed })]
         },
-        Measure(ID.refillLoads) { run in
+    ]
+        + Measure.sharing([ID.refillLoads, ID.concurrentLoads], analysis: "refill episodes") { run in
             // One number per episode, `RefillCode`, so that one pass over the history serves every cause.
             let analysis = RefillEpisodes(run: run)
             let episodes = analysis.episodes.map { RefillCode(loads: $0.loads, cause: $0.cause, hotKey: $0.key == Key(1)).raw }
-            return episodes + [
-                RefillCode(analysis.loadsWithoutMiss, .earlyLoads).raw, RefillCode(analysis.writePathLoads, .writePathLoads).raw,
-                RefillCode(analysis.fallbackLoads, .fallbackLoads).raw, RefillCode(analysis.failedCacheCalls, .failedCacheCalls).raw,
+            return [
+                episodes + [
+                    RefillCode(analysis.loadsWithoutMiss, .earlyLoads).raw, RefillCode(analysis.writePathLoads, .writePathLoads).raw,
+                    RefillCode(analysis.fallbackLoads, .fallbackLoads).raw,
+                    RefillCode(analysis.failedCacheCalls, .failedCacheCalls).raw,
+                ],
+                [analysis.maxConcurrentLoads],
             ]
-        },
-        Measure(ID.concurrentLoads) { run in [RefillEpisodes(run: run).maxConcurrentLoads] },
-        Measure(ID.readLatency) { run in ReadCosts(run: run).latencies },
-        Measure(ID.cacheHits) { run in [ReadCosts(run: run).hits] },
-    ]
+        }
+        + Measure.sharing([ID.readLatency, ID.cacheHits], analysis: "read costs") { run in
+            let costs = ReadCosts(run: run)
+            return [costs.latencies, [costs.hits]]
+        }
 
     /// The figures of one cause of refill.
     struct Refills: Equatable {

@@ -102,11 +102,14 @@ final class UsageErrorTests: XCTestCase {
     func testTheReadmesUsageErrorIsWhatTheCommandPrints() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-        let prompt = "$ cacheaside-check "
-        let start = try XCTUnwrap(readme.range(of: "```text\n" + prompt), "README.md shows no usage error")
-        let block = readme[start.upperBound...]
+        // The sample whose marker (`.ci/readme-samples.py`) says it is a usage error on standard error.
+        let marker = try XCTUnwrap(
+            readme.range(of: #"<!-- sample: cacheaside-check [^\n]*; exit 2; stderr -->\n```text\n"#, options: .regularExpression),
+            "README.md shows no usage error")
+        let command = readme[marker].dropFirst("<!-- sample: cacheaside-check ".count).prefix { $0 != ";" }
+        let block = readme[marker.upperBound...]
         let end = try XCTUnwrap(block.range(of: "\n```"))
-        let lines = block[..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = [Substring(command)] + block[..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
         let arguments = lines[0].split(separator: " ").map(String.init)
         let outcome = try ExecutableRun.run(arguments)
         XCTAssertEqual(outcome.status, 2)

@@ -53,7 +53,20 @@ package struct ExplorationTally: Sendable {
             }
             return (true, false)
         }
-        for index in figures.indices { measures[index].add(figures[index].measure(record)) }
+        var analysed: [(analysis: String, figures: [[Int]])] = []
+        for index in figures.indices {
+            guard let shared = figures[index].shared else {
+                measures[index].add(figures[index].measure(record))
+                continue
+            }
+            if let done = analysed.first(where: { $0.analysis == shared.analysis }) {
+                measures[index].add(done.figures[shared.index])
+            } else {
+                let all = shared.analyse(record)
+                analysed.append((shared.analysis, all))
+                measures[index].add(all[shared.index])
+            }
+        }
         var violated = false
         for index in checks.indices {
             let evaluation = checks[index].evaluate(record)

@@ -20,9 +20,32 @@ public struct Measure: Sendable {
     /// The numbers one run contributes (one per run, per read, per episode: the measure decides).
     public var measure: @Sendable (RunRecord) -> [Int]
 
+    /// Measures read off one analysis of the run (`Measure.sharing`): the tally runs the analysis once
+    /// per run for all of them, which `measure` alone would repeat for each.
+    package var shared: Shared?
+
     /// A measure named `id`.
     public init(_ id: String, measure: @escaping @Sendable (RunRecord) -> [Int]) {
         self.id = id
         self.measure = measure
+    }
+
+    /// The analysis behind several measures, and which of its figure lists this measure is.
+    package struct Shared: Sendable {
+        /// Tells the measures of one analysis from those of another within one check.
+        package var analysis: String
+        package var index: Int
+        package var analyse: @Sendable (RunRecord) -> [[Int]]
+    }
+
+    /// One measure per id, all read off one pass of `analyse`, which returns one figure list per id.
+    package static func sharing(
+        _ ids: [String], analysis: String, _ analyse: @escaping @Sendable (RunRecord) -> [[Int]]
+    ) -> [Measure] {
+        ids.indices.map { index in
+            var measure = Measure(ids[index]) { analyse($0)[index] }
+            measure.shared = Shared(analysis: analysis, index: index, analyse: analyse)
+            return measure
+        }
     }
 }

@@ -49,11 +49,10 @@ package enum DatabaseStaleness {
     package static let horizons: [Ticks] = [1, 10, 100]
 
     /// The measures, in report order.
-    package static let measures: [Measure] = [
-        Measure(ID.reads) { DatabaseStalenessAnalysis(run: $0).lags.map(\.ticks) },
-        Measure(ID.windows) { DatabaseStalenessAnalysis(run: $0).inconsistencyWindows },
-        Measure(ID.writeLags) { DatabaseStalenessAnalysis(run: $0).writeLags },
-    ]
+    package static let measures: [Measure] = Measure.sharing([ID.reads, ID.windows, ID.writeLags], analysis: propertyID) { run in
+        let analysis = DatabaseStalenessAnalysis(run: run)
+        return [analysis.lags.map(\.ticks), analysis.inconsistencyWindows, analysis.writeLags]
+    }
 
     /// How many writes, of how many, the cache agreed with the database within `horizon` ticks after.
     package static func consistentWrites(_ lags: Measure.Summary, within horizon: Ticks) -> (consistent: Int, of: Int) {
