@@ -15,7 +15,9 @@ extension Property {
     ) -> Property {
         Property(id: "linearizability", sensitivity: .orderOfConflictingSteps) { run in
             let operations = run.history.operations
-            let registerOperations = operations.compactMap(RegisterOperation.init(simulated:))
+            // Unlabelled: a label is a sentence's worth of string building per operation, and only a
+            // violation's own operations are ever shown (`labelled`).
+            let registerOperations = operations.compactMap { RegisterOperation(simulated: $0, labelled: false) }
             let checker = LinearizabilityChecker(stepLimit: stepLimit, memoryLimit: memoryLimit)
             // A key the workload starts absent begins as "no row", which reads record as -1.
             let absent = run.plan.absentKeys
@@ -26,7 +28,11 @@ extension Property {
                 return .holds
             case .unknown(let limit):
                 return Property.Evaluation(undecided: "the linearizability search ran out of its \(limit)")
-            case .violation(let violation):
+            case .violation(var violation):
+                violation.operation.labelFromProcess()
+                for index in violation.longestLinearizablePrefix.indices {
+                    violation.longestLinearizablePrefix[index].labelFromProcess()
+                }
                 return Property.Evaluation(
                     violation: Violation(
                         explain(violation, operations: operations, history: run.history),
@@ -68,8 +74,8 @@ private func explain(_ violation: LinearizabilityViolation, operations: [History
 extension RegisterOperation {
     /// The register operation a simulated client operation amounts to; values are their version numbers.
     /// A read that did not return tells nothing and is left out.
-    init?(simulated record: History.Operation) {
-        let label = "\(record.client)'s \(record.operation.isRead ? "read" : "write")"
+    init?(simulated record: History.Operation, labelled: Bool = true) {
+        let label = labelled ? Self.label(client: record.client, isRead: record.operation.isRead) : nil
         switch record.operation {
         case .read(let key):
             guard record.returned else { return nil }
@@ -81,5 +87,14 @@ extension RegisterOperation {
                 process: record.client.number, key: key.number, value: value.version,
                 invokedAt: record.invokeIndex, returnedAt: record.returned ? record.endIndex : nil, label: label)
         }
+    }
+
+    /// How a report names a simulated client's operation: `c1's read`.
+    static func label(client: ClientID, isRead: Bool) -> String { "\(client)'s \(isRead ? "read" : "write")" }
+
+    /// Gives an operation built unlabelled (`init(simulated:labelled:)`) the label it would have had.
+    mutating func labelFromProcess() {
+        guard label == nil else { return }
+        label = Self.label(client: ClientID(process), isRead: kind == .read)
     }
 }

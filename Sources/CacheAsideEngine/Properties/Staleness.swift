@@ -58,19 +58,23 @@ package struct StalenessAnalysis {
     package init(run: RunRecord) {
         let history = run.history
         let operations = history.operations
-        let commits = history.databaseCommits(keys: run.finalWorld.keys)
+        let commits = KeyCommits(history, keys: run.finalWorld.keys)
+        // A simulated run numbers its values v1, v2, … by write, so tables indexed by version stand in for
+        // hashing (`VersionTable`); there are never more versions than events.
+        let versions = history.events.count + 1
         // Where each value sits in its key's commit order, so a read finds its value at once.
-        var commitPosition: [Value: Int] = [:]
-        for keyCommits in commits.values {
+        var commitPosition = VersionTable<Int>(capacity: versions)
+        for keyCommits in commits.lists {
             for (position, commit) in keyCommits.enumerated() where commit.value != .initial {
                 // The first commit of a value, as a scan from the start would find it.
                 if commitPosition[commit.value] == nil { commitPosition[commit.value] = position }
             }
         }
-        // The completed write that produced each value, to learn when an overwrite became complete.
-        var writeOfValue: [Value: History.Operation] = [:]
-        for record in operations where record.returned {
-            if case .write(_, let value) = record.operation { writeOfValue[value] = record }
+        // The completed write that produced each value (its index in `operations`), to learn when an
+        // overwrite became complete.
+        var writeOfValue = VersionTable<Int>(capacity: versions)
+        for (index, record) in operations.enumerated() where record.returned {
+            if case .write(_, let value) = record.operation { writeOfValue[value] = index }
         }
 
         /// The first completed overwrite of `value` on `key` that ended before event `limit`.
@@ -92,11 +96,12 @@ package struct StalenessAnalysis {
             for later in keyCommits[(position + 1)...] {
                 if later.eventIndex >= limit { break }
                 if let found = earliest, later.tick >= found.at { break }
-                if let write = writeOfValue[later.value], let end = write.endIndex, end < limit,
-                    let tick = write.endTick, earliest.map({ tick < $0.at }) ?? true
+                let writer = writeOfValue[later.value]
+                if let writer, let end = operations[writer].endIndex, end < limit,
+                    let tick = operations[writer].endTick, earliest.map({ tick < $0.at }) ?? true
                 {
                     earliest = (later.value, tick)
-                } else if writeOfValue[later.value] == nil, earliest == nil {
+                } else if writer == nil, earliest == nil {
                     // A write whose client crashed after committing still overwrote the row.
                     earliest = (later.value, later.tick)
                 }
@@ -138,5 +143,46 @@ package struct StalenessAnalysis {
                 window.explanation + (bound.map { ", over the bound of \($0)" } ?? ""), eventIndex: window.eventIndex)
         }
         return Property.Evaluation(violation: violation, measurements: windows.map(\.ticks), exercised: !windows.isEmpty)
+    }
+}
+
+/// Each key's database commits in order (as `History.databaseCommits(keys:)`), in arrays found by a
+/// linear search of the few keys a run has rather than by hashing.
+private struct KeyCommits {
+    private(set) var keys: [Key]
+    private(set) var lists: [[(value: Value, eventIndex: Int, tick: Ticks)]]
+
+    init(_ history: History, keys: [Key]) {
+        self.keys = keys
+        lists = keys.map { _ in [(Value.initial, -1, 0)] }
+        for (index, event) in history.events.enumerated() {
+            guard case .step(let step) = event.kind, case .databaseWrite(let key, let value) = step.action else { continue }
+            if let position = self.keys.firstIndex(of: key) {
+                lists[position].append((value, index, event.tick))
+            } else {
+                self.keys.append(key)
+                lists.append([(Value.initial, -1, 0), (value, index, event.tick)])
+            }
+        }
+    }
+
+    subscript(key: Key) -> [(value: Value, eventIndex: Int, tick: Ticks)]? {
+        keys.firstIndex(of: key).map { lists[$0] }
+    }
+}
+
+/// A map from values to `Element`: an array indexed by version for versions below `capacity`, a
+/// dictionary for any other (a strategy's own numbering, `Value.noRow`).
+private struct VersionTable<Element> {
+    private var dense: [Element?]
+    private var sparse: [Value: Element] = [:]
+
+    init(capacity: Int) { dense = Array(repeating: nil, count: capacity) }
+
+    subscript(value: Value) -> Element? {
+        get { value.version >= 0 && value.version < dense.count ? dense[value.version] : sparse[value] }
+        set {
+            if value.version >= 0 && value.version < dense.count { dense[value.version] = newValue } else { sparse[value] = newValue }
+        }
     }
 }

@@ -5,15 +5,37 @@
 /// position of an event (its index) is what linearizability uses to decide which operations overlap.
 public struct History: Sendable, Hashable {
     /// The events, in order.
-    package internal(set) var events: [HistoryEvent] = []
+    package private(set) var events: [HistoryEvent] = []
+    /// The client operations the events make up (`operations`), assembled as each event is appended:
+    /// every property reads them, and reassembling them per property cost more than recording them.
+    private var operationLog = OperationLog()
 
     /// An empty history.
     public init() {}
 
     /// A history made of `events`.
-    package init(events: [HistoryEvent]) { self.events = events }
+    package init(events: [HistoryEvent]) {
+        for event in events { append(event) }
+    }
 
-    mutating func append(_ event: HistoryEvent) { events.append(event) }
+    mutating func append(_ event: HistoryEvent) {
+        operationLog.note(event, at: events.count)
+        events.append(event)
+    }
+
+    /// Room for `events` events and `operations` operations, so that recording a run does not regrow them.
+    mutating func reserveCapacity(events: Int, operations: Int) {
+        self.events.reserveCapacity(events)
+        operationLog.reserveCapacity(operations)
+    }
+
+    /// Every invoked operation, in invocation order.
+    public var operations: [History.Operation] { operationLog.records }
+
+    /// Histories are equal when their events are (the operations follow from them).
+    public static func == (lhs: History, rhs: History) -> Bool { lhs.events == rhs.events }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(events) }
 
     /// The steps in order.
     package var steps: [(tick: Ticks, client: ClientID, step: Step)] {

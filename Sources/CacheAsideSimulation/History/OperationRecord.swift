@@ -35,58 +35,55 @@ extension History {
     }
 }
 
-extension History {
-    /// Every invoked operation, in invocation order.
-    public var operations: [History.Operation] {
-        var records: [History.Operation] = []
-        // The open operation of each client number, as its position + 1 (0 = none): client numbers are
-        // small and dense, and every property asks for the operations, so no hashing here.
-        var open: [Int] = []
-        func takeOpen(_ client: ClientID) -> Int? {
-            guard client.number >= 0, client.number < open.count, open[client.number] > 0 else { return nil }
-            defer { open[client.number] = 0 }
-            return open[client.number] - 1
-        }
-        for (index, event) in events.enumerated() {
-            guard let client = event.client else { continue }
-            switch event.kind {
-            case .invoke(let operation):
-                if client.number >= 0 {
-                    if client.number >= open.count { open += repeatElement(0, count: client.number + 1 - open.count) }
-                    open[client.number] = records.count + 1
-                }
-                records.append(
-                    History.Operation(
-                        client: client, operation: operation, invokeIndex: index, invokeTick: event.tick,
-                        endIndex: nil, endTick: nil, ending: .unfinished, result: nil))
-            case .returned(_, let value):
-                close(&records, takeOpen(client), index, event.tick, .returned, value)
-            case .failed:
-                close(&records, takeOpen(client), index, event.tick, .failed, nil)
-            case .crashed:
-                close(&records, takeOpen(client), index, event.tick, .crashed, nil)
-            default:
-                break
+/// The operations of a history as it grows: an invoke opens one, and its client's next return, failure
+/// or crash closes it.
+struct OperationLog: Sendable {
+    private(set) var records: [History.Operation] = []
+    /// The open operation of each client number, as its position + 1 (0 = none): client numbers are
+    /// small and dense, so no hashing here.
+    private var open: [Int] = []
+
+    mutating func reserveCapacity(_ count: Int) { records.reserveCapacity(count) }
+
+    mutating func note(_ event: HistoryEvent, at index: Int) {
+        guard let client = event.client else { return }
+        switch event.kind {
+        case .invoke(let operation):
+            if client.number >= 0 {
+                if client.number >= open.count { open += repeatElement(0, count: client.number + 1 - open.count) }
+                open[client.number] = records.count + 1
             }
+            records.append(
+                History.Operation(
+                    client: client, operation: operation, invokeIndex: index, invokeTick: event.tick,
+                    endIndex: nil, endTick: nil, ending: .unfinished, result: nil))
+        case .returned(_, let value): close(client, index, event.tick, .returned, value)
+        case .failed: close(client, index, event.tick, .failed, nil)
+        case .crashed: close(client, index, event.tick, .crashed, nil)
+        default: break
         }
-        return records
     }
 
-    private func close(
-        _ records: inout [History.Operation], _ position: Int?, _ index: Int, _ tick: Ticks,
-        _ ending: History.Operation.Ending, _ value: Value?
+    private mutating func close(
+        _ client: ClientID, _ index: Int, _ tick: Ticks, _ ending: History.Operation.Ending, _ value: Value?
     ) {
-        guard let position else { return }
+        guard client.number >= 0, client.number < open.count, open[client.number] > 0 else { return }
+        let position = open[client.number] - 1
+        open[client.number] = 0
         records[position].endIndex = index
         records[position].endTick = tick
         records[position].ending = ending
         records[position].result = value
     }
+}
 
+extension History {
     /// For each key, the values the database committed, in commit order, with the event index and tick
     /// of the commit; every key starts with `v0` committed at index -1, tick 0.
     public func databaseCommits(keys: [Key]) -> [Key: [(value: Value, eventIndex: Int, tick: Ticks)]] {
-        var commits = Dictionary(uniqueKeysWithValues: keys.map { ($0, [(Value.initial, -1, 0)]) })
+        var commits: [Key: [(value: Value, eventIndex: Int, tick: Ticks)]] = [:]
+        commits.reserveCapacity(keys.count)
+        for key in keys { commits[key] = [(Value.initial, -1, 0)] }
         for (index, event) in events.enumerated() {
             if case .step(let step) = event.kind, case .databaseWrite(let key, let value) = step.action {
                 commits[key, default: [(Value.initial, -1, 0)]].append((value, index, event.tick))
