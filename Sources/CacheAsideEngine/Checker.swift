@@ -146,8 +146,11 @@ public struct Checker: Sendable {
     func explore<E: Explorer>(_ explorer: E, shrinks: Bool, seeds: SeedSelection) -> Report {
         let outcome = ExplorationDriver(checker: self).explore(explorer)
         let checksDeterminism = exploration.checkDeterminism && !(explorer is ReplayExplorer)
-        let findings = PostExploration(checker: self, shrinks: shrinks, checksDeterminism: checksDeterminism)
-            .follow(outcome.tally)
+        // Described once: describing the strategy and options costs more than a run.
+        let fingerprint = self.fingerprint
+        let findings = PostExploration(
+            checker: self, shrinks: shrinks, checksDeterminism: checksDeterminism, fingerprint: fingerprint
+        ).follow(outcome.tally)
         return ReportBuilder(
             strategyName: strategy.name, workload: workload, simulation: simulation, scheduler: exploration.scheduler,
             properties: properties, measures: measures.map(\.id), fingerprint: fingerprint, seeds: seeds
@@ -168,7 +171,9 @@ public struct Checker: Sendable {
 
     /// `original`, shrunk against the property at `index` when `shrinks`; `seed` is the one it was
     /// found with, if any.
-    func counterexample(property index: Int, original: RunRecord, seed: UInt64?, shrinks: Bool) -> Counterexample {
+    func counterexample(
+        property index: Int, original: RunRecord, seed: UInt64?, shrinks: Bool, fingerprint: RunFingerprint
+    ) -> Counterexample {
         let property = properties[index]
         var minimal = Shrinker.Result(run: original, attempts: 0, stoppedAtLimit: false)
         if shrinks {

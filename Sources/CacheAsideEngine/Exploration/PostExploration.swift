@@ -22,6 +22,8 @@ package struct PostExploration {
     let shrinks: Bool
     /// Whether first failures are repeated (`Exploration.checkDeterminism`).
     let checksDeterminism: Bool
+    /// The checker's fingerprint, which every counterexample and run failure carries.
+    let fingerprint: RunFingerprint
 
     /// Replays, checks and shrinks the first failures in `tally`.
     package func follow(_ tally: ExplorationTally) -> Findings {
@@ -35,7 +37,8 @@ package struct PostExploration {
                 continue
             }
             findings.counterexamples[index] = checker.counterexample(
-                property: index, original: replayed, seed: first.origin.seed, shrinks: shrinks)
+                property: index, original: replayed, seed: first.origin.seed, shrinks: shrinks,
+                fingerprint: fingerprint)
         }
         if checksDeterminism {
             var check = DeterminismCheck(seeds: [], consistent: true)
@@ -75,6 +78,6 @@ package struct PostExploration {
         let seed = isSearch ? nil : first.origin.seed
         return RunFailure(
             seed: seed, failure: .nondeterministic(seed: seed, difference: difference), choices: first.choices,
-            fingerprint: checker.fingerprint)
+            fingerprint: fingerprint)
     }
 }

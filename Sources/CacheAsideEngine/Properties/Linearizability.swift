@@ -17,7 +17,11 @@ extension Property {
             let operations = run.history.operations
             // Unlabelled: a label is a sentence's worth of string building per operation, and only a
             // violation's own operations are ever shown (`labelled`).
-            let registerOperations = operations.compactMap { RegisterOperation(simulated: $0, labelled: false) }
+            var registerOperations: [RegisterOperation] = []
+            registerOperations.reserveCapacity(operations.count)
+            for operation in operations {
+                if let register = RegisterOperation(simulated: operation, labelled: false) { registerOperations.append(register) }
+            }
             let checker = LinearizabilityChecker(stepLimit: stepLimit, memoryLimit: memoryLimit)
             // A key the workload starts absent begins as "no row", which reads record as -1.
             let absent = run.plan.absentKeys
