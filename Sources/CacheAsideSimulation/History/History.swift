@@ -23,10 +23,11 @@ public struct History: Sendable, Hashable {
         events.append(event)
     }
 
-    /// Room for `events` events and `operations` operations, so that recording a run does not regrow them.
-    mutating func reserveCapacity(events: Int, operations: Int) {
+    /// Room for `events` events and `operations` operations of clients numbered up to `clients`, so
+    /// that recording a run does not regrow them.
+    mutating func reserveCapacity(events: Int, operations: Int, clients: Int) {
         self.events.reserveCapacity(events)
-        operationLog.reserveCapacity(operations)
+        operationLog.reserveCapacity(operations, clients: clients)
     }
 
     /// Every invoked operation, in invocation order.

@@ -43,7 +43,10 @@ struct OperationLog: Sendable {
     /// small and dense, so no hashing here.
     private var open: [Int] = []
 
-    mutating func reserveCapacity(_ count: Int) { records.reserveCapacity(count) }
+    mutating func reserveCapacity(_ count: Int, clients: Int) {
+        records.reserveCapacity(count)
+        if open.count <= clients { open += repeatElement(0, count: clients + 1 - open.count) }
+    }
 
     mutating func note(_ event: HistoryEvent, at index: Int) {
         guard let client = event.client else { return }

@@ -61,3 +61,15 @@ extension CacheClient {
         public var description: String { "cache unavailable during \(call)" }
     }
 }
+
+/// A set of faults as one bit per `Fault.index`.
+struct FaultFlags: Sendable {
+    private var bits: UInt64 = 0
+
+    init(_ faults: Set<Fault>) {
+        for fault in faults { bits |= 1 << UInt64(fault.index) }
+    }
+
+    /// Whether the fault at `index` is in the set.
+    subscript(index: Int) -> Bool { bits & (1 << UInt64(index)) != 0 }
+}

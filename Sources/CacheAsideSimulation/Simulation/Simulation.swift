@@ -120,8 +120,9 @@ final class SimulationRun: @unchecked Sendable {
     @exclusivity(unchecked) var clientsRemaining = 0
     @exclusivity(unchecked) var stepsAfterClients = 0
     let options: SimulationOptions
-    /// `options.faults` as flags indexed by `Fault.index`: checked at every step, so no hashing.
-    let enabledFaults: [Bool]
+    /// `options.faults` as flags indexed by `Fault.index`: checked at every step, so no hashing (and, as
+    /// bits, no array to allocate per run).
+    let enabledFaults: FaultFlags
     let stepBudget: Int
     /// `options.latencies`, or `nil` when every call takes one tick of serial time (then no latency choice
     /// is drawn).
@@ -182,7 +183,7 @@ final class SimulationRun: @unchecked Sendable {
         workers = strategy.workers
         workerIDs = workers.isEmpty ? [] : Self.workerIDs(workers)
         self.options = options
-        enabledFaults = Fault.allCases.map { options.faults.contains($0) }
+        enabledFaults = FaultFlags(options.faults)
         self.choices = choices
         self.policy = policy
         stepBudget = options.effectiveStepBudget(for: plan)
@@ -191,6 +192,10 @@ final class SimulationRun: @unchecked Sendable {
         world = World(keys: keys, leaseTTL: options.leaseTTL, absent: plan.absentKeys)
         clients = Array(repeating: ClientSlot(), count: plan.operations.count + workers.count)
         runnableBuffer.reserveCapacity(clients.count)
+        // An operation is an invoke, a return and a few steps: one allocation for the history, not a
+        // doubling every few events.
+        history.reserveCapacity(
+            events: 8 + 6 * plan.operationCount, operations: plan.operationCount, clients: plan.operations.count)
         Self.liveRunCount.add(1, ordering: .relaxed)
     }
 
@@ -419,7 +424,7 @@ final class SimulationRun: @unchecked Sendable {
         running = nil
     }
 
-    func record(_ slot: Int, _ kind: HistoryEvent.Kind) {
+    func record(_ slot: Int, _ kind: consuming HistoryEvent.Kind) {
         if slot < clientSlotCount {
             history.append(HistoryEvent(tick: world.now, client: clientIDs[slot], kind: kind))
         } else {

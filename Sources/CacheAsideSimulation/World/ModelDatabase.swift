@@ -18,9 +18,21 @@ public struct ModelDatabase: Sendable, Equatable {
 
     /// A database in which each of `keys` holds `v0`, except the `absent` ones, which have no row yet.
     public init(keys: [Key], absent: Set<Key> = []) {
-        rows = Dictionary(uniqueKeysWithValues: keys.filter { !absent.contains($0) }.map { ($0, Value.initial) })
-        committed = Dictionary(uniqueKeysWithValues: keys.map { ($0, absent.contains($0) ? [] : [Value.initial]) })
+        // Built in place: a world is made for every run.
+        var rows: [Key: Value] = Dictionary(minimumCapacity: keys.count)
+        var committed: [Key: [Value]] = Dictionary(minimumCapacity: keys.count)
+        for key in keys {
+            let isAbsent = !absent.isEmpty && absent.contains(key)
+            if !isAbsent { rows[key] = .initial }
+            let earlier = committed.updateValue(isAbsent ? [] : Self.initialCommits, forKey: key)
+            precondition(earlier == nil, "duplicate key \(key)")
+        }
+        self.rows = rows
+        self.committed = committed
     }
+
+    /// Every key's first committed row, shared until the key's first write copies it.
+    private static let initialCommits = [Value.initial]
 
     /// The row of `key`, or `nil` if it has none.
     public func read(_ key: Key) -> Value? { rows[key] }
