@@ -136,19 +136,25 @@ package struct WorkloadPlan: Hashable, Sendable {
         // nothing for them.
         let collectsPauses = thinks || think.lowerBound > 0
         var thinkTimes: [[Ticks]] = []
-        operations = (0..<workload.clients).map { _ in
+        // Sized up front: a plan is drawn for every run.
+        var operations: [[PlannedOperation]] = []
+        operations.reserveCapacity(max(workload.clients, 0))
+        for _ in 0..<workload.clients {
             var pauses: [Ticks] = []
-            let planned = (0..<workload.operationsPerClient).compactMap { _ -> PlannedOperation? in
+            var planned: [PlannedOperation] = []
+            planned.reserveCapacity(max(workload.operationsPerClient, 0))
+            for _ in 0..<workload.operationsPerClient {
                 let kind = choices.choose(below: kinds.bound) { kinds.draw(&$0) }
                 let key = workload.keys > 1 ? Key(choices.choose(below: workload.keys) { keyPicker.draw(&$0) } + 1) : Key(1)
                 let pause = thinks ? think.lowerBound + choices.choose(below: think.choiceCount) : think.lowerBound
-                guard let kind = kinds.kind(of: kind) else { return nil }
+                guard let kind = kinds.kind(of: kind) else { continue }
                 if collectsPauses { pauses.append(pause) }
-                return kind == .read ? .read(key) : .write(key)
+                planned.append(kind == .read ? .read(key) : .write(key))
             }
             if collectsPauses { thinkTimes.append(pauses) }
-            return planned
+            operations.append(planned)
         }
+        self.operations = operations
         self.thinkTimes = thinkTimes
         var warm: [Key: Ticks] = [:]
         if let spread = workload.warmStart, spread > 0 {

@@ -27,14 +27,14 @@ public struct ModelCache: Sendable, Equatable {
         case missLeaseHeld
     }
 
-    private var entries: [Key: Entry] = [:]
+    private var entries = KeyTable<Entry>()
     /// Outstanding lease tokens per key; a delete or a store voids them.
-    private var leases: [Key: (token: Int, expiresAt: Ticks?)] = [:]
+    private var leases = KeyTable<(token: Int, expiresAt: Ticks?)>()
     /// The last cas unique or lease token handed out per key. Numbered per key rather than cache-wide (as
     /// memcached does) so that stores to different keys commute exactly — exhaustive search swaps them —
     /// while a `cas` still sees any store in between; never reset, not even by a restart, so a unique from
     /// before a delete or restart cannot match a later entry.
-    private var issued: [Key: Int] = [:]
+    private var issued = KeyTable<Int>()
 
     /// How long a lease lasts before another miss may take a new one; `nil` = until voided or used.
     public var leaseTTL: Ticks?
@@ -45,8 +45,7 @@ public struct ModelCache: Sendable, Equatable {
     /// Equal when the entries, the uniques issued and the outstanding lease tokens are; when each lease
     /// would end is not compared.
     public static func == (lhs: ModelCache, rhs: ModelCache) -> Bool {
-        lhs.entries == rhs.entries && lhs.issued == rhs.issued
-            && lhs.leases.mapValues { $0.token } == rhs.leases.mapValues { $0.token }
+        lhs.entries == rhs.entries && lhs.issued == rhs.issued && lhs.leases.matches(rhs.leases) { $0.token == $1.token }
     }
 
     /// The live entry for `key` at tick `now`, if any.
@@ -83,7 +82,7 @@ public struct ModelCache: Sendable, Equatable {
 
     /// The next unique or token for `key`.
     private mutating func issue(_ key: Key) -> Int {
-        let next = issued[key, default: 0] + 1
+        let next = (issued[key] ?? 0) + 1
         issued[key] = next
         return next
     }
