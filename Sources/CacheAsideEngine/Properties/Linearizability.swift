@@ -58,9 +58,10 @@ extension Property {
 /// that write took ("client 2's read of k1 at t6 returned v0, but client 1's write of v1 had completed at
 /// t4: db.write at t3, cache.delete at t4"); otherwise the checker's own sentence.
 private func explain(_ violation: LinearizabilityViolation, operations: [History.Operation], history: History) -> String {
-    let byInvoke = Dictionary(uniqueKeysWithValues: operations.map { ($0.invokeIndex, $0) })
-    guard let reader = byInvoke[violation.operation.invokedAt], case .read(let key) = reader.operation,
-        let writerOperation = violation.lastWriter, let writer = byInvoke[writerOperation.invokedAt],
+    // Two look-ups per violation: a scan, not a table of every operation.
+    func invoked(at index: Int) -> History.Operation? { operations.first { $0.invokeIndex == index } }
+    guard let reader = invoked(at: violation.operation.invokedAt), case .read(let key) = reader.operation,
+        let writerOperation = violation.lastWriter, let writer = invoked(at: writerOperation.invokedAt),
         case .write(_, let written) = writer.operation, let writerEnd = writer.endIndex,
         writerEnd < reader.invokeIndex, let end = writer.endTick
     else {

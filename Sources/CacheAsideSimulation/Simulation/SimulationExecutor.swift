@@ -25,7 +25,10 @@ import Synchronization
 ///   runs again, and no thread timing can change what the run did.
 final class SimulationExecutor: TaskExecutor, @unchecked Sendable {
 
-    /// Jobs from the owner thread; only the owner thread touches these two.
+    /// Jobs from the owner thread; only the owner thread touches these three. A scheduling point
+    /// enqueues one job into an empty queue, so that job waits in `nextJob`, without touching the array;
+    /// `nextJob`, when set, is always the oldest job queued.
+    @exclusivity(unchecked) private var nextJob: UnownedJob?
     @exclusivity(unchecked) private var localJobs: [UnownedJob] = []
     @exclusivity(unchecked) private var localHead = 0
     /// Wake-ups of real sleeps, owner thread only: never run while the run executes.
@@ -38,7 +41,6 @@ final class SimulationExecutor: TaskExecutor, @unchecked Sendable {
     /// An executor owned by the calling thread.
     init() {
         ownerThread = ThreadIdentity.current
-        localJobs.reserveCapacity(8)
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
@@ -49,7 +51,11 @@ final class SimulationExecutor: TaskExecutor, @unchecked Sendable {
             return
         }
         if job.kind != .task { CurrentRun.current?.noteEnteredActor() }
-        localJobs.append(UnownedJob(job))
+        if nextJob == nil, localHead == localJobs.count {
+            nextJob = UnownedJob(job)
+        } else {
+            localJobs.append(UnownedJob(job))
+        }
     }
 
     /// Remembers a sign of escape seen outside `enqueue` (a step called from another thread).
@@ -83,7 +89,13 @@ final class SimulationExecutor: TaskExecutor, @unchecked Sendable {
     /// Runs queued jobs, including the ones they enqueue, until the queue is empty.
     func drain() {
         let me = asUnownedTaskExecutor()
-        while localHead < localJobs.count {
+        while true {
+            if let job = nextJob {
+                nextJob = nil
+                job.runSynchronously(on: me)
+                continue
+            }
+            guard localHead < localJobs.count else { return }
             let job = localJobs[localHead]
             localHead += 1
             if localHead == localJobs.count {
