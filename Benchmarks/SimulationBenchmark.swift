@@ -28,6 +28,7 @@ enum SimulationBenchmark {
         print("simulation, cache-aside, default workload (3 clients × 3 ops, 1 key), one core, median of 7:")
         print("  seeds/s:             \(Int(median(seedRates)))")
         print("  scheduling points/s: \(Int(median(pointRates)))")
+        clientSweep(strategy)
 
         // Shrinking: the first 21 failing seeds for convergence, time per shrink.
         let checker = Checker(strategy: strategy, properties: [.convergence])
@@ -51,6 +52,34 @@ enum SimulationBenchmark {
         print("shrinking convergence counterexamples (21 failing seeds):")
         print("  median shrink time:  \(String(format: "%.2f", median(shrinkTimes))) ms, max \(String(format: "%.2f", shrinkTimes.max()!)) ms")
         print("  median attempts:     \(Int(median(attempts)))")
+    }
+}
+
+extension SimulationBenchmark {
+    /// Seeds and scheduling points per second as the client count grows (3 ops each, 1 key): a scheduling
+    /// point should cost the same whether 4 or 64 clients could run.
+    static func clientSweep(_ strategy: some CachingStrategy) {
+        print("simulation by client count (3 ops each, 1 key), one core, median of 5:")
+        for clients in [4, 16, 64] {
+            let workload = Workload(clients: clients)
+            let seeds = UInt64(60_000 / clients)
+            var seedRates: [Double] = []
+            var pointRates: [Double] = []
+            for repetition in 0..<5 {
+                let first = UInt64(repetition) * seeds
+                var points = 0
+                let elapsed = ContinuousClock().measure {
+                    for seed in first..<(first + seeds) {
+                        points += Simulation.run(strategy, workload: workload, choices: ChoiceSource(seed: seed))
+                            .schedulingPoints
+                    }
+                }
+                seedRates.append(Double(seeds) / elapsed.seconds)
+                pointRates.append(Double(points) / elapsed.seconds)
+            }
+            let clientsText = "\(clients) clients:".padding(toLength: 12, withPad: " ", startingAt: 0)
+            print("  \(clientsText) seeds/s \(Int(median(seedRates))), scheduling points/s \(Int(median(pointRates)))")
+        }
     }
 }
 
