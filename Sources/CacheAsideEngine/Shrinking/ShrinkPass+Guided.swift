@@ -7,7 +7,7 @@ extension ShrinkPass {
     /// Tries `edits(outline)` in order on the best run's outline, taking a fresh outline after each
     /// adopted edit and going on from the same place in the new list: the adopted edit's target is gone
     /// from it (an edit with nothing to change is not listed), and the ones before it already failed.
-    private static func sweepOutline(
+    static func sweepOutline(
         _ state: inout ShrinkState, edits: (RunOutline, WorkloadChoiceLayout) -> [RunOutline]
     ) -> Bool {
         guard let layout = state.guided?.layout else { return false }

@@ -66,16 +66,16 @@ package struct Shrinker: Sendable {
         var state = ShrinkState(
             best: run, attemptLimit: attemptLimit, stepLimit: stepLimit, isFailing: isFailing, replay: replay,
             guided: guided)
-        var improved = true
-        // Passes repeat until none adopts an edit, so the result is 1-minimal for every edit they try:
-        // no single deletion, zeroing, dropped client or operation gives a simpler failing run.
-        while improved, !state.exhausted {
-            improved = false
-            for pass in ShrinkPass.all where !state.exhausted {
-                if pass.apply(&state) { improved = true }
-            }
+        // Each order descends from `run` on the budget the ones before it left; the simplest end wins,
+        // and an order cut short by the budget only counts as the answer if nothing finished simpler.
+        var ends: [(run: RunRecord, stoppedAtLimit: Bool)] = []
+        for passes in ShrinkPass.orders where !state.exhausted {
+            state.best = run
+            state.descend(passes)
+            ends.append((state.best, state.exhausted))
         }
-        return Result(run: state.best, attempts: state.attempts, stoppedAtLimit: state.exhausted)
+        let end = ends.dropFirst().reduce(ends.first ?? (run, true)) { ShrinkOrder.isSimpler($1.run, than: $0.run) ? $1 : $0 }
+        return Result(run: end.run, attempts: state.attempts, stoppedAtLimit: end.stoppedAtLimit)
     }
 }
 
@@ -103,6 +103,19 @@ struct ShrinkState {
     }
 
     var exhausted: Bool { attempts >= attemptLimit || replayedSteps >= stepLimit }
+
+    /// Applies `passes` in turn, again and again until none adopts an edit (or the budget runs out), so
+    /// the best run is 1-minimal for every edit they try: no single deletion, zeroing, dropped client or
+    /// operation gives a simpler failing run.
+    mutating func descend(_ passes: [ShrinkPass]) {
+        var improved = true
+        while improved, !exhausted {
+            improved = false
+            for pass in passes where !exhausted {
+                if pass.apply(&self) { improved = true }
+            }
+        }
+    }
 
     /// Replays `candidate`; adopts it if it still fails and is simpler. Returns whether it was adopted.
     mutating func consider(_ candidate: [Int]) -> Bool {
