@@ -116,6 +116,31 @@ extension ShrinkPass {
         }
     }
 
+    /// Turns a read into a write when that gives a shorter trace: two writers whose cache updates land
+    /// in the other order race in four steps, a reader's refill and a writer in five. Kind `2` is a write
+    /// when the workload has both kinds; where it has not, the replay reads the value as no operation.
+    /// A write takes a step fewer than a refilling read, so each is also tried with the read's first
+    /// step gone from the schedule, which keeps its later steps where they interleaved. Like
+    /// `warmEntries`, an edit no lowering pass would find.
+    static let readsToWrites = ShrinkPass(name: "reads to writes") { state in
+        sweepOutline(&state) { outline, layout in
+            (0..<layout.clients).flatMap { slot in
+                let planned = (0..<layout.operationsPerClient).map { layout.kindIndex(slot: slot, operation: $0) }
+                    .filter { $0 < outline.planChoices.count && outline.planChoices[$0] != 0 }
+                let numbers = outline.keptOperations[slot] ?? Array(1...max(planned.count, 1))
+                return zip(planned, numbers).filter { outline.planChoices[$0.0] == 1 }.flatMap { index, number -> [RunOutline] in
+                    guard var write = outline.settingPlanChoice(index, to: 2) else { return [] }
+                    let unshifted = write
+                    if let first = write.schedule.firstIndex(of: RunOutline.Transition(slot: slot, operation: number)) {
+                        write.schedule.remove(at: first)
+                        return [write, unshifted]
+                    }
+                    return [unshifted]
+                }
+            }
+        }
+    }
+
     /// Starts a key warm when that gives a shorter trace (a warm entry replaces a miss and its refill):
     /// positional passes only ever lower a choice, so they would never find it.
     static let warmEntries = ShrinkPass(name: "warm entries") { state in

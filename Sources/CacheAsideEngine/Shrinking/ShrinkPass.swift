@@ -7,7 +7,7 @@ struct ShrinkPass: Sendable {
     static let all: [ShrinkPass] = [
         deleteLargeBlocks, zeroLargeBlocks, dropClientChunks, dropClients, dropOperations, dropOperationPairs, mergeClients,
         dropOperationChunks, deleteBlocks, zeroBlocks, zeroEach, lowerEach, lowerPausesTogether, swapAdjacentPreemptions,
-        quietTransitions, simplifyWorkloadChoices, warmEntries,
+        quietTransitions, simplifyWorkloadChoices, readsToWrites, warmEntries,
     ]
 
     /// The same passes, coarse edits by meaning first: whole clients in chunks, then everything before
@@ -18,7 +18,7 @@ struct ShrinkPass: Sendable {
     static let coarseFirst: [ShrinkPass] = [
         dropClientChunks, deleteLargeBlocks, zeroLargeBlocks, dropClients, dropOperationChunks, dropOperations,
         dropOperationPairs, mergeClients, deleteBlocks, zeroBlocks, zeroEach, lowerEach, lowerPausesTogether,
-        swapAdjacentPreemptions, quietTransitions, simplifyWorkloadChoices, warmEntries,
+        swapAdjacentPreemptions, quietTransitions, simplifyWorkloadChoices, readsToWrites, warmEntries,
     ]
 
     /// The pass orders a shrink descends along, one after the other.
