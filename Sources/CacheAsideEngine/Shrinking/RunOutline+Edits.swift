@@ -54,8 +54,12 @@ extension RunOutline {
     /// after the operations `target` already performs: one client fewer when `source` had no other.
     /// Only worth trying when that operation began after `target`'s last one ended, which the caller
     /// checks; the transitions keep their choices and their place in the schedule.
+    ///
+    /// `keepingStart` sets the moved operation's pause so that it starts when it did (as far as the think
+    /// range allows): under concurrent timing its old pause counted from the start of the run, and after
+    /// the target's operations it would start far later, past the race it was in.
     func movingOperation(
-        _ number: Int, fromSlot source: Int, toSlot target: Int, layout: WorkloadChoiceLayout
+        _ number: Int, fromSlot source: Int, toSlot target: Int, layout: WorkloadChoiceLayout, keepingStart: Bool = false
     ) -> RunOutline? {
         let sourcePlanned = plannedIndices(ofSlot: source, layout: layout)
         let sourceNumbers = keptOperations[source] ?? Array(1...max(sourcePlanned.count, 1))
@@ -75,6 +79,18 @@ extension RunOutline {
                 edited.planChoices[start + offset] = operation < blocks.count && offset < blocks[operation].count ? blocks[operation][offset] : 0
             }
         }
+        let targetNumbers = keptOperations[target] ?? (targetPlanned.isEmpty ? [] : Array(1...targetPlanned.count))
+        if keepingStart {
+            guard let thinkOffset = layout.thinkOffset,
+                let begin = operationTicks[Transition(slot: source, operation: number)]?.begin
+            else { return nil }
+            let previousEnd = targetNumbers.last.map { operationTicks[Transition(slot: target, operation: $0)]?.end } ?? 0
+            guard let previousEnd else { return nil }
+            let pause = min(max(begin - previousEnd - layout.thinkLowerBound, 0), layout.thinkChoices - 1)
+            let index = layout.kindIndex(slot: target, operation: targetPlanned.count) + thinkOffset
+            guard index < edited.planChoices.count, edited.planChoices[index] != pause else { return nil }
+            edited.planChoices[index] = pause
+        }
         // A number the target never had, so its own operations' transitions stay apart from the moved one's.
         let moved = Transition(slot: target, operation: Self.movedOperationBase + number + 1_000 * source)
         let old = Transition(slot: source, operation: number)
@@ -84,7 +100,6 @@ extension RunOutline {
         var sourceKept = sourceNumbers
         sourceKept.remove(at: position)
         edited.keptOperations[source] = sourceKept
-        let targetNumbers = keptOperations[target] ?? (targetPlanned.isEmpty ? [] : Array(1...targetPlanned.count))
         edited.keptOperations[target] = targetNumbers + [moved.operation]
         return edited
     }
@@ -115,6 +130,37 @@ extension RunOutline {
         guard index < planChoices.count, planChoices[index] != value else { return nil }
         var edited = self
         edited.planChoices[index] = value
+        return edited
+    }
+}
+
+extension RunOutline {
+    /// The run with client slot `slot` played by the empty slot `target` instead: the same operations,
+    /// pauses, schedule and latencies under another slot. A run's choices lay the workload out slot by
+    /// slot, so a race between slots 40 and 57 of 64 replays from a sequence that is mostly zeros before
+    /// them; moved down, the same race has a shorter sequence, hence a shorter replay token.
+    func movingClient(_ slot: Int, toSlot target: Int, layout: WorkloadChoiceLayout) -> RunOutline? {
+        let block = layout.operationsPerClient * layout.stride
+        let source = layout.kindIndex(slot: slot, operation: 0)
+        let destination = layout.kindIndex(slot: target, operation: 0)
+        guard target != slot, target < layout.clients, slot < layout.clients, source + block <= planChoices.count,
+            destination + block <= planChoices.count,
+            !planChoices[source..<(source + block)].allSatisfy({ $0 == 0 }),
+            (0..<layout.operationsPerClient).allSatisfy({ planChoices[layout.kindIndex(slot: target, operation: $0)] == 0 })
+        else { return nil }
+        var edited = self
+        for offset in 0..<block {
+            edited.planChoices[destination + offset] = planChoices[source + offset]
+            edited.planChoices[source + offset] = 0
+        }
+        let renamed = { (transition: Transition) in
+            transition.slot == slot ? Transition(slot: target, operation: transition.operation) : transition
+        }
+        edited.schedule = schedule.map(renamed)
+        edited.transitionChoices = Dictionary(uniqueKeysWithValues: transitionChoices.map { (renamed($0.key), $0.value) })
+        edited.operationTicks = Dictionary(uniqueKeysWithValues: operationTicks.map { (renamed($0.key), $0.value) })
+        edited.keptOperations[target] = keptOperations[slot]
+        edited.keptOperations[slot] = nil
         return edited
     }
 }

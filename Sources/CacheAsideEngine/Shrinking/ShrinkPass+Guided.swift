@@ -80,8 +80,11 @@ extension ShrinkPass {
             let sources = slots.sorted { (counts[$0] ?? 0, $0) < (counts[$1] ?? 0, $1) }
             return sources.flatMap { source in
                 operations.filter { $0.slot == source }.flatMap { operation in
-                    slots.filter { $0 != source }.compactMap { target in
-                        outline.movingOperation(operation.operation, fromSlot: source, toSlot: target, layout: layout)
+                    slots.filter { $0 != source }.flatMap { target in
+                        [false, true].compactMap {
+                            outline.movingOperation(
+                                operation.operation, fromSlot: source, toSlot: target, layout: layout, keepingStart: $0)
+                        }
                     }
                 }
             }
@@ -137,6 +140,17 @@ extension ShrinkPass {
                     }
                     return [unshifted]
                 }
+            }
+        }
+    }
+
+    /// Moves each client to the lowest empty slot below its own, the run otherwise unchanged: the same
+    /// trace from a shorter choice sequence (`RunOutline.movingClient`).
+    static let lowerClientSlots = ShrinkPass(name: "lower client slots") { state in
+        sweepOutline(&state) { outline, layout in
+            let occupied = Set(outline.clientSlots)
+            return outline.clientSlots.compactMap { slot in
+                (0..<slot).first { !occupied.contains($0) }.flatMap { outline.movingClient(slot, toSlot: $0, layout: layout) }
             }
         }
     }

@@ -7,7 +7,7 @@ struct ShrinkPass: Sendable {
     static let all: [ShrinkPass] = [
         deleteLargeBlocks, zeroLargeBlocks, dropClientChunks, dropClients, dropOperations, dropOperationPairs, mergeClients,
         dropOperationChunks, deleteBlocks, zeroBlocks, zeroEach, lowerEach, lowerPausesTogether, swapAdjacentPreemptions,
-        quietTransitions, simplifyWorkloadChoices, readsToWrites, warmEntries,
+        quietTransitions, simplifyWorkloadChoices, readsToWrites, warmEntries, lowerClientSlots,
     ]
 
     /// The same passes, coarse edits by meaning first: whole clients in chunks, then everything before
@@ -18,7 +18,7 @@ struct ShrinkPass: Sendable {
     static let coarseFirst: [ShrinkPass] = [
         dropClientChunks, deleteLargeBlocks, zeroLargeBlocks, dropClients, dropOperationChunks, dropOperations,
         dropOperationPairs, mergeClients, deleteBlocks, zeroBlocks, zeroEach, lowerEach, lowerPausesTogether,
-        swapAdjacentPreemptions, quietTransitions, simplifyWorkloadChoices, readsToWrites, warmEntries,
+        swapAdjacentPreemptions, quietTransitions, simplifyWorkloadChoices, readsToWrites, warmEntries, lowerClientSlots,
     ]
 
     /// The pass orders a shrink descends along, one after the other.
