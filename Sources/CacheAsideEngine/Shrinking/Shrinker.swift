@@ -68,8 +68,11 @@ package struct Shrinker: Sendable {
             guided: guided)
         // Each order descends from `run` on the budget the ones before it left; the simplest end wins,
         // and an order cut short by the budget only counts as the answer if nothing finished simpler.
+        // Only where clients think do the orders part ways (timing holds operations in place, and which
+        // ones go first decides what timing is left), so a run without pauses takes one descent.
+        let orders = guided?.layout.thinkOffset != nil ? ShrinkPass.orders : [ShrinkPass.all]
         var ends: [(run: RunRecord, stoppedAtLimit: Bool)] = []
-        for passes in ShrinkPass.orders where !state.exhausted {
+        for passes in orders where !state.exhausted {
             state.best = run
             state.descend(passes)
             ends.append((state.best, state.exhausted))
