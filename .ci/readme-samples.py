@@ -114,7 +114,7 @@ def main():
                 timed = [text for text in produced if TIMING.search(text)]
                 if timed:
                     failures.append(f"{label} prints a timing, which a README sample must not show: {timed[0]!r}")
-                if produced != block:
+                if produced != block and status == options["exit"]:
                     if update:
                         block = produced
                     else:
