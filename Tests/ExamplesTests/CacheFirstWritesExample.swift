@@ -51,8 +51,11 @@ final class CacheFirstWritesExampleTests: XCTestCase {
         let example = try XCTUnwrap(report.properties[1].counterexample)
         XCTAssertEqual(example.size.clients, 2)
         XCTAssertTrue(example.violation.explanation.contains("after its own write of"))
+        // The marked line is the read that returned something other than the client's own last write,
+        // the value the explanation names.
         let marked = try XCTUnwrap(markedLine(in: report.failureMessage, for: "reads follow own writes"))
-        XCTAssertTrue(marked.contains("◀ v0"), marked)
+        let returned = try XCTUnwrap(example.violation.explanation.firstMatch(of: /read (v\d+) of/)?.1)
+        XCTAssertTrue(marked.contains("◀ \(returned)"), "\(marked) — \(example.violation.explanation)")
     }
 
     func testReplayLineReproducesTheWorldInvariantBreak() throws {

@@ -9,6 +9,10 @@ extension Property {
     /// invalidation are other problems with other cures — early refresh and XFetch cannot help a key that
     /// was just deleted — so mixing them in would make every expiry cure "fail" for reasons that have
     /// nothing to do with expiry. `cause: nil` counts every episode.
+    ///
+    /// A read of the database after one of the reader's cache calls failed is not a load of the refill:
+    /// the cache was unreachable, so no cure could have coordinated it. Those reads are the outage's
+    /// load (`RefillEpisodes.fallbackLoads`, which `compare` shows beside the refills).
     public static func stampede(limit: Int = 1, cause: Property.RefillCause? = .expiry) -> Property {
         let label = "stampede ≤ \(limit)" + (cause == .expiry ? "" : " (\(cause?.rawValue ?? "any refill"))")
         let measured = "database reads per " + (cause.map { "\($0.rawValue) refill" } ?? "refill")
