@@ -23,7 +23,7 @@ package struct DatabaseLoad: Sendable {
         var inFlight: Set<ActorID> = []
         for (index, event) in run.history.events.enumerated() {
             guard let actor = event.actor else { continue }
-            inFlight.remove(actor)
+            if !inFlight.isEmpty { inFlight.remove(actor) }
             guard case .step(let step) = event.kind, counted?.contains(index) ?? true else { continue }
             switch step.action {
             case .databaseRead, .databaseVersionedRead:

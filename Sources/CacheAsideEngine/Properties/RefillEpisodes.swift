@@ -93,11 +93,16 @@ package struct RefillEpisodes: Sendable {
                 }
                 continue
             }
-            if let key = loadInFlight.removeValue(forKey: client) { inFlight[key, default: 1] -= 1 }
+            // The sets and maps below are usually empty: checking first spares a hash on most events.
+            if !loadInFlight.isEmpty, let key = loadInFlight.removeValue(forKey: client) { inFlight[key, default: 1] -= 1 }
             switch event.kind {
             case .invoke(let operation):
-                cacheFailed.remove(client)
-                if case .write = operation { writing.insert(client) } else { writing.remove(client) }
+                if !cacheFailed.isEmpty { cacheFailed.remove(client) }
+                if case .write = operation {
+                    writing.insert(client)
+                } else if !writing.isEmpty {
+                    writing.remove(client)
+                }
             case .step(let step) where step.action.component == .cache:
                 if case .fault = step.outcome {
                     failedCacheCalls += 1
@@ -105,7 +110,7 @@ package struct RefillEpisodes: Sendable {
                     missedInto[client] = nil
                 } else {
                     // Answered again: a worker, which has no operations to start afresh, is past the outage.
-                    cacheFailed.remove(client)
+                    if !cacheFailed.isEmpty { cacheFailed.remove(client) }
                 }
             default: break
             }
