@@ -14,23 +14,23 @@ import CacheAsideCheck
 /// - Under `cache-unavailable` reads *fail* (cache-aside's fall back to the database): that is the real
 ///   difference, an availability one, and no property here measures it — `compare` counts the reads that
 ///   were not answered.
-package struct UncoalescedReadThrough: CachingStrategy {
+public struct UncoalescedReadThrough: CachingStrategy {
     /// How long a loaded entry lives; `nil` = forever.
-    package var ttl: Ticks?
+    public var ttl: Ticks?
 
     /// Uncoalesced read-through with the given TTL.
-    package init(ttl: Ticks? = 60) { self.ttl = ttl }
+    public init(ttl: Ticks? = 60) { self.ttl = ttl }
 
-    package var name: String { "read-through-uncoalesced" }
+    public var name: String { "read-through-uncoalesced" }
 
-    package func read(_ key: Key, in env: Environment) async throws -> Value? {
+    public func read(_ key: Key, in env: Environment) async throws -> Value? {
         if let cached = try await env.cache.get(key) { return cached }
         let loaded = try await env.database.read(key)
         if let loaded { try await env.cache.set(key, loaded, ttl: ttl) }
         return loaded
     }
 
-    package func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+    public func write(_ key: Key, _ value: Value, in env: Environment) async throws {
         try await env.database.write(key, value)
         try await env.cache.delete(key)
     }

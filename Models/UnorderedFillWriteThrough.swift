@@ -18,20 +18,20 @@ import CacheAsideCheck
 ///   `client-crash` (a writer dies between its database write and its set — and while it holds the lock,
 ///   so the others give up waiting after `Backoff.waits` and write unserialized). `lost-delete`,
 ///   `cache-restart` and `replica-lag` do not (no deletes; an empty cache converges; writers read nothing).
-package struct UnorderedFillWriteThrough: CachingStrategy {
+public struct UnorderedFillWriteThrough: CachingStrategy {
     /// How long a cached entry lives; `nil` = forever.
-    package var ttl: Ticks?
+    public var ttl: Ticks?
 
     /// Write-through with unordered fills and the given TTL.
-    package init(ttl: Ticks? = 60) { self.ttl = ttl }
+    public init(ttl: Ticks? = 60) { self.ttl = ttl }
 
-    package var name: String { "write-through-unordered-fill" }
+    public var name: String { "write-through-unordered-fill" }
 
-    package func read(_ key: Key, in env: Environment) async throws -> Value? {
+    public func read(_ key: Key, in env: Environment) async throws -> Value? {
         try await UncoalescedReadThrough(ttl: ttl).read(key, in: env)
     }
 
-    package func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+    public func write(_ key: Key, _ value: Value, in env: Environment) async throws {
         let locked = try await env.acquireLockOrGiveUp(key)
         do {
             try await env.database.write(key, value)

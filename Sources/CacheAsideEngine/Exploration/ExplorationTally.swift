@@ -53,19 +53,16 @@ package struct ExplorationTally: Sendable {
             }
             return (true, false)
         }
-        var analysed: [(analysis: String, figures: [[Int]])] = []
+        // `Measure.sharing` hands out one analysis's measures side by side, so the last analysis run is
+        // the only one a later measure can share.
+        var analysed: (analysis: String, figures: [[Int]])?
         for index in figures.indices {
             guard let shared = figures[index].shared else {
                 measures[index].add(figures[index].measure(record))
                 continue
             }
-            if let done = analysed.first(where: { $0.analysis == shared.analysis }) {
-                measures[index].add(done.figures[shared.index])
-            } else {
-                let all = shared.analyse(record)
-                analysed.append((shared.analysis, all))
-                measures[index].add(all[shared.index])
-            }
+            if analysed?.analysis != shared.analysis { analysed = (shared.analysis, shared.analyse(record)) }
+            measures[index].add(analysed!.figures[shared.index])
         }
         var violated = false
         for index in checks.indices {
