@@ -40,9 +40,9 @@ package struct DatabaseLoadFigures: Sendable, Codable, Equatable {
         Measure.sharing(
             [ID.peakInFlight, ID.mostReadsInWindow, ID.readsOverTime, ID.peakExpiryLoadsInFlight, ID.mostExpiryLoadsInWindow],
             analysis: "database load"
-        ) { run in
-            let all = DatabaseLoad(run: run)
-            let expiry = DatabaseLoad(run: run, cause: .expiry)
+        ) { analyses in
+            let all = DatabaseLoad(analyses)
+            let expiry = DatabaseLoad(analyses, cause: .expiry)
             return [
                 [all.peakInFlight], [all.mostReads(within: window)], all.buckets(width: window),
                 [expiry.peakInFlight], [expiry.mostReads(within: window)],

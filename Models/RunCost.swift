@@ -27,9 +27,9 @@ struct RunCost {
             [run.history.operations.count(where: { $0.operation.isRead && $0.ending == .failed })]
         },
     ]
-        + Measure.sharing([ID.refillLoads, ID.concurrentLoads], analysis: "refill episodes") { run in
+        + Measure.sharing([ID.refillLoads, ID.concurrentLoads], analysis: "refill episodes") { analyses in
             // One number per episode, `RefillCode`, so that one pass over the history serves every cause.
-            let analysis = RefillEpisodes(run: run)
+            let analysis = analyses.refillEpisodes
             let episodes = analysis.episodes.map { RefillCode(loads: $0.loads, cause: $0.cause, hotKey: $0.key == Key(1)).raw }
             return [
                 episodes + [
@@ -40,8 +40,8 @@ struct RunCost {
                 [analysis.maxConcurrentLoads],
             ]
         }
-        + Measure.sharing([ID.readLatency, ID.cacheHits], analysis: "read costs") { run in
-            let costs = ReadCosts(run: run)
+        + Measure.sharing([ID.readLatency, ID.cacheHits], analysis: "read costs") { analyses in
+            let costs = ReadCosts(run: analyses.run)
             return [costs.latencies, [costs.hits]]
         }
 

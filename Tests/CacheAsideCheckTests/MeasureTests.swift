@@ -49,6 +49,43 @@ final class MeasureTests: XCTestCase {
         XCTAssertEqual(measured.properties.map(\.failingRuns), plain.properties.map(\.failingRuns))
         XCTAssertEqual(measured.outcome, plain.outcome)
     }
+
+    /// A built-in property or shared measure whose closure a caller replaces runs the replacement: the
+    /// tally's shared analyses (`RunAnalyses`) must never outlive the evaluation they were made for.
+    func testAReplacedEvaluationOrMeasureIsTheOneThatRuns() {
+        var stampede = Property.stampede(limit: 1, cause: nil)
+        stampede.evaluate = { _ in Property.Evaluation(violation: Violation("always")) }
+        var figure = DatabaseStaleness.measures[0]
+        figure.measure = { _ in [7] }
+        var checker = Checker(
+            strategy: CacheAside(ttl: 8), workload: Workload(clients: 2, operationsPerClient: 1),
+            properties: [stampede], exploration: Exploration(seeds: 0..<20, jobs: 1, shrink: false))
+        checker.measures = [figure]
+        let report = checker.check()
+        XCTAssertEqual(report.properties.first?.failingRuns, 20)
+        XCTAssertEqual(report.measures[figure.id]?.total, 7 * 20)
+    }
+
+    /// The shared analyses give the same verdicts and figures as evaluating each property and measure on
+    /// its own, run by run.
+    func testSharedAnalysesAgreeWithLoneEvaluations() {
+        let properties: [Property] = [.stampede(limit: 1, cause: nil), .stalenessAgainstDatabase(bound: 4)]
+        let measures = DatabaseStaleness.measures
+        let lone = checker(jobs: 1, measures: [])
+        for seed in UInt64(0)..<60 {
+            let run = lone.run(seed: seed)
+            var tally = ExplorationTally(propertyCount: properties.count, measureCount: measures.count)
+            _ = tally.add(run, origin: RunOrigin(order: seed, seed: seed), properties: properties, measures: measures)
+            for (index, property) in properties.enumerated() {
+                let alone = property.evaluate(run)
+                XCTAssertEqual(tally.properties[index].failingRuns, alone.violation == nil ? 0 : 1, "seed \(seed)")
+                XCTAssertEqual(tally.properties[index].measurements.total, alone.measurements.reduce(0, +), "seed \(seed)")
+            }
+            for (index, measure) in measures.enumerated() {
+                XCTAssertEqual(tally.measures[index].total, measure.measure(run).reduce(0, +), "seed \(seed)")
+            }
+        }
+    }
 }
 
 /// The built-in table is the one place a property's id is spelled: each row makes a property with that id,

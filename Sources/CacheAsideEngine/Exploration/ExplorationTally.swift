@@ -56,17 +56,18 @@ package struct ExplorationTally: Sendable {
         // `Measure.sharing` hands out one analysis's measures side by side, so the last analysis run is
         // the only one a later measure can share.
         var analysed: (analysis: String, figures: [[Int]])?
+        let analyses = RunAnalyses(record)
         for index in figures.indices {
             guard let shared = figures[index].shared else {
                 measures[index].add(figures[index].measure(record))
                 continue
             }
-            if analysed?.analysis != shared.analysis { analysed = (shared.analysis, shared.analyse(record)) }
+            if analysed?.analysis != shared.analysis { analysed = (shared.analysis, shared.analyse(analyses)) }
             measures[index].add(analysed!.figures[shared.index])
         }
         var violated = false
         for index in checks.indices {
-            let evaluation = checks[index].evaluate(record)
+            let evaluation = checks[index].evaluate(analyses)
             properties[index].measurements.add(evaluation.measurements)
             if evaluation.exercised { properties[index].exercisedRuns += 1 }
             if evaluation.violation != nil {

@@ -57,5 +57,11 @@ package struct RunOrigin: Sendable, Hashable, Comparable {
     /// The seed a person can rerun it with (`--seed`), if there is one.
     package var seed: UInt64?
 
+    /// A run's origin.
+    package init(order: UInt64, seed: UInt64?) {
+        self.order = order
+        self.seed = seed
+    }
+
     package static func < (lhs: RunOrigin, rhs: RunOrigin) -> Bool { lhs.order < rhs.order }
 }

@@ -19,7 +19,16 @@ package struct DatabaseLoad: Sendable {
     /// episodes of that cause (`RefillEpisodes`) — the expiry refills are the load a mass expiry adds,
     /// which a cold start's burst of cold misses would otherwise hide.
     package init(run: RunRecord, cause: Property.RefillCause? = nil) {
-        let counted = cause.map { cause in Set(RefillEpisodes(run: run).episodes(of: cause).flatMap(\.loadIndices)) }
+        self.init(run: run, cause: cause, episodes: cause.map { _ in RefillEpisodes(run: run) })
+    }
+
+    /// The same, reading the refill episodes from the run's shared analyses.
+    package init(_ analyses: RunAnalyses, cause: Property.RefillCause? = nil) {
+        self.init(run: analyses.run, cause: cause, episodes: cause.map { _ in analyses.refillEpisodes })
+    }
+
+    private init(run: RunRecord, cause: Property.RefillCause?, episodes: RefillEpisodes?) {
+        let counted = cause.flatMap { cause in episodes.map { Set($0.episodes(of: cause).flatMap(\.loadIndices)) } }
         var inFlight: Set<ActorID> = []
         for (index, event) in run.history.events.enumerated() {
             guard let actor = event.actor else { continue }

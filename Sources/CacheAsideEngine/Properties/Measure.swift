@@ -18,7 +18,10 @@ public struct Measure: Sendable {
     /// The name the report files its figures under.
     public var id: String
     /// The numbers one run contributes (one per run, per read, per episode: the measure decides).
-    public var measure: @Sendable (RunRecord) -> [Int]
+    public var measure: @Sendable (RunRecord) -> [Int] {
+        // A caller that replaces the measure must be the one the tally runs.
+        didSet { shared = nil }
+    }
 
     /// Measures read off one analysis of the run (`Measure.sharing`): the tally runs the analysis once
     /// per run for all of them, which `measure` alone would repeat for each.
@@ -35,15 +38,15 @@ public struct Measure: Sendable {
         /// Tells the measures of one analysis from those of another within one check.
         package var analysis: String
         package var index: Int
-        package var analyse: @Sendable (RunRecord) -> [[Int]]
+        package var analyse: @Sendable (RunAnalyses) -> [[Int]]
     }
 
     /// One measure per id, all read off one pass of `analyse`, which returns one figure list per id.
     package static func sharing(
-        _ ids: [String], analysis: String, _ analyse: @escaping @Sendable (RunRecord) -> [[Int]]
+        _ ids: [String], analysis: String, _ analyse: @escaping @Sendable (RunAnalyses) -> [[Int]]
     ) -> [Measure] {
         ids.indices.map { index in
-            var measure = Measure(ids[index]) { analyse($0)[index] }
+            var measure = Measure(ids[index]) { analyse(RunAnalyses($0))[index] }
             measure.shared = Shared(analysis: analysis, index: index, analyse: analyse)
             return measure
         }

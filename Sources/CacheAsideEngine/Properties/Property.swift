@@ -28,7 +28,14 @@ public struct Property: Sendable {
     /// for the report's "not exercised" reason; `nil` for a property every run exercises.
     public var subject: String?
     /// Evaluates the property on one run.
-    public var evaluate: @Sendable (RunRecord) -> Property.Evaluation
+    public var evaluate: @Sendable (RunRecord) -> Property.Evaluation {
+        // A caller that replaces the evaluation must be the one the tally runs.
+        didSet { analyse = nil }
+    }
+
+    /// The same evaluation reading the run's shared analyses (`RunAnalyses`), for the built-in properties
+    /// whose analysis a measure also takes; `nil` for every other property.
+    package private(set) var analyse: (@Sendable (RunAnalyses) -> Property.Evaluation)?
 
     /// A property from an identifier, a label (default: the identifier) and an evaluation.
     package init(
@@ -44,6 +51,24 @@ public struct Property: Sendable {
         self.percentilesOverPositive = percentilesOverPositive
         self.worldInvariant = worldInvariant
         self.evaluate = evaluate
+    }
+
+    /// A property evaluated on the run's shared analyses (`RunAnalyses`).
+    package init(
+        id: String, label: String? = nil, measurementName: String? = nil, percentilesOverPositive: Bool = false,
+        sensitivity: ScheduleSensitivity = .everything, subject: String? = nil,
+        analyse: @escaping @Sendable (RunAnalyses) -> Property.Evaluation
+    ) {
+        self.init(
+            id: id, label: label, measurementName: measurementName, percentilesOverPositive: percentilesOverPositive,
+            sensitivity: sensitivity, subject: subject
+        ) { analyse(RunAnalyses($0)) }
+        self.analyse = analyse
+    }
+
+    /// Evaluates the property on a run through the run's shared analyses when it has the form for it.
+    package func evaluate(_ analyses: RunAnalyses) -> Property.Evaluation {
+        analyse?(analyses) ?? evaluate(analyses.run)
     }
 }
 

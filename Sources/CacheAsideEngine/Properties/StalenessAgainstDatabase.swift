@@ -17,8 +17,8 @@ extension Property {
             id: DatabaseStaleness.propertyID, label: label, measurementName: "staleness vs database (ticks)",
             percentilesOverPositive: true, sensitivity: bound == nil ? .orderOfConflictingSteps : .everything,
             subject: "a read that returned, or an entry left in the cache"
-        ) { run in
-            DatabaseStalenessAnalysis(run: run).evaluation(bound: bound)
+        ) { analyses in
+            analyses.databaseStaleness.evaluation(bound: bound)
         }
     }
 }
@@ -49,8 +49,8 @@ package enum DatabaseStaleness {
     package static let horizons: [Ticks] = [1, 10, 100]
 
     /// The measures, in report order.
-    package static let measures: [Measure] = Measure.sharing([ID.reads, ID.windows, ID.writeLags], analysis: propertyID) { run in
-        let analysis = DatabaseStalenessAnalysis(run: run)
+    package static let measures: [Measure] = Measure.sharing([ID.reads, ID.windows, ID.writeLags], analysis: propertyID) { analyses in
+        let analysis = analyses.databaseStaleness
         return [analysis.lags.map(\.ticks), analysis.inconsistencyWindows, analysis.writeLags]
     }
 

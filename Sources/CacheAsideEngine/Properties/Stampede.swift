@@ -17,8 +17,9 @@ extension Property {
         let label = "stampede ≤ \(limit)" + (cause == .expiry ? "" : " (\(cause?.rawValue ?? "any refill"))")
         let measured = "database reads per " + (cause.map { "\($0.rawValue) refill" } ?? "refill")
         let subject = cause.map { "a refill after " + Self.causeText($0) } ?? "a refill"
-        return Property(id: "stampede", label: label, measurementName: measured, subject: subject) { run in
-            let analysis = RefillEpisodes(run: run)
+        return Property(id: "stampede", label: label, measurementName: measured, subject: subject) { analyses in
+            let run = analyses.run
+            let analysis = analyses.refillEpisodes
             let violation = analysis.firstLoad(over: limit, cause: cause).map { episode, index in
                 Violation(
                     "\(episode.loads) database reads of \(episode.key) for one refill after "
