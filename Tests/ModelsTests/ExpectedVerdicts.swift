@@ -46,7 +46,7 @@ private func underEveryFault(
 }
 
 /// What the catalogue claims, written from the reasoning in each model's doc comment before the tool was
-/// run (see Models/CATALOGUE.md for where the tool and the reasoning disagreed). Standard scenario: the
+/// run (where the tool and the reasoning disagreed, the model's doc comment says so). Standard scenario: the
 /// command line's default workload (3 clients × 3 operations, one key, half writes), TTL 60, staleness
 /// bound = TTL, stampede limit 1.
 let expectedVerdicts: [Expectation] =
