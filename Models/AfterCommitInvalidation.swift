@@ -6,7 +6,7 @@ import CacheAsideCheck
 /// Reads are cache-aside's.
 ///
 /// - No ORM-hook trace: the delete follows the commit, so a reader that misses after the delete reads
-///   the new row. `AfterCommitTests` checks that no convergence counterexample has the delete before the
+///   the new row. `TransactionModelTests` checks that no convergence counterexample has the delete before the
 ///   commit.
 /// - Still **cache-aside's classic race**: the documentation fixes the hook's order, not the reader's. A
 ///   reader that read the old row before the commit sets it after the delete; the tool finds that, so it

@@ -12,7 +12,8 @@ import CacheAsideCheck
 ///   **staleness ≤ TTL** still break, only more rarely (the tool finds it; see the verdict rows).
 /// - **Stampede ≤ 1** breaks: nothing coalesces the loads.
 /// - A cache restart resets every generation to 0, so a reader's remembered generation can match again
-///   after a restart and a bump (ABA).
+///   after a restart and a bump (ABA). Every fault setting breaks the same four claims as no fault does,
+///   so the verdict rows cannot tell this apart from the check-then-set gap; it is reasoning, not pinned.
 public struct GenerationCounter: CachingStrategy {
     /// How long a filled entry lives; `nil` = forever.
     public var ttl: Ticks?

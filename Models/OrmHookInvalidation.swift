@@ -10,7 +10,7 @@ import CacheAsideCheck
 /// - Breaks **convergence** and **linearizability** without any other client's help beyond one read:
 ///   the writer begins and writes, the hook deletes the key, a reader misses, reads the *still committed*
 ///   old row and sets it, and only then the writer commits. The cache holds the old row until the TTL
-///   ends. This is the trace the shrinker reduces a failure to (`OrmHookShrinkTests` pins it), and the
+///   ends. This is the trace the shrinker reduces a failure to (`TransactionModelTests` pins it), and the
 ///   tool agrees with the frameworks' documentation.
 /// - Breaks **staleness ≤ TTL** and **stampede ≤ 1** for cache-aside's reasons, and keeps cache-aside's
 ///   classic race too (a reader that read the old row before the writer began sets it after the delete).
