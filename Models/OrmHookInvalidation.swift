@@ -23,11 +23,9 @@ public struct OrmHookInvalidation: CachingStrategy {
 
     public var name: String { "orm-hook-invalidation" }
 
+    /// Cache-aside's read: the transaction changes only the write path.
     public func read(_ key: Key, in env: Environment) async throws -> Value? {
-        if let hit = try await env.cache.getIfAvailable(key) { return hit }
-        let row = try await env.database.read(key)
-        if let row { try await env.cache.setIfAvailable(key, row, ttl: ttl) }
-        return row
+        try await CacheAside(ttl: ttl).read(key, in: env)
     }
 
     public func write(_ key: Key, _ value: Value, in env: Environment) async throws {
