@@ -132,6 +132,27 @@ package enum ModelCatalogue {
             summary: "hits near expiry queue the key; a refresher worker reloads it: no expiry misses, but its reload is a stale set.",
             parameters: [.ticks("window", \RefreshAhead.refreshAhead, in: 0...Ticks.max, defaultNote: "ttl/5", help: "a hit with at most this many ticks left queues a reload")]
         ) { RefreshAhead(ttl: $0) },
+        CatalogueEntry(
+            name: "orm-hook-invalidation",
+            summary: "db write in a transaction, delete from a hook before commit (after_save): a reader refills the old committed row before the commit."
+        ) { OrmHookInvalidation(ttl: $0) },
+        CatalogueEntry(
+            name: "after-commit-invalidation",
+            summary: "db write in a transaction, delete after commit (after_commit, on_commit): no hook race, cache-aside's stale set remains."
+        ) { AfterCommitInvalidation(ttl: $0) },
+        CatalogueEntry(
+            name: "double-delete-transaction",
+            summary: "delete → transaction → delete: the hook race is undone, cache-aside's stale set remains."
+        ) { DoubleDeleteTransaction(ttl: $0) },
+        CatalogueEntry(
+            name: "versioned-set-transaction",
+            summary: "versioned-set whose writer commits in a transaction before its gets/cas install: versioned-set's verdicts.",
+            parameters: [.ticks("cas-attempts", \TransactionalVersionedSet.base.casAttempts, in: 1...1_000, unit: "rounds", help: "how many gets/cas rounds a writer tries before it deletes instead")]
+        ) { TransactionalVersionedSet(ttl: $0) },
+        CatalogueEntry(
+            name: "generation-counter",
+            summary: "a miss fills only if the key's generation is unchanged; writers bump it: the check-then-set gap still lets a stale row in."
+        ) { GenerationCounter(ttl: $0) },
     ]
 
     /// The entry named `name`, if there is one.

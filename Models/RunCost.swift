@@ -151,7 +151,7 @@ extension StepAction {
     /// Whether the step reads the database (plainly or versioned).
     var isDatabaseRead: Bool {
         switch self {
-        case .databaseRead, .databaseVersionedRead: true
+        case .databaseRead, .databaseVersionedRead, .transactionRead: true
         default: false
         }
     }

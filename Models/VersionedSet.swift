@@ -49,6 +49,12 @@ public struct VersionedSet: CachingStrategy {
 
     public func write(_ key: Key, _ value: Value, in env: Environment) async throws {
         try await env.database.write(key, value)
+        try await installAfterWrite(key, in: env)
+    }
+
+    /// What a write does once its row is in the database: rounds of `installCurrentRow`, then a delete as
+    /// the last resort (shared with `TransactionalVersionedSet`, which commits the row first).
+    func installAfterWrite(_ key: Key, in env: Environment) async throws {
         do {
             for _ in 0..<casAttempts {
                 if try await installCurrentRow(key, in: env) { return }

@@ -77,6 +77,13 @@ struct RunContents {
                 rows[key] = span(key, value, from: event.tick, event: index, expiresAt: nil)
             case .rowDeleted(let key):
                 endRow(key, at: event.tick, event: index)
+            case .rowsCommitted(let written):
+                for entry in written {
+                    endRow(entry.key, at: event.tick, event: index)
+                    if let value = entry.value {
+                        rows[entry.key] = span(entry.key, value, from: event.tick, event: index, expiresAt: nil)
+                    }
+                }
             case nil: break
             }
         }

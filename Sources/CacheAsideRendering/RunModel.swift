@@ -300,6 +300,10 @@ extension RunModel.Event {
         case (.cacheDelete, _): return "\(key) deleted"
         case (.databaseWrite(_, let value), _): return "\(key) := \(value)"
         case (.databaseDelete, _): return "\(key) row deleted"
+        // Buffered in the writer's transaction: nobody else sees it until the commit.
+        case (.transactionWrite(_, let value), _): return "\(key) := \(value) (uncommitted)"
+        case (.transactionDelete, _): return "\(key) row deleted (uncommitted)"
+        case (.transactionRead, .value(nil)): return "\(key) → no row"
         case (.databaseRead, .value(nil)): return "\(key) → no row"
         case (.databaseRead, .versioned(let value, nil)):
             return "\(key) → \(value.map { "\($0)" } ?? "no row") (lagging replica)"

@@ -22,6 +22,9 @@
 ///   whether one operation precedes the other in real time, which linearizability observes.
 /// - A step that begins an operation on key `k` is dependent on any step of an operation on `k`, for the
 ///   same reason, even when the step itself touches another key.
+/// - Transactions: a begin, commit or rollback is dependent on everything (a commit changes every key
+///   it wrote at once, and the change log); a transaction's read, write or delete conflicts with every
+///   step on its key, although its write stays invisible to others until the commit.
 /// - Locks, sleeps and unknown next steps (a client waking from `clock.sleep`) are dependent on
 ///   everything: they change who may run.
 enum StepIndependence {
@@ -57,6 +60,11 @@ enum StepIndependence {
     /// The key a step touches, or `nil` when it must be treated as touching everything.
     private static func footprintKey(_ action: StepAction) -> Key? {
         switch action {
+        // A commit publishes every key its transaction wrote (to the rows and the change log), and a
+        // begin or rollback opens or ends what the transaction's later steps see: conservatively, each
+        // touches everything. A transaction's own reads and writes keep their key and are never "reads"
+        // below, so they conflict with every step on it.
+        case .databaseBegin, .databaseCommit, .databaseRollback: nil
         case .sleep, .lockAcquire, .lockRelease: nil
         default: action.key
         }
@@ -64,7 +72,7 @@ enum StepIndependence {
 
     private static func isRead(_ action: StepAction) -> Bool {
         switch action {
-        case .cacheGet, .cacheGets, .databaseRead, .databaseVersionedRead: true
+        case .cacheGet, .cacheGets, .databaseRead, .databaseVersionedRead, .cacheGeneration: true
         default: false
         }
     }

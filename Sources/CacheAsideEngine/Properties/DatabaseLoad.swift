@@ -35,7 +35,7 @@ package struct DatabaseLoad: Sendable {
             if !inFlight.isEmpty { inFlight.remove(actor) }
             guard case .step(let step) = event.kind, counted?.contains(index) ?? true else { continue }
             switch step.action {
-            case .databaseRead, .databaseVersionedRead:
+            case .databaseRead, .databaseVersionedRead, .transactionRead:
                 readTicks.append(event.tick)
                 inFlight.insert(actor)
                 peakInFlight = max(peakInFlight, inFlight.count)

@@ -145,6 +145,8 @@ package struct DatabaseStalenessAnalysis {
                 update(key, at: event.tick)
             case .rowWritten(let key, let value): commit(key, value, at: index, event.tick)
             case .rowDeleted(let key): commit(key, nil, at: index, event.tick)
+            case .rowsCommitted(let written):
+                for entry in written { commit(entry.key, entry.value, at: index, event.tick) }
             case nil: break
             }
         }

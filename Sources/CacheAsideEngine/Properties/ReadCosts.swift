@@ -22,7 +22,7 @@ package struct ReadCosts: Sendable {
                 if operation.isRead { reading[client] = (event.tick, false) }
             case .step(let step):
                 switch step.action {
-                case .databaseRead, .databaseVersionedRead: reading[client]?.loaded = true
+                case .databaseRead, .databaseVersionedRead, .transactionRead: reading[client]?.loaded = true
                 default: break
                 }
             case .returned(let operation, _):

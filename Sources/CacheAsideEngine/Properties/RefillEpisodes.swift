@@ -126,7 +126,7 @@ package struct RefillEpisodes: Sendable {
                             loadIndices: []))
                 }
                 missedInto[client] = openEpisode[key]
-            case (.databaseRead, _), (.databaseVersionedRead, _):
+            case (.databaseRead, _), (.databaseVersionedRead, _), (.transactionRead, _):
                 loadInFlight[client] = key
                 inFlight[key, default: 0] += 1
                 maxConcurrentLoads = max(maxConcurrentLoads, inFlight[key]!)

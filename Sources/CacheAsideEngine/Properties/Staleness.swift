@@ -156,13 +156,22 @@ private struct KeyCommits {
         self.keys = keys
         lists = keys.map { _ in [(Value.initial, -1, 0)] }
         for (index, event) in history.events.enumerated() {
-            guard case .step(let step) = event.kind, case .databaseWrite(let key, let value) = step.action else { continue }
-            if let position = self.keys.firstIndex(of: key) {
-                lists[position].append((value, index, event.tick))
-            } else {
-                self.keys.append(key)
-                lists.append([(Value.initial, -1, 0), (value, index, event.tick)])
+            guard case .step(let step) = event.kind else { continue }
+            if case .databaseWrite(let key, let value) = step.action {
+                append(key, value, index, event.tick)
+            } else if case .databaseCommit = step.action, case .entries(let written) = step.outcome {
+                // A transaction's rows are committed at its commit step, not at its writes.
+                for entry in written { if let value = entry.value { append(entry.key, value, index, event.tick) } }
             }
+        }
+    }
+
+    private mutating func append(_ key: Key, _ value: Value, _ index: Int, _ tick: Ticks) {
+        if let position = keys.firstIndex(of: key) {
+            lists[position].append((value, index, tick))
+        } else {
+            keys.append(key)
+            lists.append([(Value.initial, -1, 0), (value, index, tick)])
         }
     }
 

@@ -13,6 +13,9 @@ package enum ContentChange: Sendable, Hashable {
     case rowWritten(Key, Value)
     /// The database removed a row.
     case rowDeleted(Key)
+    /// A transaction committed: every row it wrote (`nil` = deleted) changed at once, at the commit step,
+    /// which is where a transactional write takes effect.
+    case rowsCommitted([ChangeLog.Entry])
 }
 
 extension HistoryEvent {
@@ -30,6 +33,7 @@ extension HistoryEvent {
         case (.cacheDelete(let key), _): return .cacheDelete(key)
         case (.databaseWrite(let key, let value), _): return .rowWritten(key, value)
         case (.databaseDelete(let key), _): return .rowDeleted(key)
+        case (.databaseCommit, .entries(let written)): return .rowsCommitted(written)
         default: return nil
         }
     }

@@ -88,8 +88,15 @@ extension History {
         commits.reserveCapacity(keys.count)
         for key in keys { commits[key] = [(Value.initial, -1, 0)] }
         for (index, event) in events.enumerated() {
-            if case .step(let step) = event.kind, case .databaseWrite(let key, let value) = step.action {
+            guard case .step(let step) = event.kind else { continue }
+            if case .databaseWrite(let key, let value) = step.action {
                 commits[key, default: [(Value.initial, -1, 0)]].append((value, index, event.tick))
+            } else if case .databaseCommit = step.action, case .entries(let written) = step.outcome {
+                // A transaction's rows are committed at its commit step, not at its writes.
+                for entry in written {
+                    guard let value = entry.value else { continue }
+                    commits[entry.key, default: [(Value.initial, -1, 0)]].append((value, index, event.tick))
+                }
             }
         }
         return commits

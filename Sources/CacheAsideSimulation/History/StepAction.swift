@@ -37,6 +37,22 @@ package enum StepAction: Hashable, Sendable {
     case lockAcquire(Key, lease: Ticks?)
     /// `env.lock.release(key)`.
     case lockRelease(Key)
+    /// `env.database.transaction { … }` begins: the client's transaction opens (nothing is visible yet).
+    case databaseBegin
+    /// The transaction commits: its buffered writes reach the rows and the change log, all in this step.
+    case databaseCommit
+    /// The transaction rolls back (its closure threw): its buffered writes are dropped.
+    case databaseRollback
+    /// `tx.read(key)`: a read inside the client's transaction, which sees its own writes.
+    case transactionRead(Key)
+    /// `tx.write(key, value)`: a write buffered in the client's transaction until it commits.
+    case transactionWrite(Key, Value)
+    /// `tx.delete(key)`: a row delete buffered in the client's transaction until it commits.
+    case transactionDelete(Key)
+    /// `env.cache.generation(key)`: the key's generation counter.
+    case cacheGeneration(Key)
+    /// `env.cache.bumpGeneration(key)`: the key's generation counter incremented.
+    case cacheBumpGeneration(Key)
 
     /// Which component the step touched; the lane diagram draws each in its own column.
     package enum Component: Sendable {
@@ -56,9 +72,12 @@ package enum StepAction: Hashable, Sendable {
     package var component: Component {
         switch self {
         case .cacheGet, .cacheSet, .cacheAdd, .cacheDelete, .cacheGets, .cacheCompareAndSet, .cacheLeaseGet,
-            .cacheLeaseSet:
+            .cacheLeaseSet, .cacheGeneration, .cacheBumpGeneration:
             .cache
         case .databaseRead, .databaseVersionedRead, .databaseWrite, .databaseDelete, .databaseChanges: .database
+        case .databaseBegin, .databaseCommit, .databaseRollback, .transactionRead, .transactionWrite,
+            .transactionDelete:
+            .database
         case .queueAppend, .queueEntries: .queue
         case .sleep: .clock
         case .lockAcquire, .lockRelease: .lock
@@ -72,9 +91,10 @@ package enum StepAction: Hashable, Sendable {
             .cacheGets(let k), .cacheCompareAndSet(let k, _, _, _), .cacheLeaseGet(let k),
             .cacheLeaseSet(let k, _, _, _), .databaseRead(let k), .databaseVersionedRead(let k),
             .databaseWrite(let k, _), .databaseDelete(let k), .lockAcquire(let k, _), .lockRelease(let k),
-            .queueAppend(let k, _):
+            .queueAppend(let k, _), .transactionRead(let k), .transactionWrite(let k, _), .transactionDelete(let k),
+            .cacheGeneration(let k), .cacheBumpGeneration(let k):
             k
-        case .sleep, .databaseChanges, .queueEntries: nil
+        case .sleep, .databaseChanges, .queueEntries, .databaseBegin, .databaseCommit, .databaseRollback: nil
         }
     }
 
@@ -100,6 +120,14 @@ package enum StepAction: Hashable, Sendable {
         case .sleep(let ticks): return "clock.sleep \(ticks)"
         case .lockAcquire(let k, let lease): return "lock \(k)" + (lease.map { " lease \($0)" } ?? "")
         case .lockRelease(let k): return "unlock \(k)"
+        case .databaseBegin: return "db.begin"
+        case .databaseCommit: return "db.commit"
+        case .databaseRollback: return "db.rollback"
+        case .transactionRead(let k): return "tx.read \(k)"
+        case .transactionWrite(let k, let v): return "tx.write \(k)=\(v)"
+        case .transactionDelete(let k): return "tx.delete \(k)"
+        case .cacheGeneration(let k): return "cache.generation \(k)"
+        case .cacheBumpGeneration(let k): return "cache.bumpGeneration \(k)"
         }
     }
 }
@@ -124,8 +152,10 @@ package enum StepOutcome: Hashable, Sendable, CustomStringConvertible {
     case fault(String)
     /// The step was acknowledged but an injected fault dropped its effect, named here.
     case silentlyDropped(String)
-    /// The log entries a change-log or queue read returned.
+    /// The log entries a change-log or queue read returned, or the ones a commit appended.
     case entries([ChangeLog.Entry])
+    /// A count: the generation counter a generation read or bump returned.
+    case count(Int)
 
     /// What the step did, as the cache or database lane prints it.
     package var description: String {
@@ -143,6 +173,7 @@ package enum StepOutcome: Hashable, Sendable, CustomStringConvertible {
         case .fault(let name): "failed (\(name))"
         case .silentlyDropped(let name): "ok, but dropped (\(name))"
         case .entries(let entries): entries.map(\.description).joined(separator: ", ")
+        case .count(let count): "\(count)"
         }
     }
 }

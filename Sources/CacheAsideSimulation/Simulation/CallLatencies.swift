@@ -45,6 +45,8 @@ extension SimulationOptions {
             case .databaseRead, .databaseVersionedRead: databaseRead
             case .databaseChanges, .queueEntries: logRead
             case .databaseWrite, .databaseDelete: databaseWrite
+            case .transactionRead: databaseRead
+            case .databaseBegin, .databaseCommit, .databaseRollback, .transactionWrite, .transactionDelete: databaseWrite
             case .sleep: 1...1
             default: cacheCall
             }

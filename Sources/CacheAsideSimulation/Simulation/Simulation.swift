@@ -98,6 +98,8 @@ final class SimulationRun: @unchecked Sendable {
         var acknowledged = 0
         /// Calls refused while the finished run unwinds this task (`releaseSuspendedTasks`).
         var callsWhileUnwinding = 0
+        /// The client's open database transaction, between its begin and its commit or rollback.
+        var transaction: OpenTransaction?
     }
 
     let strategy: any CachingStrategy
@@ -533,6 +535,8 @@ final class SimulationRun: @unchecked Sendable {
         clients[slot].state = .done
         clients[slot].stopped = true
         clients[slot].operation = nil
+        // A crashed client's connection is gone, and with it its open transaction: rolled back.
+        clients[slot].transaction = nil
         running = nil
         throw ClientStopped()
     }

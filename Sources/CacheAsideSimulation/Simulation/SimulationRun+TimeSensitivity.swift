@@ -10,6 +10,12 @@ extension SimulationRun {
     func stepObservesTime(_ action: StepAction) -> Bool {
         switch action {
         case .databaseRead, .databaseVersionedRead, .databaseWrite, .databaseDelete, .queueAppend: false
+        // A transaction keeps no clock either (its commit stamps the change log as a write does).
+        case .databaseBegin, .databaseCommit, .databaseRollback, .transactionRead, .transactionWrite,
+            .transactionDelete:
+            false
+        // Generation counters never expire.
+        case .cacheGeneration, .cacheBumpGeneration: false
         case .cacheDelete: false
         case .cacheSet(let key, _, let ttl): ttl != nil || world.cache.hasExpiringState(key)
         case .cacheAdd(let key, _, let ttl), .cacheCompareAndSet(let key, _, let ttl, _),

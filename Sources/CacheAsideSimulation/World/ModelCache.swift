@@ -36,6 +36,10 @@ public struct ModelCache: Sendable, Equatable {
     /// before a delete or restart cannot match a later entry.
     private var issued = KeyTable<Int>()
 
+    /// Each key's generation counter (`env.cache.generation`, `bumpGeneration`): a counter kept beside
+    /// the entry, as a Redis `INCR` on a companion key is; absent = 0. A restart loses it with the entries.
+    var generations = KeyTable<Int>()
+
     /// How long a lease lasts before another miss may take a new one; `nil` = until voided or used.
     public var leaseTTL: Ticks?
 
@@ -46,6 +50,7 @@ public struct ModelCache: Sendable, Equatable {
     /// would end is not compared.
     public static func == (lhs: ModelCache, rhs: ModelCache) -> Bool {
         lhs.entries == rhs.entries && lhs.issued == rhs.issued && lhs.leases.matches(rhs.leases) { $0.token == $1.token }
+            && lhs.generations == rhs.generations
     }
 
     /// The live entry for `key` at tick `now`, if any.
@@ -96,12 +101,13 @@ public struct ModelCache: Sendable, Equatable {
     }
 
     /// Whether the cache holds no entry and no lease: a restart would change nothing.
-    package var isEmpty: Bool { entries.isEmpty && leases.isEmpty }
+    package var isEmpty: Bool { entries.isEmpty && leases.isEmpty && generations.isEmpty }
 
     /// Removes every entry and lease, as a restarted cache process would.
     public mutating func flushAll() {
         entries.removeAll()
         leases.removeAll()
+        generations.removeAll()
     }
 
     /// The live value and its cas unique.
