@@ -13,6 +13,7 @@ extension RunFingerprint {
         case faults, stepBudget, leaseTTL, clockJumps
         case cacheCallLatency, databaseReadLatency, databaseWriteLatency, logReadLatency
         case timing, workerStepsAfterClients
+        case databaseCapacity, databaseTimeout, cacheFlushAt
 
         /// The part's Swift spelling, as a path from a `Checker`: `workload.thinkTime`,
         /// `simulation.latencies.databaseRead`.
@@ -38,6 +39,9 @@ extension RunFingerprint {
             case .logReadLatency: "simulation.latencies.logRead"
             case .timing: "simulation.timing"
             case .workerStepsAfterClients: "simulation.workerStepsAfterClients"
+            case .databaseCapacity: "simulation.databaseCapacity"
+            case .databaseTimeout: "simulation.databaseTimeout"
+            case .cacheFlushAt: "simulation.cacheFlushAt"
             }
         }
 
@@ -67,6 +71,9 @@ extension RunFingerprint {
             case .logReadLatency: return "\(options.latencies.logRead)"
             case .timing: return options.timing.rawValue
             case .workerStepsAfterClients: return "\(options.workerStepsAfterClients)"
+            case .databaseCapacity: return optional(options.databaseCapacity)
+            case .databaseTimeout: return optional(options.databaseTimeout)
+            case .cacheFlushAt: return optional(options.cacheFlushAt)
             }
         }
 

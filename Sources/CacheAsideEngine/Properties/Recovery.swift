@@ -1,0 +1,140 @@
+extension Property {
+    /// Recovery: after each disturbance, the database's load and the cache's hit ratio are back at their
+    /// steady level within `bound` ticks (`recovery ≤ T`).
+    ///
+    /// A stampede cure is judged on one key's refill; this judges the whole system after the cache lost
+    /// its contents, the trigger of a metastable failure (Bronson et al., "Metastable Failures in
+    /// Distributed Systems", HotOS 2021; Huang et al., "Metastable Failures in the Wild", OSDI 2022): a
+    /// system that is fine before and fine long after the trigger is stable; one whose load stays up and
+    /// whose hit ratio stays down once the trigger is over is not. The terms, so that the verdict can be
+    /// checked by hand:
+    /// - A **disturbance** is the cache losing every entry: the `cache-restart` fault or the scheduled
+    ///   flush (`SimulationOptions.cacheFlushAt`), at tick `d`. Mass expiries and bursts of invalidations
+    ///   are not detected as disturbances (yet): a run whose only trouble is those is not exercised.
+    /// - The **steady level** is measured over the `T` ticks before it, `[d − T, d)` (from 0 if `d < T`):
+    ///   the hit ratio of the client reads that ended there (returned or failed; a hit is a read that
+    ///   returned without reading the database, as in `ReadCosts`) and the database reads issued there per
+    ///   tick (every read, as `DatabaseLoad` counts them).
+    /// - **Recovered** means that over the `T` ticks after the allowed `T`, `[d + T, d + 2T)` (cut at the
+    ///   run's last event), the hit ratio is at least the steady one ÷ 1.5 and the load per tick at most
+    ///   1.5 × the steady one counted with one read more (so a steady load of zero still allows a read).
+    ///   The factor absorbs the noise of a few dozen reads; a metastable failure misses it by far (hit
+    ///   ratio near zero, load pinned at what the database can take).
+    ///
+    /// A disturbance with no read ending in either window (the run ended too soon after it, or nothing
+    /// read before it) is not judged, and a run with none judged is not exercised — never a vacuous
+    /// "holds". The measurement is the hit ratio, in percent, over each judged window.
+    public static func recovery(within bound: Ticks) -> Property {
+        let bound = max(bound, 1)
+        return Property(
+            id: "recovery", label: "recovery ≤ \(bound)",
+            measurementName: "hit ratio (%) \(bound)-\(2 * bound) ticks after each cache restart",
+            subject: "a cache restart or flush with reads before it and \(bound) ticks after it"
+        ) { run in
+            let verdicts = RecoveryAnalysis(run: run, bound: bound).disturbances
+            let violation = verdicts.first { !$0.recovered }.map { verdict in
+                Violation(verdict.explanation(bound: bound), eventIndex: verdict.eventIndex)
+            }
+            return Property.Evaluation(
+                violation: violation, measurements: verdicts.map(\.hitPercent), exercised: !verdicts.isEmpty)
+        }
+    }
+}
+
+/// The windows the recovery property compares, for every judged disturbance of one run.
+package struct RecoveryAnalysis: Sendable {
+    /// One judged disturbance.
+    package struct Disturbance: Sendable, Equatable {
+        /// The restart's event and tick.
+        package var eventIndex: Int
+        package var tick: Ticks
+        /// Hits and ended reads, and database reads, in the steady and the judged window.
+        package var steady: Window
+        package var after: Window
+        /// The judged window's length: `T`, or less when the run ended inside it.
+        package var afterLength: Ticks
+        package var steadyLength: Ticks
+
+        package var recovered: Bool {
+            // Cross-multiplied, in integers: hits/ended ≥ steadyHits/steadyEnded ÷ 1.5, and
+            // reads/afterLength ≤ 1.5 × (steadyReads + 1)/steadyLength.
+            let hitsKept = 3 * after.hits * steady.endedReads >= 2 * steady.hits * after.endedReads
+            let loadKept = 2 * after.databaseReads * steadyLength <= 3 * (steady.databaseReads + 1) * afterLength
+            return hitsKept && loadKept
+        }
+
+        /// The judged window's hit ratio in percent, rounded down.
+        package var hitPercent: Int { after.endedReads == 0 ? 0 : 100 * after.hits / after.endedReads }
+
+        func explanation(bound: Ticks) -> String {
+            let steadyPercent = steady.endedReads == 0 ? 0 : 100 * steady.hits / steady.endedReads
+            return "\(bound) ticks after the cache restart at t\(tick) it had not recovered: over "
+                + "t\(tick + bound)..<t\(tick + bound + afterLength) the hit ratio was \(hitPercent)% "
+                + "(\(steadyPercent)% before) and the database took \(after.databaseReads) reads in "
+                + "\(afterLength) ticks (\(steady.databaseReads) in the \(steadyLength) ticks before)"
+        }
+    }
+
+    /// What one window held.
+    package struct Window: Sendable, Equatable {
+        package var hits = 0
+        package var endedReads = 0
+        package var databaseReads = 0
+    }
+
+    /// The judged disturbances, in history order.
+    package private(set) var disturbances: [Disturbance] = []
+
+    /// The analysis of `run` with recovery bound `bound`.
+    package init(run: RunRecord, bound: Ticks) {
+        let events = run.history.events
+        let restarts = events.indices.filter { events[$0].restartsTheCache }
+        guard !restarts.isEmpty, let lastTick = events.last?.tick else { return }
+        // Each client read's end: its tick and whether it was a hit.
+        var ends: [(tick: Ticks, hit: Bool)] = []
+        var loading: [ClientID: Bool] = [:]
+        for event in events {
+            guard let client = event.client else { continue }
+            switch event.kind {
+            case .invoke(let operation) where operation.isRead: loading[client] = false
+            case .step(let step):
+                switch step.action {
+                case .databaseRead, .databaseVersionedRead: if loading[client] != nil { loading[client] = true }
+                default: break
+                }
+            case .returned(let operation, _) where operation.isRead:
+                if let loaded = loading.removeValue(forKey: client) { ends.append((event.tick, !loaded)) }
+            case .failed(let operation, _) where operation.isRead:
+                if loading.removeValue(forKey: client) != nil { ends.append((event.tick, false)) }
+            case .crashed:
+                loading[client] = nil
+            default: break
+            }
+        }
+        let reads = DatabaseLoad(run: run).readTicks
+        func window(_ range: Range<Ticks>) -> Window {
+            var window = Window()
+            for end in ends where range.contains(end.tick) {
+                window.endedReads += 1
+                if end.hit { window.hits += 1 }
+            }
+            window.databaseReads = reads.count { range.contains($0) }
+            return window
+        }
+        for index in restarts {
+            let tick = events[index].tick
+            let steadyStart = max(0, tick.advanced(saturatingBy: -bound))
+            let afterStart = tick.advanced(saturatingBy: bound)
+            // The run's last event's tick is inside the judged window; nothing is measured after it.
+            let afterEnd = min(afterStart.advanced(saturatingBy: bound), lastTick.advanced(saturatingBy: 1))
+            guard tick > steadyStart, afterEnd > afterStart else { continue }
+            let steady = window(steadyStart..<tick)
+            let after = window(afterStart..<afterEnd)
+            guard steady.endedReads > 0, after.endedReads > 0 else { continue }
+            disturbances.append(
+                Disturbance(
+                    eventIndex: index, tick: tick, steady: steady, after: after, afterLength: afterEnd - afterStart,
+                    steadyLength: tick - steadyStart))
+        }
+    }
+}
