@@ -13,8 +13,12 @@ extension ComparisonTable {
 
     var databaseLoadHeader: [String] {
         ["model", "peak db reads in flight", "most db reads in \(windowText)", "peak expiry loads in flight",
-         "most expiry loads in \(windowText)"]
+         "most expiry loads in \(windowText)"] + (showsTimeouts ? ["db timeouts/run"] : [])
     }
+
+    /// Whether any model's database calls timed out: the column is left out otherwise, so tables of a
+    /// database without a timeout stay as they were.
+    var showsTimeouts: Bool { rows.contains { $0.databaseLoad.timeouts != nil } }
 
     func databaseLoadCells(_ row: ComparisonRow) -> [String] {
         func cell(_ peak: DatabaseLoadFigures.RunPeak?) -> String {
@@ -24,7 +28,7 @@ extension ComparisonTable {
         return [
             row.model, cell(load.peakInFlight), cell(load.mostReadsInWindow), cell(load.peakExpiryLoadsInFlight),
             cell(load.mostExpiryLoadsInWindow),
-        ]
+        ] + (showsTimeouts ? [cell(load.timeouts)] : [])
     }
 
     /// The block as aligned text: a caption, then one line per model.

@@ -132,6 +132,14 @@ package enum ModelCatalogue {
             summary: "hits near expiry queue the key; a refresher worker reloads it: no expiry misses, but its reload is a stale set.",
             parameters: [.ticks("window", \RefreshAhead.refreshAhead, in: 0...Ticks.max, defaultNote: "ttl/5", help: "a hit with at most this many ticks left queues a reload")]
         ) { RefreshAhead(ttl: $0) },
+        CatalogueEntry(
+            name: "retry-on-error",
+            summary: "cache-aside; a db timeout → delete the key, retry the load at once: metastable under overload."
+        ) { RetryOnError(ttl: $0) },
+        CatalogueEntry(
+            name: "backoff-retry",
+            summary: "cache-aside; a db timeout → jittered exponential backoff, look again, retry: recovers from overload."
+        ) { BackoffRetry(ttl: $0) },
     ]
 
     /// The entry named `name`, if there is one.
