@@ -28,7 +28,7 @@ extension ComparisonTable {
         return [
             row.model, cell(load.peakInFlight), cell(load.mostReadsInWindow), cell(load.peakExpiryLoadsInFlight),
             cell(load.mostExpiryLoadsInWindow),
-        ] + (showsTimeouts ? [cell(load.timeouts)] : [])
+        ] + (showsTimeouts ? [load.timeouts.map { cell($0) } ?? "0"] : [])
     }
 
     /// The block as aligned text: a caption, then one line per model.
