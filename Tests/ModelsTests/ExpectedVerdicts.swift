@@ -160,3 +160,10 @@ let expectedVerdicts: [Expectation] =
     + underEveryFault("leased-single-flight",      broken,     broken,         broken,   broken)
     + underEveryFault("negative-caching",          broken,     broken,         broken,   broken, shape: .absent)
     + underEveryFault("negative-caching-invalidate-on-insert", broken, broken, broken,   broken, shape: .absent)
+    // Without a database timeout both are cache-aside exactly: their retries run only after one.
+    + underEveryFault("retry-on-error",            broken,     broken,         broken,   broken, except: .cacheUnavailable)
+    + underEveryFault("backoff-retry",             broken,     broken,         broken,   broken, except: .cacheUnavailable)
+    + [
+        row("retry-on-error",   .cacheUnavailable, broken,     broken,         broken,   broken, also: [.readsAnswered: holds]),
+        row("backoff-retry",    .cacheUnavailable, broken,     broken,         broken,   broken, also: [.readsAnswered: holds]),
+    ]

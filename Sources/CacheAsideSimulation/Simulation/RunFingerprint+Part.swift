@@ -15,6 +15,10 @@ extension RunFingerprint {
         case timing, workerStepsAfterClients
         case databaseCapacity, databaseTimeout, cacheFlushAt
 
+        /// Whether the part came after the token format was pinned (the database's capacity and what
+        /// followed): it joins the canonical description only when it differs from its reference value.
+        package var isDescribedOnlyWhenSet: Bool { rawValue >= Part.databaseCapacity.rawValue }
+
         /// The part's Swift spelling, as a path from a `Checker`: `workload.thinkTime`,
         /// `simulation.latencies.databaseRead`.
         package var swiftName: String {
