@@ -57,7 +57,7 @@ extension ComparisonTable {
         html += "<div class=\"charts\">\n"
         for (row, loads) in zip(rows, series) {
             html += "<div class=\"chart-card\"><h4>\(HTMLPage.escape(row.model))</h4>"
-                + Self.loadChart(loads, tallest: tallest, window: loadWindow) + "</div>\n"
+                + Self.loadChart(loads, tallest: tallest, window: loadWindow, flushAt: cacheFlushAt) + "</div>\n"
         }
         return html + "</div>"
     }
@@ -75,7 +75,9 @@ extension ComparisonTable {
     }
 
     /// A filled line chart of `loads` against windows, scaled so that `tallest` reaches the top.
-    static func loadChart(_ loads: [Double], tallest: Double, window: Ticks) -> String {
+    /// With `flushAt`, a dashed line marks the window of the scheduled cache flush: what the load after it
+    /// recovers from (the overload scenario), or does not.
+    static func loadChart(_ loads: [Double], tallest: Double, window: Ticks, flushAt: Ticks? = nil) -> String {
         let width = 240, height = 96, base = 78, top = 14
         var svg = "<svg class=\"small-chart load-over-time\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">"
         svg += "<line x1=\"0\" x2=\"\(width)\" y1=\"\(base)\" y2=\"\(base)\" stroke=\"#d9dee7\"/>"
@@ -91,6 +93,11 @@ extension ComparisonTable {
         let peak = loads.indices.max { loads[$0] < loads[$1] } ?? 0
         svg += "<title>busiest \(window)-tick window: ticks \(peak * window)–\(peak * window + window - 1), "
             + "\(decimal(loads[peak], places: 2)) reads per run</title></polygon>"
+        if let flushAt, flushAt / window < loads.count {
+            let x = decimal(Double(flushAt / window) * step, places: 1)
+            svg += "<line class=\"flush\" x1=\"\(x)\" x2=\"\(x)\" y1=\"\(top)\" y2=\"\(base)\" stroke=\"#1d3557\" "
+                + "stroke-dasharray=\"3 2\"><title>cache flushed at t\(flushAt)</title></line>"
+        }
         svg += "<text x=\"2\" y=\"\(top - 3)\">\(decimal(tallest, places: 1)) reads / \(window) ticks</text>"
         svg += "<text x=\"2\" y=\"\(base + 13)\">tick 0</text>"
         svg += "<text x=\"\(width - 2)\" y=\"\(base + 13)\" text-anchor=\"end\">tick \(loads.count * window)</text>"

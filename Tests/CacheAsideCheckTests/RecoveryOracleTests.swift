@@ -40,9 +40,10 @@ final class RecoveryOracleTests: XCTestCase {
         var judged: [Judged] = []
         for event in events where event.restartsTheCache {
             let d = event.tick
+            let afterEnd = min(d + 2 * bound, lastTick + 1)
+            guard d > 0, afterEnd > d + bound else { continue }
             let steady = max(0, d - bound)..<d
-            let after = (d + bound)..<min(d + 2 * bound, lastTick + 1)
-            guard !steady.isEmpty, !after.isEmpty else { continue }
+            let after = (d + bound)..<afterEnd
             let steadyReads = reads.filter { steady.contains($0.tick) }
             let afterReads = reads.filter { after.contains($0.tick) }
             guard !steadyReads.isEmpty, !afterReads.isEmpty else { continue }

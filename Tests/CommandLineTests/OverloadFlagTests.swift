@@ -54,4 +54,23 @@ final class OverloadFlagTests: XCTestCase {
         XCTAssertEqual(ReplayMismatchText.flag(for: .databaseTimeout), "--db-timeout")
         XCTAssertEqual(ReplayMismatchText.flag(for: .cacheFlushAt), "--cache-flush-at")
     }
+
+    /// The overload check prints the same report at one and two jobs, and its replay line (which carries
+    /// the capacity, the timeout and the flush in its token) replays the failing run.
+    func testTheOverloadCheckIsTheSameAtTwoJobsAndItsReplayLineReplays() throws {
+        let base = ["--model", "retry-on-error", "--scenario", "overload", "--seeds", "3", "--property", "recovery", "--no-shrink"]
+        let one = CommandLineTests.run(base + ["--jobs", "1"])
+        let two = CommandLineTests.run(base + ["--jobs", "2"])
+        XCTAssertEqual(one.status, 1, one.output)
+        XCTAssertEqual(two.output, one.output)
+        let line = try XCTUnwrap(one.output.split(separator: "\n").first { $0.hasPrefix("replay: cacheaside-check ") })
+        let arguments = line.dropFirst("replay: cacheaside-check ".count).split(separator: " ").map(String.init)
+        let replay = CommandLineTests.run(arguments)
+        XCTAssertEqual(replay.status, 1, replay.errors)
+        XCTAssertTrue(replay.output.contains("recovery ≤ 40  VIOLATED"), replay.output)
+        // Under another capacity the token is refused, naming the flag.
+        let refused = CommandLineTests.run(arguments + ["--db-capacity", "7"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.errors.contains("--db-capacity"), refused.errors)
+    }
 }

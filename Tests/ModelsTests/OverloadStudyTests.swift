@@ -53,4 +53,26 @@ import Testing
         for model in ["single-flight", "lease"] { #expect(try timeouts(model) == 0, "\(model)") }
         #expect(Self.table.renderText().contains("db timeouts/run"))
     }
+
+    @Test func theLoadChartShowsTheFlushAndTheLoadThatStaysUp() throws {
+        let html = Self.table.renderHTML()
+        #expect(html.components(separatedBy: "<title>cache flushed at t60</title>").count - 1 == Self.table.rows.count)
+        // After the flush's window and the allowed 40 ticks, the naive model's load per window is still
+        // many times a cure's.
+        let later = 100 / Self.table.loadWindow
+        func loadAfter(_ model: String) throws -> Double {
+            let row = try #require(Self.table.rows.first { $0.model == model })
+            let loads = Self.table.loadOverTime(row.databaseLoad.readsOverTime, runs: row.verdicts[0].runs)
+            return loads.dropFirst(later).prefix(4).reduce(0, +)
+        }
+        #expect(try loadAfter("retry-on-error") > 10 * max(1, try loadAfter("lease")))
+    }
+
+    @Test func theTableIsTheSameForEveryJobCount() {
+        let entries = ModelCatalogue.entries.filter { ["retry-on-error", "lease"].contains($0.name) }
+        let one = Comparison(scenario: .overload, seeds: 0..<4, jobs: 1, entries: entries).run()
+        let two = Comparison(scenario: .overload, seeds: 0..<4, jobs: 2, entries: entries).run()
+        #expect(one.rows == two.rows)
+        #expect(one.renderText() == two.renderText())
+    }
 }
