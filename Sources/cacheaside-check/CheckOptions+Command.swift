@@ -17,6 +17,8 @@ extension CheckOptions {
                 options.preset = preset
                 options.scenario = preset
                 options.runs = .seeds(preset.seeds)
+                // A scenario about recovering judges recovery unless `--property` says otherwise.
+                if preset.recoveryBound != nil, !options.properties.contains("recovery") { options.properties.append("recovery") }
             }
             + propertyOptions + shrinkOptions + schedulingOptions + outputOptions,
         unexpectedArgument: { argument in

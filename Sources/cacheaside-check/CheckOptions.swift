@@ -121,7 +121,7 @@ struct CheckOptions {
     var selectedProperties: [Property] {
         let parameters = BuiltInProperties.Parameters(
             stalenessBound: stalenessBound ?? ttl, stampedeLimit: stampedeLimit,
-            recoveryBound: recoveryBound ?? BuiltInProperties.Parameters.defaultRecoveryBound)
+            recoveryBound: recoveryBound ?? scenario.recoveryBound ?? BuiltInProperties.Parameters.defaultRecoveryBound)
         // `--property` admits only the table's identifiers.
         return properties.map { BuiltInProperties.property($0, parameters)! }
     }

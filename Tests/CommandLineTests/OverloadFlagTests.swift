@@ -18,6 +18,14 @@ final class OverloadFlagTests: XCTestCase {
         XCTAssertEqual(off.scenario.simulation.cacheFlushAt, 60, "the preset's flush stays")
     }
 
+    func testTheOverloadScenarioJudgesRecoveryUnlessThePropertiesAreGiven() throws {
+        let preset = try CheckOptions.parse(["--scenario", "overload"])
+        XCTAssertEqual(preset.properties, ["linearizability", "convergence", "staleness", "recovery"])
+        XCTAssertEqual(preset.selectedProperties.last?.label, "recovery ≤ 40")
+        XCTAssertEqual(try CheckOptions.parse(["--property", "convergence", "--scenario", "overload"]).properties, ["convergence"])
+        XCTAssertEqual(try CheckOptions.parse([]).properties, ["linearizability", "convergence", "staleness"])
+    }
+
     func testBadValuesAreOneLineErrors() {
         let cases: [([String], String)] = [
             (["--db-capacity", "0"], "Error: --db-capacity 0 is out of range; use a value from 1 to 1000000"),
