@@ -38,17 +38,10 @@ public struct BackoffRetry: CachingStrategy {
 
     public func read(_ key: Key, in env: Environment) async throws -> Value? {
         if let hit = try await env.cache.getIfAvailable(key) { return hit }
-        var attempt = 0
-        while true {
-            do {
-                return try await CacheAside(ttl: ttl).load(key, in: env)
-            } catch let timeout as DatabaseClient.Timeout {
-                guard attempt < retries else { throw timeout }
-                let bound = min(cap, base << min(attempt, 32))
-                attempt += 1
-                try await env.clock.sleep(env.random(below: max(bound, 1)))
-                if let hit = try await env.cache.getIfAvailable(key) { return hit }
-            }
+        return try await CacheAside(ttl: ttl).load(key, in: env, retries: retries) { attempt in
+            let bound = min(cap, base << min(attempt, 32))
+            try await env.clock.sleep(env.random(below: max(bound, 1)))
+            return try await env.cache.getIfAvailable(key)
         }
     }
 

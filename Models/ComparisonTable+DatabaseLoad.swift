@@ -4,7 +4,7 @@ extension ComparisonTable {
     /// One line saying what the database-load block measures, with its window.
     var databaseLoadCaption: String {
         "database load across keys, per run (mean / max): the most database reads in flight at once and the most "
-            + "issued in any \(windowText) (a tenth of the TTL),\nof every read and of the loads of expiry refills only "
+            + "issued in any \(windowText) (\(ttl == nil ? "no TTL to take a tenth of" : "a tenth of the TTL")),\nof every read and of the loads of expiry refills only "
             + "(a cold start's burst is the same whatever the TTL)"
     }
 

@@ -33,15 +33,9 @@ public struct RetryOnError: CachingStrategy {
 
     public func read(_ key: Key, in env: Environment) async throws -> Value? {
         if let hit = try await env.cache.getIfAvailable(key) { return hit }
-        var attempt = 0
-        while true {
-            do {
-                return try await CacheAside(ttl: ttl).load(key, in: env)
-            } catch let timeout as DatabaseClient.Timeout {
-                guard attempt < retries else { throw timeout }
-                attempt += 1
-                try await env.cache.deleteIfAvailable(key)
-            }
+        return try await CacheAside(ttl: ttl).load(key, in: env, retries: retries) { _ in
+            try await env.cache.deleteIfAvailable(key)
+            return nil
         }
     }
 
