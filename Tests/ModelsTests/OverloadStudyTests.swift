@@ -52,6 +52,9 @@ import Testing
         // Coalesced, the database never has more calls than keys, and never times out.
         for model in ["single-flight", "lease"] { #expect(try timeouts(model) == 0, "\(model)") }
         #expect(Self.table.renderText().contains("db timeouts/run"))
+        let json = Self.table.renderJSON()
+        #expect(json.contains("\"databaseCapacity\" : 6") && json.contains("\"cacheFlushAt\" : 60"))
+        #expect(json.contains("\"timeouts\""))
     }
 
     @Test func theLoadChartShowsTheFlushAndTheLoadThatStaysUp() throws {
