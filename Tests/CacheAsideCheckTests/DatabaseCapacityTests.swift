@@ -1,5 +1,6 @@
 import CacheAsideCheck
 @testable import CacheAsideSimulation
+@testable import CacheAsideEngine
 import CacheAsideModels
 import XCTest
 
@@ -126,5 +127,21 @@ final class DatabaseCapacityTests: XCTestCase {
         XCTAssertNil(token.mismatch(with: RunFingerprint(strategy: CacheAside(), workload: workload, options: made)))
         let plain = RunFingerprint(strategy: CacheAside(), workload: workload, options: SimulationOptions())
         XCTAssertEqual(plain.digests.keys.sorted { $0.rawValue < $1.rawValue }, [.strategy, .strategySettings])
+    }
+
+    /// A call's latency now depends on the calls in flight, and a flush on the clock: exhaustive search
+    /// must not prune schedules as if steps commuted, so it explores every one and says why.
+    func testExhaustiveSearchDoesNotPruneWithACapacityATimeoutOrAFlush() {
+        for change in [
+            { (o: inout SimulationOptions) in o.databaseCapacity = 1 }, { $0.databaseTimeout = 3 }, { $0.cacheFlushAt = 2 },
+        ] {
+            var simulation = SimulationOptions()
+            change(&simulation)
+            let checker = Checker(
+                strategy: CacheAside(), workload: Workload(clients: 2, operationsPerClient: 1), properties: [.convergence],
+                simulation: simulation, exploration: Exploration(seeds: 0..<1, scheduler: .exhaustive(Exploration.ExhaustiveSearch())))
+            XCTAssertEqual(checker.reductionWaiver(for: Exploration.ExhaustiveSearch()), .timedCalls)
+            XCTAssertTrue(checker.check().exploration.search != nil)
+        }
     }
 }
