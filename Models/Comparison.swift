@@ -60,6 +60,7 @@ package struct Comparison: Sendable {
     package var properties: [Property] {
         (scenario.comparesLinearizability ? [.linearizability] : [])
             + [.convergence, .staleness(bound: ttl), .stampede(limit: 1)]
+            + (scenario.recoveryBound.map { [.recovery(within: $0)] } ?? [])
     }
 
     /// Runs every model and returns the table.
@@ -105,7 +106,9 @@ package struct Comparison: Sendable {
             scenario: scenario.name, seeds: seeds, workload: workload, ttl: ttl, faults: faults.sorted(),
             clockJumps: clockJumps, latencies: scenario.simulation.latencies, timing: scenario.simulation.timing,
             properties: properties.map(\.label), propertyIDs: properties.map(\.id),
-            rows: rows, stop: stop, notRun: notRun, loadWindow: loadWindow)
+            rows: rows, stop: stop, notRun: notRun, loadWindow: loadWindow,
+            databaseCapacity: scenario.simulation.databaseCapacity, databaseTimeout: scenario.simulation.databaseTimeout,
+            cacheFlushAt: scenario.simulation.cacheFlushAt)
     }
 }
 
@@ -140,6 +143,11 @@ package struct ComparisonTable: Sendable {
     package var notRun: [String] = []
     /// The window of the database-load figures, in ticks (`Comparison.loadWindow`).
     package var loadWindow: Ticks = 1
+    /// The database's capacity and timeout and the scheduled flush (`SimulationOptions`), for the header
+    /// and the load chart's flush mark.
+    package var databaseCapacity: Ticks?
+    package var databaseTimeout: Ticks?
+    package var cacheFlushAt: Ticks?
 }
 
 /// One model's line in the comparison.

@@ -4,7 +4,7 @@ extension ComparisonTable {
     /// One line saying what the database-load block measures, with its window.
     var databaseLoadCaption: String {
         "database load across keys, per run (mean / max): the most database reads in flight at once and the most "
-            + "issued in any \(windowText) (a tenth of the TTL),\nof every read and of the loads of expiry refills only "
+            + "issued in any \(windowText) (\(ttl == nil ? "no TTL to take a tenth of" : "a tenth of the TTL")),\nof every read and of the loads of expiry refills only "
             + "(a cold start's burst is the same whatever the TTL)"
     }
 
@@ -13,8 +13,12 @@ extension ComparisonTable {
 
     var databaseLoadHeader: [String] {
         ["model", "peak db reads in flight", "most db reads in \(windowText)", "peak expiry loads in flight",
-         "most expiry loads in \(windowText)"]
+         "most expiry loads in \(windowText)"] + (showsTimeouts ? ["db timeouts/run"] : [])
     }
+
+    /// Whether any model's database calls timed out: the column is left out otherwise, so tables of a
+    /// database without a timeout stay as they were.
+    var showsTimeouts: Bool { rows.contains { $0.databaseLoad.timeouts != nil } }
 
     func databaseLoadCells(_ row: ComparisonRow) -> [String] {
         func cell(_ peak: DatabaseLoadFigures.RunPeak?) -> String {
@@ -24,7 +28,7 @@ extension ComparisonTable {
         return [
             row.model, cell(load.peakInFlight), cell(load.mostReadsInWindow), cell(load.peakExpiryLoadsInFlight),
             cell(load.mostExpiryLoadsInWindow),
-        ]
+        ] + (showsTimeouts ? [load.timeouts.map { cell($0) } ?? "0"] : [])
     }
 
     /// The block as aligned text: a caption, then one line per model.
@@ -53,7 +57,7 @@ extension ComparisonTable {
         html += "<div class=\"charts\">\n"
         for (row, loads) in zip(rows, series) {
             html += "<div class=\"chart-card\"><h4>\(HTMLPage.escape(row.model))</h4>"
-                + Self.loadChart(loads, tallest: tallest, window: loadWindow) + "</div>\n"
+                + Self.loadChart(loads, tallest: tallest, window: loadWindow, flushAt: cacheFlushAt) + "</div>\n"
         }
         return html + "</div>"
     }
@@ -71,7 +75,9 @@ extension ComparisonTable {
     }
 
     /// A filled line chart of `loads` against windows, scaled so that `tallest` reaches the top.
-    static func loadChart(_ loads: [Double], tallest: Double, window: Ticks) -> String {
+    /// With `flushAt`, a dashed line marks the window of the scheduled cache flush: what the load after it
+    /// recovers from (the overload scenario), or does not.
+    static func loadChart(_ loads: [Double], tallest: Double, window: Ticks, flushAt: Ticks? = nil) -> String {
         let width = 240, height = 96, base = 78, top = 14
         var svg = "<svg class=\"small-chart load-over-time\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">"
         svg += "<line x1=\"0\" x2=\"\(width)\" y1=\"\(base)\" y2=\"\(base)\" stroke=\"#d9dee7\"/>"
@@ -87,6 +93,11 @@ extension ComparisonTable {
         let peak = loads.indices.max { loads[$0] < loads[$1] } ?? 0
         svg += "<title>busiest \(window)-tick window: ticks \(peak * window)–\(peak * window + window - 1), "
             + "\(decimal(loads[peak], places: 2)) reads per run</title></polygon>"
+        if let flushAt, flushAt / window < loads.count {
+            let x = decimal(Double(flushAt / window) * step, places: 1)
+            svg += "<line class=\"flush\" x1=\"\(x)\" x2=\"\(x)\" y1=\"\(top)\" y2=\"\(base)\" stroke=\"#1d3557\" "
+                + "stroke-dasharray=\"3 2\"><title>cache flushed at t\(flushAt)</title></line>"
+        }
         svg += "<text x=\"2\" y=\"\(top - 3)\">\(decimal(tallest, places: 1)) reads / \(window) ticks</text>"
         svg += "<text x=\"2\" y=\"\(base + 13)\">tick 0</text>"
         svg += "<text x=\"\(width - 2)\" y=\"\(base + 13)\" text-anchor=\"end\">tick \(loads.count * window)</text>"

@@ -27,6 +27,10 @@ extension ComparisonTable {
         var stop: String?
         /// The models not run because the comparison was cut short; absent when every model ran.
         var notRun: [String]?
+        /// The database's capacity and timeout and the scheduled flush's tick; each absent when unset.
+        var databaseCapacity: Int?
+        var databaseTimeout: Ticks?
+        var cacheFlushAt: Ticks?
     }
 
     /// The table as one JSON document with sorted keys, so that equal tables print byte-identical text.
@@ -43,7 +47,8 @@ extension ComparisonTable {
                 "cache": bounds(latencies.cacheCall), "databaseRead": bounds(latencies.databaseRead),
                 "databaseWrite": bounds(latencies.databaseWrite), "workerLag": bounds(latencies.logRead),
             ], properties: properties, models: rows,
-            stop: stop == .completed ? nil : "\(stop)", notRun: notRun.isEmpty ? nil : notRun)
+            stop: stop == .completed ? nil : "\(stop)", notRun: notRun.isEmpty ? nil : notRun,
+            databaseCapacity: databaseCapacity, databaseTimeout: databaseTimeout, cacheFlushAt: cacheFlushAt)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         // Encoding plain integers, strings and finite doubles cannot fail.

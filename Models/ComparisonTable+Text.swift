@@ -107,7 +107,7 @@ extension ComparisonTable {
         let faultList = faults.isEmpty ? "none" : faults.map(\.rawValue).joined(separator: ",")
         return "compare: \(rows.count) models × seeds \(seeds.lowerBound)..<\(seeds.upperBound), scenario \(scenario): "
             + workload.summary + ", ttl \(ttl.map { "\($0)" } ?? "none"), faults \(faultList)"
-            + SimulationOptions(latencies: latencies, timing: timing).timeSummary + (clockJumps.map { ", clock jumps ≤ \($0)" } ?? "")
+            + overloadedTime.timeSummary + (clockJumps.map { ", clock jumps ≤ \($0)" } ?? "")
     }
 
     static func verdictCell(_ verdict: ModelVerdict) -> String {
@@ -139,5 +139,16 @@ extension String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text
+    }
+}
+
+extension ComparisonTable {
+    /// The table's time options as a `SimulationOptions`, for its header's wording.
+    var overloadedTime: SimulationOptions {
+        var options = SimulationOptions(latencies: latencies, timing: timing)
+        options.databaseCapacity = databaseCapacity
+        options.databaseTimeout = databaseTimeout
+        options.cacheFlushAt = cacheFlushAt
+        return options
     }
 }

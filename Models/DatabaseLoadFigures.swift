@@ -18,6 +18,8 @@ package struct DatabaseLoadFigures: Sendable, Codable, Equatable {
     /// The load over time: `[bucket, reads]` pairs, bucket `b` holding the ticks
     /// `b × loadWindow ..< (b + 1) × loadWindow`, reads summed over every run.
     package var readsOverTime: [[Int]] = []
+    /// Database calls that timed out, per run; `nil` when none did (a database without a timeout).
+    package var timeouts: RunPeak?
 
     /// A per-run figure: its mean over the runs and its largest.
     package struct RunPeak: Sendable, Codable, Equatable {
@@ -32,20 +34,21 @@ package struct DatabaseLoadFigures: Sendable, Codable, Equatable {
         static let readsOverTime = "db reads by window"
         static let peakExpiryLoadsInFlight = "peak expiry loads in flight"
         static let mostExpiryLoadsInWindow = "most expiry loads in a window"
+        static let timeouts = "db timeouts"
     }
 
     /// The measures a comparison takes of every run, with windows of `window` ticks.
     static func measures(window: Ticks) -> [Measure] {
         // One pass over every read and one over the expiry loads serve all five figures.
         Measure.sharing(
-            [ID.peakInFlight, ID.mostReadsInWindow, ID.readsOverTime, ID.peakExpiryLoadsInFlight, ID.mostExpiryLoadsInWindow],
+            [ID.peakInFlight, ID.mostReadsInWindow, ID.readsOverTime, ID.peakExpiryLoadsInFlight, ID.mostExpiryLoadsInWindow, ID.timeouts],
             analysis: "database load"
         ) { analyses in
             let all = DatabaseLoad(analyses)
             let expiry = DatabaseLoad(analyses, cause: .expiry)
             return [
                 [all.peakInFlight], [all.mostReads(within: window)], all.buckets(width: window),
-                [expiry.peakInFlight], [expiry.mostReads(within: window)],
+                [expiry.peakInFlight], [expiry.mostReads(within: window)], [all.timeouts],
             ]
         }
     }
@@ -62,6 +65,7 @@ package struct DatabaseLoadFigures: Sendable, Codable, Equatable {
         mostReadsInWindow = peak(ID.mostReadsInWindow)
         peakExpiryLoadsInFlight = peak(ID.peakExpiryLoadsInFlight)
         mostExpiryLoadsInWindow = peak(ID.mostExpiryLoadsInWindow)
+        timeouts = peak(ID.timeouts).flatMap { $0.max > 0 ? $0 : nil }
         readsOverTime = (report.measures[ID.readsOverTime] ?? Measure.Summary()).histogram.map { [$0.value, $0.count] }
     }
 }

@@ -37,6 +37,10 @@ import CacheAsideCheck
 ///   refill, which stays at one: **stampede ≤ 1** holds under `cache-unavailable` too.
 ///   `replica-lag`: a reader holding a fresh token reads an old row from a replica and fills it. `cache-restart` empties entries
 ///   and leases alike, so a restart can only refuse fills, never admit stale ones.
+/// - With an overloaded database (`compare --scenario overload`) it keeps **recovery**: a lease is a
+///   per-key single flight (Nishtala et al., NSDI 2013, §3.2.1, on the thundering herd), so a flush costs
+///   the database one load per key, within its capacity. A holder whose load times out voids its lease
+///   (a delete), and the next reader takes one instead of polling until its patience runs out.
 public struct Lease: CachingStrategy {
     /// How long a filled entry lives; `nil` = forever.
     public var ttl: Ticks?
@@ -64,7 +68,12 @@ public struct Lease: CachingStrategy {
             case .hit(let value):
                 return value
             case .miss(let token):
-                let row = try await env.database.read(key)
+                let row: Value?
+                do { row = try await env.database.read(key) } catch let timeout as DatabaseClient.Timeout {
+                    // Void the lease it cannot fill, so the next reader gets one instead of polling.
+                    try await env.cache.deleteIfAvailable(key)
+                    throw timeout
+                }
                 if let row {
                     // A refused set means a write voided the lease: the row may be stale, so drop it.
                     do { _ = try await env.cache.leaseSet(key, row, ttl: ttl, token: token) } catch is CacheClient.Unavailable {}

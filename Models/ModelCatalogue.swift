@@ -153,6 +153,14 @@ package enum ModelCatalogue {
             name: "generation-counter",
             summary: "a miss fills only if the key's generation is unchanged; writers bump it: the check-then-set gap still lets a stale row in."
         ) { GenerationCounter(ttl: $0) },
+        CatalogueEntry(
+            name: "retry-on-error",
+            summary: "cache-aside; a db timeout → delete the key, retry the load at once: metastable under overload."
+        ) { RetryOnError(ttl: $0) },
+        CatalogueEntry(
+            name: "backoff-retry",
+            summary: "cache-aside; a db timeout → jittered exponential backoff, look again, retry: recovers from overload."
+        ) { BackoffRetry(ttl: $0) },
     ]
 
     /// The entry named `name`, if there is one.

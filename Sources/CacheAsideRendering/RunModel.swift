@@ -289,6 +289,8 @@ extension RunModel.Event {
     private static func effect(of step: Step) -> String {
         guard let key = step.action.key else { return "\(step.outcome)" }
         switch (step.action, step.outcome) {
+        // The database did a timed-out call's work; only its client stopped waiting.
+        case (_, .fault(DatabaseClient.Timeout.faultName)): return "\(key) ⚡ timed out (work done, answer lost)"
         case (_, .fault(let name)): return "⚡ unavailable (\(name))"
         case (_, .silentlyDropped(let name)): return "⚡ \(key) delete lost (\(name))"
         case (.cacheSet(_, let value, let ttl), _), (.cacheAdd(_, let value, let ttl), .stored(true)),

@@ -34,5 +34,17 @@ extension ClosedRange<Ticks> {
 extension SimulationOptions {
     /// The timing when concurrent, then the latencies: `, concurrent time, db reads 2-6`; empty for the
     /// classic serial time with one tick per call.
-    public var timeSummary: String { (timing == .serial ? "" : ", \(timing.rawValue) time") + latencies.summary }
+    public var timeSummary: String {
+        (timing == .serial ? "" : ", \(timing.rawValue) time") + latencies.summary + overloadSummary
+    }
+
+    /// The database's capacity and timeout and the scheduled flush, those that are set: `, db capacity 8,
+    /// db timeout 12, cache flush at t60`; empty by default.
+    package var overloadSummary: String {
+        var text = ""
+        if let databaseCapacity { text += ", db capacity \(databaseCapacity)" }
+        if let databaseTimeout { text += ", db timeout \(databaseTimeout)" }
+        if let cacheFlushAt { text += ", cache flush at t\(cacheFlushAt)" }
+        return text
+    }
 }

@@ -17,6 +17,8 @@ extension CheckOptions {
                 options.preset = preset
                 options.scenario = preset
                 options.runs = .seeds(preset.seeds)
+                // A scenario about recovering judges recovery unless `--property` says otherwise.
+                if preset.recoveryBound != nil, !options.properties.contains("recovery") { options.properties.append("recovery") }
             }
             + propertyOptions + shrinkOptions + schedulingOptions + outputOptions,
         unexpectedArgument: { argument in
@@ -71,6 +73,9 @@ extension CheckOptions {
         },
         .init("--stampede-limit", "N", help: "database reads allowed per refill after expiry (default 1)") { (options: inout CheckOptions, text: String) throws(UsageError) in
             options.stampedeLimit = try OptionValue.integer(text, for: "--stampede-limit", in: 1...1_000_000)
+        },
+.init("--recovery-bound", "T", help: "ticks the recovery property allows after a cache restart (default \(BuiltInProperties.Parameters.defaultRecoveryBound))") { (options: inout CheckOptions, text: String) throws(UsageError) in
+            options.recoveryBound = try OptionValue.integer(text, for: "--recovery-bound", in: 1...1_000_000_000)
         },
         .init("--step-budget", "N", help: "scheduling points a run may take before it counts as looping") { (options: inout CheckOptions, text: String) throws(UsageError) in
             options.stepBudget = try OptionValue.integer(text, for: "--step-budget", in: 10...100_000_000)

@@ -24,6 +24,8 @@ struct CheckOptions {
     var properties = ["linearizability", "convergence", "staleness"]
     var stalenessBound: Ticks?
     var stampedeLimit = 1
+    /// `--recovery-bound T`: the recovery property's bound (default `Parameters.defaultRecoveryBound`).
+    var recoveryBound: Ticks?
     var stepBudget: Int?
     var checkDeterminism = false
     var shrink = true
@@ -117,7 +119,9 @@ struct CheckOptions {
 
     /// The properties these options select, in the order given.
     var selectedProperties: [Property] {
-        let parameters = BuiltInProperties.Parameters(stalenessBound: stalenessBound ?? ttl, stampedeLimit: stampedeLimit)
+        let parameters = BuiltInProperties.Parameters(
+            stalenessBound: stalenessBound ?? ttl, stampedeLimit: stampedeLimit,
+            recoveryBound: recoveryBound ?? scenario.recoveryBound ?? BuiltInProperties.Parameters.defaultRecoveryBound)
         // `--property` admits only the table's identifiers.
         return properties.map { BuiltInProperties.property($0, parameters)! }
     }
@@ -132,6 +136,7 @@ struct CheckOptions {
         if let stalenessBound { arguments += ["--staleness-bound", "\(stalenessBound)"] }
         if stampedeLimit != defaults.stampedeLimit { arguments += ["--stampede-limit", "\(stampedeLimit)"] }
         if let stepBudget { arguments += ["--step-budget", "\(stepBudget)"] }
+        if let recoveryBound { arguments += ["--recovery-bound", "\(recoveryBound)"] }
         return arguments + time
     }
 

@@ -41,6 +41,9 @@ enum ReplayMismatchText {
         case .databaseWriteLatency: "--db-write-latency"
         case .logReadLatency: "--worker-lag"
         case .timing: "--timing"
+        case .databaseCapacity: "--db-capacity"
+        case .databaseTimeout: "--db-timeout"
+        case .cacheFlushAt: "--cache-flush-at"
         case .leaseTTL, .workerStepsAfterClients: "--scenario"
         }
     }

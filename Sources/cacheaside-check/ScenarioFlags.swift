@@ -84,6 +84,15 @@ enum ScenarioFlags {
             }
             scenario.simulation.timing = timing
         },
+        .init("--db-capacity", "N|none", help: "database calls in flight before each call slows down: latency × (1 + excess/N) (default none)") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.simulation.databaseCapacity = try text == "none" ? nil : OptionValue.integer(text, for: "--db-capacity", in: 1...1_000_000)
+        },
+        .init("--db-timeout", "T|none", help: "ticks a client waits for a database call before it throws DatabaseClient.Timeout (default none)") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.simulation.databaseTimeout = try text == "none" ? nil : OptionValue.integer(text, for: "--db-timeout", in: 1...1_000_000_000)
+        },
+        .init("--cache-flush-at", "T|none", help: "the cache loses every entry when the clock reaches tick T (default none)") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.simulation.cacheFlushAt = try text == "none" ? nil : OptionValue.integer(text, for: "--cache-flush-at", in: 0...1_000_000_000)
+        },
     ]
 
     /// Checks what single flags cannot: the fields that constrain one another.
@@ -129,6 +138,11 @@ enum ScenarioFlags {
             time += ["--db-write-latency", latencies.databaseWrite.rangeText]
         }
         if latencies.logRead != baseLatencies.logRead { time += ["--worker-lag", latencies.logRead.rangeText] }
+        let (simulation, baseSimulation) = (scenario.simulation, preset.simulation)
+        func ticksOrNone(_ ticks: Int?) -> String { ticks.map { "\($0)" } ?? "none" }
+        if simulation.databaseCapacity != baseSimulation.databaseCapacity { time += ["--db-capacity", ticksOrNone(simulation.databaseCapacity)] }
+        if simulation.databaseTimeout != baseSimulation.databaseTimeout { time += ["--db-timeout", ticksOrNone(simulation.databaseTimeout)] }
+        if simulation.cacheFlushAt != baseSimulation.cacheFlushAt { time += ["--cache-flush-at", ticksOrNone(simulation.cacheFlushAt)] }
         return (shape, time)
     }
 }

@@ -176,3 +176,10 @@ let expectedVerdicts: [Expectation] =
     ]
     // The generation is checked one step before the set: a whole write fits in between.
     + underEveryFault("generation-counter",        broken,     broken,         broken,   broken)
+    // Without a database timeout both are cache-aside exactly: their retries run only after one.
+    + underEveryFault("retry-on-error",            broken,     broken,         broken,   broken, except: .cacheUnavailable)
+    + underEveryFault("backoff-retry",             broken,     broken,         broken,   broken, except: .cacheUnavailable)
+    + [
+        row("retry-on-error",   .cacheUnavailable, broken,     broken,         broken,   broken, also: [.readsAnswered: holds]),
+        row("backoff-retry",    .cacheUnavailable, broken,     broken,         broken,   broken, also: [.readsAnswered: holds]),
+    ]

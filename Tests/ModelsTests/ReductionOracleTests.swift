@@ -85,7 +85,7 @@ final class ReductionOracleTests: XCTestCase {
         }
         // The comparison means something only if half the configurations fit and the reduction pruned in
         // many. (About half fit whatever the catalogue: the models take turns in the sample, so adding
-        // models reshuffles which configurations fit; with 25 models exactly 34 of the default 68 do.)
+        // models reshuffles which configurations fit.)
         XCTAssertGreaterThanOrEqual(compared, count / 2)
         XCTAssertGreaterThan(pruning, compared / 4)
     }

@@ -3,8 +3,9 @@
 package enum ReductionWaiver: Sendable, Hashable {
     /// Reduction was switched off (`Exploration.ExhaustiveSearch.reduction`, `--no-reduction`).
     case switchedOff
-    /// Calls take time (latencies, think times, concurrent timing): swapping two steps changes who is
-    /// awake when, which the independence of steps does not see.
+    /// Calls take time (latencies, think times, concurrent timing, a database that slows with load or
+    /// times out, a flush at a fixed tick): swapping two steps changes who is awake when, or how long a
+    /// database call takes, which the independence of steps does not see.
     case timedCalls
     /// The strategy has background workers: a worker waiting on a log wakes when another actor's write
     /// lands, and the log's order and ticks are what it reads.
@@ -17,7 +18,9 @@ extension Checker {
     /// Why this checker's exhaustive search must explore every interleaving, if it must.
     func reductionWaiver(for search: Exploration.ExhaustiveSearch) -> ReductionWaiver? {
         if !search.reduction { return .switchedOff }
-        if simulation.latencies != .instant || simulation.timing != .serial || workload.thinkTime != 0...0 {
+        if simulation.latencies != .instant || simulation.timing != .serial || workload.thinkTime != 0...0
+            || simulation.databaseCapacity != nil || simulation.databaseTimeout != nil || simulation.cacheFlushAt != nil
+        {
             return .timedCalls
         }
         if !strategy.workers.isEmpty { return .backgroundWorkers }

@@ -9,11 +9,18 @@ package enum BuiltInProperties {
         package var stalenessBound: Ticks?
         /// The most loads one expiry refill may cost.
         package var stampedeLimit: Int
+        /// How long the system may take to recover from a cache restart (`Property.recovery`).
+        package var recoveryBound: Ticks
 
-        package init(stalenessBound: Ticks?, stampedeLimit: Int) {
+        package init(stalenessBound: Ticks?, stampedeLimit: Int, recoveryBound: Ticks = Parameters.defaultRecoveryBound) {
             self.stalenessBound = stalenessBound
             self.stampedeLimit = stampedeLimit
+            self.recoveryBound = recoveryBound
         }
+
+        /// The recovery bound when none is given: a few database round trips under load, short against
+        /// the runs of the overload scenario.
+        package static let defaultRecoveryBound: Ticks = 40
     }
 
     /// One row: an identifier and how to make its property.
@@ -29,6 +36,7 @@ package enum BuiltInProperties {
         Entry(id: "staleness") { .staleness(bound: $0.stalenessBound) },
         Entry(id: DatabaseStaleness.propertyID) { .stalenessAgainstDatabase(bound: $0.stalenessBound) },
         Entry(id: "stampede") { .stampede(limit: $0.stampedeLimit) },
+        Entry(id: "recovery") { .recovery(within: $0.recoveryBound) },
     ]
 
     /// The identifiers, in table order.

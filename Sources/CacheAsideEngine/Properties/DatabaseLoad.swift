@@ -14,6 +14,9 @@ package struct DatabaseLoad: Sendable {
     package private(set) var readTicks: [Ticks] = []
     /// The most database reads in flight at once, over every key.
     package private(set) var peakInFlight = 0
+    /// How many database calls (reads, writes, deletes) timed out (`DatabaseClient.Timeout`): work the
+    /// database did for nobody.
+    package private(set) var timeouts = 0
 
     /// The analysis of `run`'s history: every database read, or with a `cause` only the loads of refill
     /// episodes of that cause (`RefillEpisodes`) — the expiry refills are the load a mass expiry adds,
@@ -34,6 +37,7 @@ package struct DatabaseLoad: Sendable {
             guard let actor = event.actor else { continue }
             if !inFlight.isEmpty { inFlight.remove(actor) }
             guard case .step(let step) = event.kind, counted?.contains(index) ?? true else { continue }
+            if case .fault(DatabaseClient.Timeout.faultName) = step.outcome { timeouts += 1 }
             switch step.action {
             case .databaseRead, .databaseVersionedRead, .transactionRead:
                 readTicks.append(event.tick)

@@ -13,6 +13,11 @@ extension RunFingerprint {
         case faults, stepBudget, leaseTTL, clockJumps
         case cacheCallLatency, databaseReadLatency, databaseWriteLatency, logReadLatency
         case timing, workerStepsAfterClients
+        case databaseCapacity, databaseTimeout, cacheFlushAt
+
+        /// Whether the part came after the token format was pinned (the database's capacity and what
+        /// followed): it joins the canonical description only when it differs from its reference value.
+        package var isDescribedOnlyWhenSet: Bool { rawValue >= Part.databaseCapacity.rawValue }
 
         /// The part's Swift spelling, as a path from a `Checker`: `workload.thinkTime`,
         /// `simulation.latencies.databaseRead`.
@@ -38,6 +43,9 @@ extension RunFingerprint {
             case .logReadLatency: "simulation.latencies.logRead"
             case .timing: "simulation.timing"
             case .workerStepsAfterClients: "simulation.workerStepsAfterClients"
+            case .databaseCapacity: "simulation.databaseCapacity"
+            case .databaseTimeout: "simulation.databaseTimeout"
+            case .cacheFlushAt: "simulation.cacheFlushAt"
             }
         }
 
@@ -67,6 +75,9 @@ extension RunFingerprint {
             case .logReadLatency: return "\(options.latencies.logRead)"
             case .timing: return options.timing.rawValue
             case .workerStepsAfterClients: return "\(options.workerStepsAfterClients)"
+            case .databaseCapacity: return optional(options.databaseCapacity)
+            case .databaseTimeout: return optional(options.databaseTimeout)
+            case .cacheFlushAt: return optional(options.cacheFlushAt)
             }
         }
 

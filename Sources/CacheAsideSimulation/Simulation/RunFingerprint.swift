@@ -17,6 +17,9 @@
 /// (`Part.rawValue`, one byte) and its value (`Part.value`) preceded by its length: no two configurations
 /// describe themselves by the same bytes, and renaming a Swift property moves no fingerprint.
 ///
+/// Parts appended later (`Part.isDescribedOnlyWhenSet`) are left out of the description while they hold
+/// their reference value, so adding an option never moves the fingerprint of a run that does not use it.
+///
 /// World invariants, the stall timeout and an exhaustive search's fault limit are left out
 /// (`ignoredOptions`): they never change a run.
 package struct RunFingerprint: Sendable, Hashable {
@@ -32,6 +35,9 @@ package struct RunFingerprint: Sendable, Hashable {
         var digests: [Part: UInt16] = [:]
         for part in Part.allCases {
             let value = part.value(strategy: strategy, workload: workload, options: options)
+            // A part added after tokens were published describes itself only when set, so every token
+            // made before it (which could not set it) still replays.
+            if part.isDescribedOnlyWhenSet, value == Part.referenceValues[part.rawValue] { continue }
             canonical.add(UInt8(part.rawValue))
             canonical.add(lengthPrefixed: value)
             if value != Part.referenceValues[part.rawValue] {

@@ -23,6 +23,9 @@ public struct Scenario: Sendable {
     /// number of operations that overlap, and dozens of clients reading one hot key overlap by the dozen:
     /// a preset about load leaves linearizability to the scenarios whose runs it can decide quickly.
     public var comparesLinearizability: Bool
+    /// The bound `compare` judges recovery with (`Property.recovery`), for a scenario about recovering
+    /// from a disturbance; `nil` (the default) = not judged.
+    public var recoveryBound: Ticks? = nil
 
     /// A scenario.
     public init(
@@ -111,7 +114,7 @@ extension Scenario {
         ttl: 30, seeds: 200, comparesLinearizability: false)
 
     /// Every preset, in the order `cacheaside-check scenarios` lists them; the first is the default.
-    public static let presets: [Scenario] = [.classicRace, .hotKeyExpiry, .slowRefill, .writeHeavy, .cdcLag, .massExpiry]
+    public static let presets: [Scenario] = [.classicRace, .hotKeyExpiry, .slowRefill, .writeHeavy, .cdcLag, .massExpiry, .overload]
 
     /// The preset named `name`, if there is one.
     public static func named(_ name: String) -> Scenario? { presets.first { $0.name == name } }

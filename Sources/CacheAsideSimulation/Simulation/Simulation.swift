@@ -168,6 +168,13 @@ final class SimulationRun: @unchecked Sendable {
     /// when `schedulingTrace` is.
     @exclusivity(unchecked) var transitionEffects: TransitionEffects = []
     @exclusivity(unchecked) private var runnableBuffer: [ClientID] = []
+    /// Whether database calls can slow down or time out (`SimulationOptions.databaseCapacity`,
+    /// `.databaseTimeout`); off, a call's latency is its drawn one, as it always was.
+    let overloadable: Bool
+    /// When each database call in flight ends, with a capacity (`DatabaseCapacity.swift`).
+    var databaseBusyUntil: [Ticks] = []
+    /// `options.cacheFlushAt` until the flush has happened.
+    var pendingCacheFlush: Ticks?
 
     init(
         strategy: any CachingStrategy, plan: WorkloadPlan, keys: [Key], choices: ChoiceSource,
@@ -190,7 +197,9 @@ final class SimulationRun: @unchecked Sendable {
         self.policy = policy
         stepBudget = options.effectiveStepBudget(for: plan)
         ticksPerStep = options.timing.ticksPerStep
-        latencies = options.latencies == .instant && options.timing == .serial ? nil : options.latencies
+        overloadable = options.databaseCapacity != nil || options.databaseTimeout != nil
+        pendingCacheFlush = options.cacheFlushAt
+        latencies = options.latencies == .instant && options.timing == .serial && !overloadable ? nil : options.latencies
         world = World(keys: keys, leaseTTL: options.leaseTTL, absent: plan.absentKeys)
         clients = Array(repeating: ClientSlot(), count: plan.operations.count + workers.count)
         runnableBuffer.reserveCapacity(clients.count)
@@ -259,6 +268,7 @@ final class SimulationRun: @unchecked Sendable {
 
     /// Picks and resumes one client; returns false when nothing is left to run.
     private func scheduleNext() -> Bool {
+        if pendingCacheFlush != nil { flushCacheIfDue() }
         runnableBuffer.removeAll(keepingCapacity: true)
         for slot in clients.indices where isRunnable(slot) { runnableBuffer.append(ClientID(slot + 1)) }
         if runnableBuffer.isEmpty { return advanceClockOrFinish() }
@@ -413,6 +423,10 @@ final class SimulationRun: @unchecked Sendable {
                 recordInvokeIfNeeded(slot)
                 record(slot, .failed(operation, reason: fault.description))
                 transitionEffects.insert(.endedOperation)
+            } catch let timeout as DatabaseClient.Timeout {
+                recordInvokeIfNeeded(slot)
+                record(slot, .failed(operation, reason: timeout.description))
+                transitionEffects.insert(.endedOperation)
             } catch {
                 if failure == nil {
                     failure = .unexpectedError(actorID(slot), during: operation, error: String(describing: error))
@@ -489,10 +503,15 @@ final class SimulationRun: @unchecked Sendable {
             record(slot, .step(Step(action: action, outcome: .fault(Fault.cacheUnavailable.rawValue))))
             throw fault
         }
-        record(slot, .step(Step(action: action, outcome: outcome)))
+        // The latency is drawn after the effect, as it always was, but before the record: a call that
+        // times out is recorded as failed, since its answer never reached the client.
+        let answer = latencies.map { answerDelay(action, $0) }
+        let timedOut = answer?.timedOut == true
+        record(slot, .step(Step(action: action, outcome: timedOut ? .fault(DatabaseClient.Timeout.faultName) : outcome)))
         if !workers.isEmpty { wakeLogReaders() }
         checkInvariants()
-        if let latencies { try await awaitAnswer(slot, action, latencies) }
+        if let answer { try await awaitAnswer(slot, after: answer.latency) }
+        if timedOut { throw DatabaseClient.Timeout(call: action.callDescription, waited: answer!.latency) }
         return result
     }
 

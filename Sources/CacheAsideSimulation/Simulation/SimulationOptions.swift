@@ -40,6 +40,20 @@ public struct SimulationOptions: Sendable {
     /// fingerprint of the options (for replay tokens) leaves it out.
     public var stallTimeout: Duration?
 
+    /// How many database calls (reads, writes, deletes) may be in flight at once before each call slows
+    /// down (`SimulationOptions.loadedLatency`); `nil` (the default) = a database that never slows, as
+    /// before. See `DatabaseCapacity.swift` for the rule.
+    public var databaseCapacity: Int? = nil
+    /// How long a client waits for a database call's answer: a call whose latency (with the load's
+    /// slowdown) would exceed it throws `DatabaseClient.Timeout` after this many ticks, while the database
+    /// still does the work for the whole latency. `nil` (the default) = calls never time out.
+    public var databaseTimeout: Ticks? = nil
+    /// A tick at which the cache loses every entry and lease, as an operator's flush or a restart at a
+    /// fixed point would: the disturbance a recovery property judges. `nil` (the default) = none. Unlike
+    /// the `cache-restart` fault it is not a choice, so every run of a scenario is disturbed at the same
+    /// time.
+    public var cacheFlushAt: Ticks? = nil
+
     /// Default options: no faults, derived step budget, no lease TTL, no clock jumps, one
     /// tick per call, a one-minute stall timeout, and 500 worker steps after the clients.
     public init(

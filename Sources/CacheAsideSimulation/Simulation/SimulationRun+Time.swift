@@ -2,19 +2,6 @@
 /// an operation, and the entries a warm cache starts with. Each is drawn from the run's choices (or the
 /// plan's), and a client waiting on any of them is parked as a sleeper, so other clients run meanwhile.
 extension SimulationRun {
-    /// After a call took effect: draws its latency (`0` = the fastest) and parks the client until the
-    /// answer arrives. In serial time the call's own tick counts, so a latency of 1 does not park at all.
-    nonisolated(nonsending) func awaitAnswer(_ slot: Int, _ action: StepAction, _ latencies: SimulationOptions.Latencies)
-        async throws
-    {
-        let range = latencies.range(of: action)
-        let count = range.choiceCount
-        let latency = count > 1 ? range.lowerBound + choices.choose(below: count) : range.lowerBound
-        let wait = latency.advanced(saturatingBy: -ticksPerStep)
-        guard wait > 0 else { return }
-        try await park(slot, as: .busy(until: world.now.advanced(saturatingBy: wait)))
-    }
-
     /// Parks `slot` for its planned think time before operation `index`, if it has one. A stopped client
     /// parks for good inside `park`; the error it may throw is the abandoned run's and needs no handling.
     nonisolated(nonsending) func think(_ slot: Int, before index: Int) async throws {

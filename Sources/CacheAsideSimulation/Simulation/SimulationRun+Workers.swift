@@ -42,6 +42,9 @@ extension SimulationRun {
             } catch let fault as CacheClient.Unavailable {
                 guard failure == nil, acceptsCalls else { return }
                 record(slot, .fault("\(fault.description); restarts after #\(clients[slot].acknowledged)"))
+            } catch let timeout as DatabaseClient.Timeout {
+                guard failure == nil, acceptsCalls else { return }
+                record(slot, .fault("\(timeout.description); restarts after #\(clients[slot].acknowledged)"))
             } catch {
                 if failure == nil, !isFinished { failure = .unexpectedError(actorID(slot), during: nil, error: String(describing: error)) }
                 return
