@@ -74,6 +74,9 @@ package struct RunModel: Sendable, Codable, Equatable {
         package var databaseEffect: String?
         /// Whether the actor only waited here: slept, found a lock busy, or the clock jumped.
         package var waiting: Bool
+        /// What the call or the invalidation channel did to or found in a host's local cache
+        /// (`h1: k1 := v0`, `h2: k1 invalidated`), if it touched one; absent from runs without local caches.
+        package var localEffect: String? = nil
     }
 
     /// One client operation, from invocation to return.
@@ -281,6 +284,9 @@ extension RunModel.Event {
                 waiting = step.outcome == .acquired(false)
             case .queue:
                 component = "queue"
+            case .localCache:
+                component = "local"
+                localEffect = Self.localEffect(of: step)
             }
         }
     }

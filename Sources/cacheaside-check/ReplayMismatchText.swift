@@ -41,6 +41,7 @@ enum ReplayMismatchText {
         case .databaseWriteLatency: "--db-write-latency"
         case .logReadLatency: "--worker-lag"
         case .timing: "--timing"
+        case .hosts: "--hosts"
         case .leaseTTL, .workerStepsAfterClients: "--scenario"
         }
     }

@@ -23,7 +23,7 @@
 /// - A step that begins an operation on key `k` is dependent on any step of an operation on `k`, for the
 ///   same reason, even when the step itself touches another key.
 /// - Locks, sleeps and unknown next steps (a client waking from `clock.sleep`) are dependent on
-///   everything: they change who may run.
+///   everything: they change who may run. So are local-cache steps (`footprintKey`).
 enum StepIndependence {
     /// Whether `a` and `b`, transitions of two different clients, commute for properties that see
     /// `sensitivity` of a schedule.
@@ -55,9 +55,16 @@ enum StepIndependence {
     }
 
     /// The key a step touches, or `nil` when it must be treated as touching everything.
+    ///
+    /// A local-cache step counts as touching everything: its host's cache is shared by the host's clients
+    /// and emptied by deliveries whatever the key, so it is kept in place rather than reasoned about.
+    /// (A delivery is the simulation's own step, drawn between picks, and wakes every sleeper.) A tracked
+    /// get is not a read here: it also subscribes its host, so it keeps its order against every step on
+    /// its key.
     private static func footprintKey(_ action: StepAction) -> Key? {
         switch action {
         case .sleep, .lockAcquire, .lockRelease: nil
+        case _ where action.component == .localCache: nil
         default: action.key
         }
     }

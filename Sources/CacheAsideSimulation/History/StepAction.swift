@@ -37,6 +37,24 @@ package enum StepAction: Hashable, Sendable {
     case lockAcquire(Key, lease: Ticks?)
     /// `env.lock.release(key)`.
     case lockRelease(Key)
+    /// `env.localCache.get(key)` on host index `host`.
+    case localGet(host: Int, Key)
+    /// `env.localCache.set(key, value, ttl:)`.
+    case localSet(host: Int, Key, Value, ttl: Ticks?)
+    /// `env.localCache.delete(key)`.
+    case localDelete(host: Int, Key)
+    /// `env.localCache.flush()`.
+    case localFlush(host: Int)
+    /// `env.localCache.placeholder(key)`.
+    case localPlaceholder(host: Int, Key)
+    /// `env.localCache.fill(key, value, ttl:, placeholder:)`.
+    case localFill(host: Int, Key, Value, ttl: Ticks?, placeholder: Int)
+    /// `env.cache.trackedGet(key)`: a get that makes the shared cache track the key for the caller's host.
+    case cacheTrackedGet(Key)
+    /// The simulation delivered host `host`'s invalidation messages for `keys` (no actor's step).
+    case invalidationsDelivered(host: Int, keys: [Key])
+    /// Host `host`'s invalidation connection dropped, losing the messages for `keys` (no actor's step).
+    case invalidationsLost(host: Int, keys: [Key])
 
     /// Which component the step touched; the lane diagram draws each in its own column.
     package enum Component: Sendable {
@@ -50,6 +68,8 @@ package enum StepAction: Hashable, Sendable {
         case lock
         /// The work queue clients hand background workers work through.
         case queue
+        /// A host's local cache and the invalidation messages it receives.
+        case localCache
     }
 
     /// The component the step touched.
@@ -62,6 +82,21 @@ package enum StepAction: Hashable, Sendable {
         case .queueAppend, .queueEntries: .queue
         case .sleep: .clock
         case .lockAcquire, .lockRelease: .lock
+        case .cacheTrackedGet: .cache
+        case .localGet, .localSet, .localDelete, .localFlush, .localPlaceholder, .localFill, .invalidationsDelivered,
+            .invalidationsLost:
+            .localCache
+        }
+    }
+
+    /// The host index of a local-cache step or an invalidation event.
+    package var host: Int? {
+        switch self {
+        case .localGet(let h, _), .localSet(let h, _, _, _), .localDelete(let h, _), .localFlush(let h),
+            .localPlaceholder(let h, _), .localFill(let h, _, _, _, _), .invalidationsDelivered(let h, _),
+            .invalidationsLost(let h, _):
+            h
+        default: nil
         }
     }
 
@@ -72,9 +107,10 @@ package enum StepAction: Hashable, Sendable {
             .cacheGets(let k), .cacheCompareAndSet(let k, _, _, _), .cacheLeaseGet(let k),
             .cacheLeaseSet(let k, _, _, _), .databaseRead(let k), .databaseVersionedRead(let k),
             .databaseWrite(let k, _), .databaseDelete(let k), .lockAcquire(let k, _), .lockRelease(let k),
-            .queueAppend(let k, _):
+            .queueAppend(let k, _), .localGet(_, let k), .localSet(_, let k, _, _), .localDelete(_, let k),
+            .localPlaceholder(_, let k), .localFill(_, let k, _, _, _), .cacheTrackedGet(let k):
             k
-        case .sleep, .databaseChanges, .queueEntries: nil
+        case .sleep, .databaseChanges, .queueEntries, .localFlush, .invalidationsDelivered, .invalidationsLost: nil
         }
     }
 
@@ -100,6 +136,18 @@ package enum StepAction: Hashable, Sendable {
         case .sleep(let ticks): return "clock.sleep \(ticks)"
         case .lockAcquire(let k, let lease): return "lock \(k)" + (lease.map { " lease \($0)" } ?? "")
         case .lockRelease(let k): return "unlock \(k)"
+        case .localGet(let h, let k): return "h\(h + 1).local.get \(k)"
+        case .localSet(let h, let k, let v, let ttl): return "h\(h + 1).local.set \(k)=\(v)\(ttlText(ttl))"
+        case .localDelete(let h, let k): return "h\(h + 1).local.delete \(k)"
+        case .localFlush(let h): return "h\(h + 1).local.flush"
+        case .localPlaceholder(let h, let k): return "h\(h + 1).local.placeholder \(k)"
+        case .localFill(let h, let k, let v, let ttl, let token):
+            return "h\(h + 1).local.fill \(k)=\(v) placeholder \(token)\(ttlText(ttl))"
+        case .cacheTrackedGet(let k): return "cache.get \(k) (tracked)"
+        case .invalidationsDelivered(let h, let keys):
+            return "h\(h + 1) invalidated " + keys.map(\.description).joined(separator: ", ")
+        case .invalidationsLost(let h, let keys):
+            return "h\(h + 1) connection dropped" + (keys.isEmpty ? "" : ", lost invalidation of " + keys.map(\.description).joined(separator: ", "))
         }
     }
 }
@@ -126,6 +174,9 @@ package enum StepOutcome: Hashable, Sendable, CustomStringConvertible {
     case silentlyDropped(String)
     /// The log entries a change-log or queue read returned.
     case entries([ChangeLog.Entry])
+    /// A local-cache call found its host's invalidation connection had dropped and reconnected; the call
+    /// threw `Environment.LocalCacheClient.Reconnected` without doing anything.
+    case reconnected
 
     /// What the step did, as the cache or database lane prints it.
     package var description: String {
@@ -143,6 +194,7 @@ package enum StepOutcome: Hashable, Sendable, CustomStringConvertible {
         case .fault(let name): "failed (\(name))"
         case .silentlyDropped(let name): "ok, but dropped (\(name))"
         case .entries(let entries): entries.map(\.description).joined(separator: ", ")
+        case .reconnected: "reconnected: flush the local cache"
         }
     }
 }

@@ -13,6 +13,7 @@ extension RunFingerprint {
         case faults, stepBudget, leaseTTL, clockJumps
         case cacheCallLatency, databaseReadLatency, databaseWriteLatency, logReadLatency
         case timing, workerStepsAfterClients
+        case hosts
 
         /// The part's Swift spelling, as a path from a `Checker`: `workload.thinkTime`,
         /// `simulation.latencies.databaseRead`.
@@ -38,6 +39,7 @@ extension RunFingerprint {
             case .logReadLatency: "simulation.latencies.logRead"
             case .timing: "simulation.timing"
             case .workerStepsAfterClients: "simulation.workerStepsAfterClients"
+            case .hosts: "workload.hosts"
             }
         }
 
@@ -67,6 +69,7 @@ extension RunFingerprint {
             case .logReadLatency: return "\(options.latencies.logRead)"
             case .timing: return options.timing.rawValue
             case .workerStepsAfterClients: return "\(options.workerStepsAfterClients)"
+            case .hosts: return "\(workload.hosts)"
             }
         }
 

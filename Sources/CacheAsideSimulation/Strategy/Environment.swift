@@ -54,7 +54,7 @@ public struct Environment: Sendable {
 public struct CacheClient: Sendable {
     let environment: Environment
 
-    nonisolated(nonsending) private func cacheStep<Result>(
+    nonisolated(nonsending) func cacheStep<Result>(
         _ action: StepAction, _ effect: (inout World) -> (Result, StepOutcome)
     ) async throws -> Result {
         try await environment.step(action) { world in

@@ -13,6 +13,10 @@ public struct World: Sendable, Equatable {
     public internal(set) var queue = ChangeLog()
     /// The keys the workload uses.
     public let keys: [Key]
+    /// Each host's process-local cache, by host index (`Workload.hosts`; one host unless set).
+    public internal(set) var localCaches: [LocalCache] = [LocalCache()]
+    /// The invalidation messages on their way from the shared cache to the hosts' local caches.
+    package internal(set) var invalidations = InvalidationChannel(hosts: 1)
 
     /// A world with a cold cache and every key holding `v0`, except the `absent` ones.
     public init(keys: [Key], leaseTTL: Ticks? = nil, absent: Set<Key> = []) {
@@ -21,9 +25,13 @@ public struct World: Sendable, Equatable {
         database = ModelDatabase(keys: keys, absent: absent)
     }
 
-    /// The keys whose live cache entry differs from the database row, in key order.
+    /// The keys whose live entry in the shared cache or in any host's local cache differs from the
+    /// database row, in key order.
     public var divergentKeys: [Key] {
         keys.filter { key in
+            if localCaches.contains(where: { local in local.get(key, at: now).map { $0 != database.read(key) } ?? false }) {
+                return true
+            }
             guard let cached = cache.get(key, at: now) else { return false }
             // A negative entry (`Value.noRow`) agrees with a key that has no row.
             return cached == .noRow ? database.read(key) != nil : cached != database.read(key)
