@@ -132,6 +132,28 @@ package enum ModelCatalogue {
             summary: "hits near expiry queue the key; a refresher worker reloads it: no expiry misses, but its reload is a stale set.",
             parameters: [.ticks("window", \RefreshAhead.refreshAhead, in: 0...Ticks.max, defaultNote: "ttl/5", help: "a hit with at most this many ticks left queues a reload")]
         ) { RefreshAhead(ttl: $0) },
+        CatalogueEntry(
+            name: "local-cache-ttl",
+            summary: "a local cache with a 5-tick TTL in front of cache-aside: other hosts serve the old row until it expires.",
+            parameters: [.ticks("local-ttl", \LocalCacheTTL.localTTL, in: 1...Ticks.max, help: "how long a local entry lives")]
+        ) { LocalCacheTTL(ttl: $0) },
+        CatalogueEntry(
+            name: "local-cache-tracking",
+            summary: "a local cache invalidated by tracking messages, no placeholder: the reply/invalidation race leaves a stale local entry."
+        ) { LocalCacheTracking(ttl: $0) },
+        CatalogueEntry(
+            name: "local-cache-tracking-placeholder",
+            summary: "tracking with Redis' placeholder fix, flushing on reconnect: converges; messages still lag."
+        ) { LocalCacheTrackingPlaceholder(ttl: $0) },
+        CatalogueEntry(
+            name: "local-cache-tracking-placeholder-no-flush",
+            summary: "the placeholder fix without the flush on reconnect: a lost invalidation leaves a stale local entry."
+        ) { LocalCacheTrackingPlaceholder(ttl: $0, flushesOnReconnect: false) },
+        CatalogueEntry(
+            name: "local-cache-lease",
+            summary: "a local cache with a 5-tick TTL in front of leases: one load per refill, local reads stale until the TTL.",
+            parameters: [.ticks("local-ttl", \LocalCacheLease.localTTL, in: 1...Ticks.max, help: "how long a local entry lives")]
+        ) { LocalCacheLease(ttl: $0) },
     ]
 
     /// The entry named `name`, if there is one.

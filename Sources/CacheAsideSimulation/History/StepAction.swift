@@ -51,6 +51,9 @@ package enum StepAction: Hashable, Sendable {
     case localFill(host: Int, Key, Value, ttl: Ticks?, placeholder: Int)
     /// `env.cache.trackedGet(key)`: a get that makes the shared cache track the key for the caller's host.
     case cacheTrackedGet(Key)
+    /// `env.cache.trackedLeaseGet(key)`: a lease get that makes the shared cache track the key for the
+    /// caller's host.
+    case cacheTrackedLeaseGet(Key)
     /// The simulation delivered host `host`'s invalidation messages for `keys` (no actor's step).
     case invalidationsDelivered(host: Int, keys: [Key])
     /// Host `host`'s invalidation connection dropped, losing the messages for `keys` (no actor's step).
@@ -82,7 +85,7 @@ package enum StepAction: Hashable, Sendable {
         case .queueAppend, .queueEntries: .queue
         case .sleep: .clock
         case .lockAcquire, .lockRelease: .lock
-        case .cacheTrackedGet: .cache
+        case .cacheTrackedGet, .cacheTrackedLeaseGet: .cache
         case .localGet, .localSet, .localDelete, .localFlush, .localPlaceholder, .localFill, .invalidationsDelivered,
             .invalidationsLost:
             .localCache
@@ -108,7 +111,8 @@ package enum StepAction: Hashable, Sendable {
             .cacheLeaseSet(let k, _, _, _), .databaseRead(let k), .databaseVersionedRead(let k),
             .databaseWrite(let k, _), .databaseDelete(let k), .lockAcquire(let k, _), .lockRelease(let k),
             .queueAppend(let k, _), .localGet(_, let k), .localSet(_, let k, _, _), .localDelete(_, let k),
-            .localPlaceholder(_, let k), .localFill(_, let k, _, _, _), .cacheTrackedGet(let k):
+            .localPlaceholder(_, let k), .localFill(_, let k, _, _, _), .cacheTrackedGet(let k),
+            .cacheTrackedLeaseGet(let k):
             k
         case .sleep, .databaseChanges, .queueEntries, .localFlush, .invalidationsDelivered, .invalidationsLost: nil
         }
@@ -144,6 +148,7 @@ package enum StepAction: Hashable, Sendable {
         case .localFill(let h, let k, let v, let ttl, let token):
             return "h\(h + 1).local.fill \(k)=\(v) placeholder \(token)\(ttlText(ttl))"
         case .cacheTrackedGet(let k): return "cache.get \(k) (tracked)"
+        case .cacheTrackedLeaseGet(let k): return "cache.leaseGet \(k) (tracked)"
         case .invalidationsDelivered(let h, let keys):
             return "h\(h + 1) invalidated " + keys.map(\.description).joined(separator: ", ")
         case .invalidationsLost(let h, let keys):

@@ -101,4 +101,15 @@ extension CacheClient {
             return (value, .value(value))
         }
     }
+
+    /// A lease get (`leaseGet`) that also makes the shared cache track `key` for this client's host, as
+    /// `trackedGet` does.
+    nonisolated(nonsending) public func trackedLeaseGet(_ key: Key) async throws -> ModelCache.LeaseResult {
+        let host = environment.run.host(of: environment.slot)
+        return try await cacheStep(.cacheTrackedLeaseGet(key)) { world in
+            let result = world.cache.leaseGet(key, at: world.now)
+            world.invalidations.track(key, host: host)
+            return (result, .lease(result))
+        }
+    }
 }

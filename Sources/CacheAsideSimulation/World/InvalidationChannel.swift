@@ -65,6 +65,9 @@ extension World {
             return lost
         }
 
+        /// Whether host `host`'s connection dropped and it has not made a local-cache call since.
+        package func awaitsReconnect(_ host: Int) -> Bool { reconnects & 1 << UInt64(host) != 0 }
+
         /// Whether host `host` reconnected since its last local-cache call; clears the flag.
         mutating func takeReconnect(_ host: Int) -> Bool {
             let bit: UInt64 = 1 << UInt64(host)

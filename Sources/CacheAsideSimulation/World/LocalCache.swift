@@ -25,12 +25,15 @@ extension World {
         /// An empty local cache.
         public init() {}
 
-        /// The live value cached for `key` at tick `now`, if any (a placeholder is a miss).
-        public func get(_ key: Key, at now: Ticks) -> Value? {
-            guard let entry = entries[key], let value = entry.value else { return nil }
+        /// The live entry holding a value for `key` at tick `now`, if any (a placeholder is none).
+        public func entry(_ key: Key, at now: Ticks) -> Entry? {
+            guard let entry = entries[key], entry.value != nil else { return nil }
             if let expiry = entry.expiresAt, now >= expiry { return nil }
-            return value
+            return entry
         }
+
+        /// The live value cached for `key` at tick `now`, if any (a placeholder is a miss).
+        public func get(_ key: Key, at now: Ticks) -> Value? { entry(key, at: now)?.value }
 
         /// The keys with a live value at tick `now`, in key order.
         public func liveKeys(at now: Ticks) -> [Key] { entries.keys.filter { get($0, at: now) != nil }.sorted() }

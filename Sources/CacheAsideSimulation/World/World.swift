@@ -29,9 +29,7 @@ public struct World: Sendable, Equatable {
     /// database row, in key order.
     public var divergentKeys: [Key] {
         keys.filter { key in
-            if localCaches.contains(where: { local in local.get(key, at: now).map { $0 != database.read(key) } ?? false }) {
-                return true
-            }
+            if divergentLocalEntry(key) != nil { return true }
             guard let cached = cache.get(key, at: now) else { return false }
             // A negative entry (`Value.noRow`) agrees with a key that has no row.
             return cached == .noRow ? database.read(key) != nil : cached != database.read(key)
