@@ -45,10 +45,20 @@ extension Environment.LocalCacheClient {
     /// Runs `call`; if it reports that the host's invalidation connection dropped, flushes the local cache
     /// (when `flushing`) and runs it again — the reconnect handling the Redis guide prescribes, or its
     /// omission.
+    /// The connection may drop again before the call is retried (each attempt is a step), so this loops;
+    /// each round consumes one injected fault, so it ends.
     func afterReconnect<Result>(flushing: Bool, _ call: (Self) async throws -> Result) async throws -> Result {
-        do { return try await call(self) } catch is Reconnected {
-            if flushing { try await flush() }
-            return try await call(self)
+        while true {
+            do { return try await call(self) } catch is Reconnected {
+                guard flushing else { continue }
+                // A flush that reports a newer drop emptied nothing: flush until one goes through.
+                while true {
+                    do {
+                        try await flush()
+                        break
+                    } catch is Reconnected {}
+                }
+            }
         }
     }
 }

@@ -286,6 +286,7 @@ struct Configuration {
             case .logReadLatency: changed.simulation.latencies.logRead = 1...2
             case .timing: changed.simulation.timing = .concurrent
             case .workerStepsAfterClients: changed.simulation.workerStepsAfterClients = 50
+            case .hosts: changed.workload.hosts = 2
             }
         }
         return changed

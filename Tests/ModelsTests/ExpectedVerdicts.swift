@@ -160,3 +160,17 @@ let expectedVerdicts: [Expectation] =
     + underEveryFault("leased-single-flight",      broken,     broken,         broken,   broken)
     + underEveryFault("negative-caching",          broken,     broken,         broken,   broken, shape: .absent)
     + underEveryFault("negative-caching-invalidate-on-insert", broken, broken, broken,   broken, shape: .absent)
+    // Local caches on two hosts. A local TTL alone lets the other host serve the old row until it ends;
+    // tracking without a placeholder has the reply/invalidation race (a stale local entry for ever); the
+    // placeholder removes it, and only the lag of messages breaks linearizability; a lost message is
+    // harmless only to a host that flushes on reconnect.
+    + [
+        row("local-cache-ttl",  nil,               broken,     broken,         broken,   broken, shape: .twoHosts),
+        row("local-cache-tracking", nil,           broken,     broken,         holds,    holds,  shape: .twoHosts),
+        row("local-cache-tracking", .invalidationLoss, broken, broken,         holds,    holds,  shape: .twoHosts),
+        row("local-cache-tracking-placeholder", nil, holds,    broken,         holds,    holds,  shape: .twoHosts),
+        row("local-cache-tracking-placeholder", .invalidationLoss, holds, broken, holds, holds,  shape: .twoHosts),
+        row("local-cache-tracking-placeholder-no-flush", nil, holds, broken,   holds,    holds,  shape: .twoHosts),
+        row("local-cache-tracking-placeholder-no-flush", .invalidationLoss, broken, broken, holds, holds, shape: .twoHosts),
+        row("local-cache-lease", nil,              broken,     broken,         holds,    holds,  shape: .twoHosts),
+    ]

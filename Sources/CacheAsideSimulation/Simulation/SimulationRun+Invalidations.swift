@@ -9,7 +9,7 @@
 /// still on its way is delivered: a quiet system has drained its connections.
 extension World {
     /// Gives the world one local cache per host and a channel between them and the shared cache.
-    mutating func addHosts(_ hosts: Int) {
+    package mutating func addHosts(_ hosts: Int) {
         guard hosts > 1 else { return }
         localCaches = Array(repeating: LocalCache(), count: hosts)
         invalidations = InvalidationChannel(hosts: hosts)

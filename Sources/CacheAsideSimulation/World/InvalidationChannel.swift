@@ -24,17 +24,17 @@ extension World {
         private var reconnects: UInt64 = 0
 
         /// A channel for `hosts` hosts, tracking nothing.
-        init(hosts: Int) { pending = Array(repeating: [], count: hosts) }
+        package init(hosts: Int) { pending = Array(repeating: [], count: hosts) }
 
         /// Whether any host tracks a key or waits for a message: otherwise no change sends anything, and
         /// the simulation skips the channel entirely.
         package var isActive: Bool { !trackers.isEmpty || pending.contains { !$0.isEmpty } }
 
         /// Host `host` read `key` tracked: the next change of `key` notifies it.
-        mutating func track(_ key: Key, host: Int) { trackers[key] = (trackers[key] ?? 0) | 1 << UInt64(host) }
+        package mutating func track(_ key: Key, host: Int) { trackers[key] = (trackers[key] ?? 0) | 1 << UInt64(host) }
 
         /// `key` changed in the shared cache: every host tracking it gets a message, and stops tracking it.
-        mutating func keyChanged(_ key: Key) {
+        package mutating func keyChanged(_ key: Key) {
             guard let hosts = trackers[key] else { return }
             trackers[key] = nil
             for host in pending.indices where hosts & 1 << UInt64(host) != 0 {
@@ -47,14 +47,14 @@ extension World {
         }
 
         /// Hands over host `host`'s undelivered messages (emptying its queue).
-        mutating func takePending(_ host: Int) -> [Key] {
+        package mutating func takePending(_ host: Int) -> [Key] {
             defer { pending[host] = [] }
             return pending[host]
         }
 
         /// Host `host`'s connection dropped: its messages and tracked keys are lost, and its next
         /// local-cache call reports the reconnect. Returns the keys whose messages were lost.
-        mutating func disconnect(_ host: Int) -> [Key] {
+        package mutating func disconnect(_ host: Int) -> [Key] {
             let lost = takePending(host)
             let bit: UInt64 = 1 << UInt64(host)
             for key in trackers.keys {
@@ -69,7 +69,7 @@ extension World {
         package func awaitsReconnect(_ host: Int) -> Bool { reconnects & 1 << UInt64(host) != 0 }
 
         /// Whether host `host` reconnected since its last local-cache call; clears the flag.
-        mutating func takeReconnect(_ host: Int) -> Bool {
+        package mutating func takeReconnect(_ host: Int) -> Bool {
             let bit: UInt64 = 1 << UInt64(host)
             guard reconnects & bit != 0 else { return false }
             reconnects &= ~bit

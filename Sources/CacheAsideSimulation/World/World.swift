@@ -14,9 +14,9 @@ public struct World: Sendable, Equatable {
     /// The keys the workload uses.
     public let keys: [Key]
     /// Each host's process-local cache, by host index (`Workload.hosts`; one host unless set).
-    public internal(set) var localCaches: [LocalCache] = [LocalCache()]
+    public package(set) var localCaches: [LocalCache] = [LocalCache()]
     /// The invalidation messages on their way from the shared cache to the hosts' local caches.
-    package internal(set) var invalidations = InvalidationChannel(hosts: 1)
+    package var invalidations = InvalidationChannel(hosts: 1)
 
     /// A world with a cold cache and every key holding `v0`, except the `absent` ones.
     public init(keys: [Key], leaseTTL: Ticks? = nil, absent: Set<Key> = []) {
