@@ -5,6 +5,7 @@ import CacheAsideCheck
 /// `localTTL` ticks and hears of no write.
 ///
 /// - Keeps **stampede ≤ 1**: only the lease holder loads; local hits never reach the database.
+/// - Keeps **staleness ≤ TTL**: a stale local read is at most `localTTL` old.
 /// - Breaks **linearizability**: on top of the lease model's own break, another host serves the old row
 ///   locally after a write returned, until its local TTL ends (the bound the Redis client-side caching
 ///   guide assigns to a TTL without invalidation,

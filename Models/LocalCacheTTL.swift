@@ -14,9 +14,10 @@ import CacheAsideCheck
 /// - Breaks **convergence**: a run that ends within `localTTL` of a write leaves the other host's local
 ///   entry disagreeing with the database (it would expire later; convergence judges the quiet world as it
 ///   is). It also inherits cache-aside's stale set on the shared cache.
-/// - **Staleness ≤ TTL** and **stampede ≤ 1** are cache-aside's: the local TTL is far shorter than the
-///   shared one, so it adds no staleness the shared stale set does not already exceed, and locally served
-///   reads never load. The tool agrees with the guide: local staleness ends with the local TTL.
+/// - Breaks **staleness ≤ TTL** and **stampede ≤ 1** as cache-aside does (its stale set, its concurrent
+///   loads): the local TTL is far shorter than the shared one, so it adds no staleness the shared stale
+///   set does not already exceed, and locally served reads never load. The tool agrees with the guide:
+///   local staleness ends with the local TTL (compare `local-cache-lease`, where staleness holds).
 public struct LocalCacheTTL: CachingStrategy {
     /// How long a filled shared entry lives; `nil` = forever.
     public var ttl: Ticks?

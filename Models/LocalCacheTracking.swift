@@ -14,10 +14,17 @@ import CacheAsideCheck
 /// delivered — there is nothing local to remove yet — and only then does the reader store the old row
 /// locally, where nothing will ever remove it.
 ///
+/// One client is enough for a variant of it: the reader's own lease set after a miss is a change of the
+/// key, so it sends the reader's host its invalidation (Redis without `NOLOOP`) and ends the host's
+/// tracking; delivered before the local store, it leaves an entry that no later write will invalidate.
+/// That is the shortest counterexample the shrinker finds.
+///
 /// - Breaks **convergence**: the late local store above outlives the run. The tool agrees with the guide.
-/// - Breaks **linearizability** and **staleness**: that entry is served after the write returned, with
-///   no bound; and even without the race, a message still on its way lets a host serve the old row after
-///   the write returned (tracking is asynchronous).
+/// - Breaks **linearizability**: that entry is served after the write returned; and even without the
+///   race, a message still on its way lets a host serve the old row after the write returned (tracking
+///   is asynchronous).
+/// - Keeps **staleness ≤ TTL** in the standard shape: its runs end long before 60 ticks, so no stale
+///   read can be older than that, though nothing bounds the stale entry itself (no local TTL).
 /// - Keeps **stampede ≤ 1**: the shared level's leases admit one load per refill.
 public struct LocalCacheTracking: CachingStrategy {
     /// How long a filled shared entry lives; `nil` = forever.

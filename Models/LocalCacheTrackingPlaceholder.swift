@@ -17,6 +17,7 @@ import CacheAsideCheck
 ///   leaves the old row in the host's local cache for good.
 /// - Breaks **linearizability**: messages are asynchronous, so a host may serve the old row after a
 ///   write returned, until its message arrives; the placeholder closes the race, not the lag.
+/// - Keeps **staleness ≤ TTL**: a stale local read lasts only as long as a message lags.
 /// - Keeps **stampede ≤ 1**: the shared level's leases.
 public struct LocalCacheTrackingPlaceholder: CachingStrategy {
     /// How long a filled shared entry lives; `nil` = forever.

@@ -22,6 +22,8 @@ package struct RunModel: Sendable, Codable, Equatable {
     package var cacheContents: [ContentSpan]
     /// What the database held, per key, as spans of ticks.
     package var databaseContents: [ContentSpan]
+    /// What each host's local cache held, as spans keyed `h1 k1`; absent for a run without local caches.
+    package var localContents: [ContentSpan]? = nil
     /// Which actors the pictures fold, and which they would fold next.
     package var folding: Folding
     /// The tick of the last event.
@@ -200,6 +202,7 @@ extension RunModel {
             of: history, keys: touchedKeys.sorted(), absent: run.plan.absentKeys, warm: run.plan.warmEntries)
         cacheContents = contents.cache
         databaseContents = contents.database
+        localContents = RunContents.localSpans(of: history)
         replayToken = fingerprint.map { ReplayToken(choices: run.choices, fingerprint: $0).encoded }
     }
 }
