@@ -13,7 +13,13 @@ extension RunFingerprint {
         case faults, stepBudget, leaseTTL, clockJumps
         case cacheCallLatency, databaseReadLatency, databaseWriteLatency, logReadLatency
         case timing, workerStepsAfterClients
+        // Parts from here on are left out of the canonical description at their reference value
+        // (`firstLateRawValue`).
         case hosts
+
+        /// The first part added after the token format was pinned: it and every later one enter the
+        /// canonical description only when they differ from their reference value.
+        static let firstLateRawValue = Part.hosts.rawValue
 
         /// The part's Swift spelling, as a path from a `Checker`: `workload.thinkTime`,
         /// `simulation.latencies.databaseRead`.

@@ -15,7 +15,10 @@
 ///
 /// The canonical description is the text `cacheaside-check run`, then for each part in order its number
 /// (`Part.rawValue`, one byte) and its value (`Part.value`) preceded by its length: no two configurations
-/// describe themselves by the same bytes, and renaming a Swift property moves no fingerprint.
+/// describe themselves by the same bytes, and renaming a Swift property moves no fingerprint. Parts
+/// added since the format was pinned (`Part.firstLateRawValue` on: `hosts`) are left out while they hold
+/// their reference value, which keeps every earlier token valid and still gives distinct bytes: a part's
+/// number appears only with a non-reference value.
 ///
 /// World invariants, the stall timeout and an exhaustive search's fault limit are left out
 /// (`ignoredOptions`): they never change a run.
@@ -32,9 +35,14 @@ package struct RunFingerprint: Sendable, Hashable {
         var digests: [Part: UInt16] = [:]
         for part in Part.allCases {
             let value = part.value(strategy: strategy, workload: workload, options: options)
-            canonical.add(UInt8(part.rawValue))
-            canonical.add(lengthPrefixed: value)
-            if value != Part.referenceValues[part.rawValue] {
+            let isReference = value == Part.referenceValues[part.rawValue]
+            // A part added after tokens were first pasted is described only away from its reference value,
+            // so that every token made before it existed (which ran at that value) still replays.
+            if !(isReference && part.rawValue >= Part.firstLateRawValue) {
+                canonical.add(UInt8(part.rawValue))
+                canonical.add(lengthPrefixed: value)
+            }
+            if !isReference {
                 var entry = StableHash()
                 entry.add(UInt8(part.rawValue))
                 entry.add(lengthPrefixed: value)
