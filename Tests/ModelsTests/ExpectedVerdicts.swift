@@ -20,8 +20,10 @@ private let holds = Verdict.holds
 private let broken = Verdict.violated
 private let rare = Verdict.rare
 
-/// One expectation per fault setting: `nil` (no faults) and each fault alone.
-private let faultSettings: [Fault?] = [nil] + Fault.allCases.map { $0 }
+/// One expectation per fault setting: `nil` (no faults) and each fault alone — but `invalidation-loss`,
+/// which fires only while an invalidation message is on its way, so never for a model without a tracked
+/// local cache: the local-cache rows below list it where it can fire.
+private let faultSettings: [Fault?] = [nil] + Fault.allCases.filter { $0 != .invalidationLoss }.map { $0 }
 
 private func row(
     _ model: String, _ fault: Fault?, _ convergence: Verdict, _ linearizability: Verdict, _ staleness: Verdict,
