@@ -14,6 +14,12 @@ extension World {
         localCaches = Array(repeating: LocalCache(), count: hosts)
         invalidations = InvalidationChannel(hosts: hosts)
     }
+
+    /// Runs `body` on host `host`'s local cache, creating the hosts' local caches on first use.
+    mutating func withLocalCache<Result>(_ host: Int, _ body: (inout LocalCache) -> Result) -> Result {
+        if localCaches.isEmpty { localCaches = Array(repeating: LocalCache(), count: invalidations.hosts) }
+        return body(&localCaches[host])
+    }
 }
 
 extension SimulationRun {
@@ -56,12 +62,12 @@ extension SimulationRun {
     /// Every host's connection drops (the shared cache restarted).
     func disconnectAllHosts() {
         guard world.invalidations.isActive else { return }
-        for host in world.invalidations.pending.indices { disconnect(host) }
+        for host in 0..<world.invalidations.hosts { disconnect(host) }
     }
 
     private func deliver(_ host: Int) {
         let keys = world.invalidations.takePending(host)
-        for key in keys { world.localCaches[host].delete(key) }
+        world.withLocalCache(host) { local in for key in keys { local.delete(key) } }
         recordChannelEvent(.invalidationsDelivered(host: host, keys: keys), .done)
     }
 

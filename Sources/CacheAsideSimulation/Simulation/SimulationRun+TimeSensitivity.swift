@@ -21,9 +21,9 @@ extension SimulationRun {
         case .cacheTrackedGet(let key): world.cache.hasExpiringState(key)
         case .cacheTrackedLeaseGet(let key): world.cache.leaseTTL != nil || world.cache.hasExpiringState(key)
         case .localGet(let host, let key), .localPlaceholder(let host, let key), .localDelete(let host, let key):
-            world.localCaches[host].hasExpiringState(key)
+            world.localCaches.indices.contains(host) && world.localCaches[host].hasExpiringState(key)
         case .localSet(let host, let key, _, let ttl), .localFill(let host, let key, _, let ttl, _):
-            ttl != nil || world.localCaches[host].hasExpiringState(key)
+            ttl != nil || (world.localCaches.indices.contains(host) && world.localCaches[host].hasExpiringState(key))
         case .localFlush, .invalidationsDelivered, .invalidationsLost: true
         }
     }

@@ -30,7 +30,7 @@ extension Environment {
             let result: Result? = try await environment.step(action) { world -> (Result?, StepOutcome) in
                 if world.invalidations.takeReconnect(host) { return (nil, .reconnected) }
                 let now = world.now
-                let (result, outcome) = effect(&world.localCaches[host], now)
+                let (result, outcome) = world.withLocalCache(host) { effect(&$0, now) }
                 return (result, outcome)
             }
             guard let result else { throw Reconnected() }

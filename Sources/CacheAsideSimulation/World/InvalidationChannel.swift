@@ -18,25 +18,35 @@ extension World {
     package struct InvalidationChannel: Sendable, Equatable {
         /// Per key, the hosts (bit `h` for host index `h`) the next change of the key must notify.
         private var trackers = KeyTable<UInt64>()
-        /// Per host index, the keys whose invalidation is on its way, in key order.
-        package private(set) var pending: [[Key]]
+        /// Per host index, the keys whose invalidation is on its way, in key order; empty (for every
+        /// host) until the first message, so that a run without tracking allocates nothing here.
+        package private(set) var pending: [[Key]] = []
+        /// The number of hosts.
+        package let hosts: Int
         /// Hosts whose connection dropped since their last local-cache call (bit per host index).
         private var reconnects: UInt64 = 0
 
         /// A channel for `hosts` hosts, tracking nothing.
-        package init(hosts: Int) { pending = Array(repeating: [], count: hosts) }
+        package init(hosts: Int) { self.hosts = hosts }
 
         /// Whether any host tracks a key or waits for a message: otherwise no change sends anything, and
-        /// the simulation skips the channel entirely.
-        package var isActive: Bool { !trackers.isEmpty || pending.contains { !$0.isEmpty } }
+        /// the simulation skips the channel entirely. Stored, not derived: it is asked at every scheduling
+        /// point and every step, and changes only with the channel's own (rare) calls.
+        package private(set) var isActive = false
+
+        private mutating func noteActivity() { isActive = !trackers.isEmpty || pending.contains { !$0.isEmpty } }
 
         /// Host `host` read `key` tracked: the next change of `key` notifies it.
-        package mutating func track(_ key: Key, host: Int) { trackers[key] = (trackers[key] ?? 0) | 1 << UInt64(host) }
+        package mutating func track(_ key: Key, host: Int) {
+            trackers[key] = (trackers[key] ?? 0) | 1 << UInt64(host)
+            isActive = true
+        }
 
         /// `key` changed in the shared cache: every host tracking it gets a message, and stops tracking it.
         package mutating func keyChanged(_ key: Key) {
             guard let hosts = trackers[key] else { return }
             trackers[key] = nil
+            if pending.isEmpty { pending = Array(repeating: [], count: self.hosts) }
             for host in pending.indices where hosts & 1 << UInt64(host) != 0 {
                 if let slot = pending[host].firstIndex(where: { $0 >= key }) {
                     if pending[host][slot] != key { pending[host].insert(key, at: slot) }
@@ -44,12 +54,16 @@ extension World {
                     pending[host].append(key)
                 }
             }
+            noteActivity()
         }
 
         /// Hands over host `host`'s undelivered messages (emptying its queue).
         package mutating func takePending(_ host: Int) -> [Key] {
-            defer { pending[host] = [] }
-            return pending[host]
+            guard !pending.isEmpty else { return [] }
+            let taken = pending[host]
+            pending[host] = []
+            noteActivity()
+            return taken
         }
 
         /// Host `host`'s connection dropped: its messages and tracked keys are lost, and its next
@@ -62,6 +76,7 @@ extension World {
                 trackers[key] = remaining == 0 ? nil : remaining
             }
             reconnects |= bit
+            noteActivity()
             return lost
         }
 
@@ -76,9 +91,12 @@ extension World {
             return true
         }
 
+        /// `pending` with a (possibly empty) list for every host.
+        private var pendingByHost: [[Key]] { pending.isEmpty ? Array(repeating: [], count: hosts) : pending }
+
         /// Equal when the same hosts track the same keys and wait for the same messages.
         package static func == (lhs: InvalidationChannel, rhs: InvalidationChannel) -> Bool {
-            lhs.pending == rhs.pending && lhs.reconnects == rhs.reconnects && lhs.trackers.matches(rhs.trackers, by: ==)
+            lhs.pendingByHost == rhs.pendingByHost && lhs.reconnects == rhs.reconnects && lhs.trackers.matches(rhs.trackers, by: ==)
         }
     }
 }

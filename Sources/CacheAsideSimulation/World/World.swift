@@ -13,8 +13,9 @@ public struct World: Sendable, Equatable {
     public internal(set) var queue = ChangeLog()
     /// The keys the workload uses.
     public let keys: [Key]
-    /// Each host's process-local cache, by host index (`Workload.hosts`; one host unless set).
-    public package(set) var localCaches: [LocalCache] = [LocalCache()]
+    /// Each host's process-local cache, by host index (`Workload.hosts`); empty until a run on one host
+    /// first uses its local cache, so that a world without local caching allocates nothing for them.
+    public package(set) var localCaches: [LocalCache] = []
     /// The invalidation messages on their way from the shared cache to the hosts' local caches.
     package var invalidations = InvalidationChannel(hosts: 1)
 
