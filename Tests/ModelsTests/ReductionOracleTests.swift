@@ -56,7 +56,10 @@ final class ReductionOracleTests: XCTestCase {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return Int((z ^ (z >> 31)) % UInt64(bound))
         }
-        let models = ModelCatalogue.entries
+        // The local-cache models have an oracle of their own on two hosts
+        // (`LocalCacheReductionOracleTests`): their deliveries branch at every point, so most of this
+        // sample's shapes are too big for them, and leaving them out keeps the sample as it was.
+        let models = ModelCatalogue.entries.filter { !$0.name.hasPrefix("local-cache") }
         return (0..<count).map { index in
             let shape = shapes[next(shapes.count)]
             return Configuration(

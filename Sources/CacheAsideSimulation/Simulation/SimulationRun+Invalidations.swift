@@ -7,21 +7,6 @@
 /// give, shrinking toward none. Nothing is drawn while no message is on its way, so runs that never make
 /// a tracked get draw exactly the choices they drew before hosts existed. Once the run is quiet, what is
 /// still on its way is delivered: a quiet system has drained its connections.
-extension World {
-    /// Gives the world one local cache per host and a channel between them and the shared cache.
-    package mutating func addHosts(_ hosts: Int) {
-        guard hosts > 1 else { return }
-        localCaches = Array(repeating: LocalCache(), count: hosts)
-        invalidations = InvalidationChannel(hosts: hosts)
-    }
-
-    /// Runs `body` on host `host`'s local cache, creating the hosts' local caches on first use.
-    mutating func withLocalCache<Result>(_ host: Int, _ body: (inout LocalCache) -> Result) -> Result {
-        if localCaches.isEmpty { localCaches = Array(repeating: LocalCache(), count: invalidations.hosts) }
-        return body(&localCaches[host])
-    }
-}
-
 extension SimulationRun {
     /// The host index of `slot`: slot modulo the number of hosts (workers by their slot too).
     func host(of slot: Int) -> Int { slot % plan.hosts }

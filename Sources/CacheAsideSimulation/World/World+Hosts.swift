@@ -1,4 +1,18 @@
+/// The world's hosts: their local caches, created on first use, and what convergence reads of them.
 extension World {
+    /// Gives the world one local cache per host and a channel between them and the shared cache.
+    package mutating func addHosts(_ hosts: Int) {
+        guard hosts > 1 else { return }
+        localCaches = Array(repeating: LocalCache(), count: hosts)
+        invalidations = InvalidationChannel(hosts: hosts)
+    }
+
+    /// Runs `body` on host `host`'s local cache, creating the hosts' local caches on first use.
+    mutating func withLocalCache<Result>(_ host: Int, _ body: (inout LocalCache) -> Result) -> Result {
+        if localCaches.isEmpty { localCaches = Array(repeating: LocalCache(), count: invalidations.hosts) }
+        return body(&localCaches[host])
+    }
+
     /// The first host (by index) whose live local entry for `key` differs from the database row, with
     /// that entry.
     ///
