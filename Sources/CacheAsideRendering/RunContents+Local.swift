@@ -11,10 +11,10 @@ extension RunContents {
         var closed: [RunModel.ContentSpan] = []
         var touched = false
         func end(_ name: String, at tick: Ticks, event index: Int) {
-            guard var ended = open.removeValue(forKey: name) else { return }
-            ended.until = tick
-            ended.untilEvent = index
-            closed.append(ended)
+            guard let held = open.removeValue(forKey: name) else { return }
+            closed.append(RunModel.ContentSpan(
+                key: held.key, value: held.value, from: held.from, fromEvent: held.fromEvent, until: tick,
+                untilEvent: index, expiresAt: held.expiresAt))
         }
         for (index, event) in history.events.enumerated() {
             guard case .step(let step) = event.kind, let host = step.action.host else { continue }
