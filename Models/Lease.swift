@@ -58,10 +58,16 @@ public struct Lease: CachingStrategy {
     public var name: String { "lease" }
 
     public func read(_ key: Key, in env: Environment) async throws -> Value? {
+        try await read(key, in: env, tracked: false)
+    }
+
+    /// The lease read; `tracked` makes each lease get subscribe the host to the key's invalidations
+    /// (`CacheClient.trackedLeaseGet`), for the local caches in front of this one.
+    func read(_ key: Key, in env: Environment, tracked: Bool) async throws -> Value? {
         // The waits between lease gets while another reader holds the lease, then one last look.
         for wait in Backoff.polling(patience: patience) + [nil] {
             let lease: ModelCache.LeaseResult
-            do { lease = try await env.cache.leaseGet(key) } catch is CacheClient.Unavailable {
+            do { lease = tracked ? try await env.cache.trackedLeaseGet(key) : try await env.cache.leaseGet(key) } catch is CacheClient.Unavailable {
                 return try await env.database.read(key)
             }
             switch lease {

@@ -161,6 +161,27 @@ package enum ModelCatalogue {
             name: "backoff-retry",
             summary: "cache-aside; a db timeout → jittered exponential backoff, look again, retry: recovers from overload."
         ) { BackoffRetry(ttl: $0) },
+            name: "local-cache-ttl",
+            summary: "a local cache with a 5-tick TTL in front of cache-aside: other hosts serve the old row until it expires.",
+            parameters: [.ticks("local-ttl", \LocalCacheTTL.localTTL, in: 1...Ticks.max, help: "how long a local entry lives")]
+        ) { LocalCacheTTL(ttl: $0) },
+        CatalogueEntry(
+            name: "local-cache-tracking",
+            summary: "a local cache invalidated by tracking messages, no placeholder: the reply/invalidation race leaves a stale local entry."
+        ) { LocalCacheTracking(ttl: $0) },
+        CatalogueEntry(
+            name: "local-cache-tracking-placeholder",
+            summary: "tracking with Redis' placeholder fix, flushing on reconnect: converges; messages still lag."
+        ) { LocalCacheTrackingPlaceholder(ttl: $0) },
+        CatalogueEntry(
+            name: "local-cache-tracking-placeholder-no-flush",
+            summary: "the placeholder fix without the flush on reconnect: a lost invalidation leaves a stale local entry."
+        ) { LocalCacheTrackingPlaceholder(ttl: $0, flushesOnReconnect: false) },
+        CatalogueEntry(
+            name: "local-cache-lease",
+            summary: "a local cache with a 5-tick TTL in front of leases: one load per refill, local reads stale until the TTL.",
+            parameters: [.ticks("local-ttl", \LocalCacheLease.localTTL, in: 1...Ticks.max, help: "how long a local entry lives")]
+        ) { LocalCacheLease(ttl: $0) },
     ]
 
     /// The entry named `name`, if there is one.

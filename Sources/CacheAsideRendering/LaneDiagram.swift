@@ -90,8 +90,10 @@ extension LaneDiagram {
             let others = model.actors.filter { !shown.contains($0) }
             let column = Dictionary(uniqueKeysWithValues: shown.enumerated().map { ($1, $0 + 1) })
             let othersColumn: Int? = others.isEmpty ? nil : shown.count + 1
-            let cacheColumn = shown.count + 1 + (others.isEmpty ? 0 : 1)
-            header = ["tick"] + shown + (others.isEmpty ? [] : ["others"]) + ["cache", "database"]
+            // Hosts' local caches get a column of their own, before the shared cache, only in runs that use one.
+            let localColumn: Int? = model.events.contains { $0.localEffect != nil } ? shown.count + 1 + (others.isEmpty ? 0 : 1) : nil
+            let cacheColumn = shown.count + 1 + (others.isEmpty ? 0 : 1) + (localColumn == nil ? 0 : 1)
+            header = ["tick"] + shown + (others.isEmpty ? [] : ["others"]) + (localColumn == nil ? [] : ["local"]) + ["cache", "database"]
             var inFlight = Set<String>()
             var waitingRun: [RunModel.Event] = []
             var elidedRows = 0
@@ -117,7 +119,7 @@ extension LaneDiagram {
                     cells[lane] = text
                 } else if let actor = event.actor, let othersColumn {
                     cells[othersColumn] = "\(actor.hasPrefix("client ") ? String(actor.dropFirst(7)) : actor): \(text)"
-                } else if event.cacheEffect == nil {
+                } else if event.cacheEffect == nil, event.localEffect == nil {
                     cells[cacheColumn] = text
                 }
                 if let actor = event.actor {
@@ -127,6 +129,7 @@ extension LaneDiagram {
                     default: break
                     }
                 }
+                if let effect = event.localEffect, let localColumn { cells[localColumn] = effect }
                 if let effect = event.cacheEffect { cells[cacheColumn] = effect }
                 if let effect = event.databaseEffect { cells[cacheColumn + 1] = effect }
                 rows.append(.event(cells: cells.map { Self.clip($0, cellLimit) }, note: notes[event.index] ?? ""))

@@ -22,6 +22,8 @@ package struct RunModel: Sendable, Codable, Equatable {
     package var cacheContents: [ContentSpan]
     /// What the database held, per key, as spans of ticks.
     package var databaseContents: [ContentSpan]
+    /// What each host's local cache held, as spans keyed `h1 k1`; absent for a run without local caches.
+    package var localContents: [ContentSpan]? = nil
     /// Which actors the pictures fold, and which they would fold next.
     package var folding: Folding
     /// The tick of the last event.
@@ -74,6 +76,9 @@ package struct RunModel: Sendable, Codable, Equatable {
         package var databaseEffect: String?
         /// Whether the actor only waited here: slept, found a lock busy, or the clock jumped.
         package var waiting: Bool
+        /// What the call or the invalidation channel did to or found in a host's local cache
+        /// (`h1: k1 := v0`, `h2: k1 invalidated`), if it touched one; absent from runs without local caches.
+        package var localEffect: String? = nil
     }
 
     /// One client operation, from invocation to return.
@@ -197,6 +202,7 @@ extension RunModel {
             of: history, keys: touchedKeys.sorted(), absent: run.plan.absentKeys, warm: run.plan.warmEntries)
         cacheContents = contents.cache
         databaseContents = contents.database
+        localContents = RunContents.localSpans(of: history)
         replayToken = fingerprint.map { ReplayToken(choices: run.choices, fingerprint: $0).encoded }
     }
 }
@@ -281,6 +287,9 @@ extension RunModel.Event {
                 waiting = step.outcome == .acquired(false)
             case .queue:
                 component = "queue"
+            case .localCache:
+                component = "local"
+                localEffect = Self.localEffect(of: step)
             }
         }
     }

@@ -10,6 +10,7 @@ extension Workload {
         if thinkTime != 0...0 { text += ", think \(thinkTime.rangeText)" }
         if let warmStart { text += ", warm start ≤ \(warmStart)" }
         if absentKeys > 0 { text += ", \(absentKeys) absent " + (absentKeys == 1 ? "key" : "keys") }
+        if hosts > 1 { text += ", \(hosts) hosts" }
         return text
     }
 }

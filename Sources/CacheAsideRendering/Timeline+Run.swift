@@ -21,6 +21,12 @@ extension Timeline {
             databaseRow[key] = rows.count
             rows.append(Row(label: "database \(key)", kind: "database", folded: false))
         }
+        // Each host's local cache: a row per host and key it ever held, after the shared cache's rows.
+        var localRow: [String: Int] = [:]
+        for name in Set((model.localContents ?? []).map(\.key)).sorted() {
+            localRow[name] = rows.count
+            rows.append(Row(label: "local \(name)", kind: "cache", folded: false))
+        }
 
         // Ticks map to the first event at or after them; a tick past the run maps past its end.
         let ticks = model.events.map(\.tick)
@@ -68,6 +74,7 @@ extension Timeline {
             case .return, .fail, .crash: lines.append("◀ \(event.call)")
             case .clock, .fault: lines.append(event.call)
             }
+            if let effect = event.localEffect { lines.append("local: \(effect)") }
             if let effect = event.cacheEffect { lines.append("cache: \(effect)") }
             if let effect = event.databaseEffect { lines.append("database: \(effect)") }
             if isMarked, let mark = model.marked { lines.append("◀ \(mark.label) broken here: \(mark.explanation)") }
@@ -93,6 +100,10 @@ extension Timeline {
         for span in model.databaseContents {
             guard let row = databaseRow[span.key] else { continue }
             bars.append(content(span, row: row, in: "database", position: position(ofTick:)))
+        }
+        for span in model.localContents ?? [] {
+            guard let row = localRow[span.key] else { continue }
+            bars.append(content(span, row: row, in: "local", position: position(ofTick:)))
         }
         for window in model.stalenessWindows {
             let rowsOfKey = [cacheRow[window.key], databaseRow[window.key]].compactMap { $0 }

@@ -44,6 +44,7 @@ enum ReplayMismatchText {
         case .databaseCapacity: "--db-capacity"
         case .databaseTimeout: "--db-timeout"
         case .cacheFlushAt: "--cache-flush-at"
+        case .hosts: "--hosts"
         case .leaseTTL, .workerStepsAfterClients: "--scenario"
         }
     }

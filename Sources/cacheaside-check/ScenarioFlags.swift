@@ -55,6 +55,9 @@ enum ScenarioFlags {
         .init("--absent-keys", "N", help: "the last N keys start with no row (a read finds nothing until a write)") { (scenario: inout Scenario, text: String) throws(UsageError) in
             scenario.workload.absentKeys = try OptionValue.integer(text, for: "--absent-keys", in: 0...Workload.maximumKeys)
         },
+        .init("--hosts", "H", help: "hosts (processes) the clients run on, each with a local cache: client i on host i mod H (default 1)") { (scenario: inout Scenario, text: String) throws(UsageError) in
+            scenario.workload.hosts = try OptionValue.integer(text, for: "--hosts", in: 1...Workload.maximumClients)
+        },
         .init("--cache-latency", "A-B", help: "ticks per cache or lock call (default 1)") { (scenario: inout Scenario, text: String) throws(UsageError) in
             scenario.simulation.latencies.cacheCall = try OptionValue.ticksRange(text, for: "--cache-latency", lowest: 1)
         },
@@ -128,6 +131,7 @@ enum ScenarioFlags {
         if workload.keySkew != base.keySkew { time += ["--key-skew", "\(workload.keySkew)"] }
         if workload.thinkTime != base.thinkTime { time += ["--think-time", workload.thinkTime.rangeText] }
         if workload.absentKeys != base.absentKeys { time += ["--absent-keys", "\(workload.absentKeys)"] }
+        if workload.hosts != base.hosts { time += ["--hosts", "\(workload.hosts)"] }
         if workload.warmStart != base.warmStart { time += ["--warm-start", workload.warmStart.map { "\($0)" } ?? "none"] }
         let (latencies, baseLatencies) = (scenario.simulation.latencies, preset.simulation.latencies)
         if latencies.cacheCall != baseLatencies.cacheCall { time += ["--cache-latency", latencies.cacheCall.rangeText] }

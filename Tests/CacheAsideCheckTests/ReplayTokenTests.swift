@@ -241,7 +241,7 @@ final class ReplayTokenTests: XCTestCase {
         XCTAssertEqual(
             Part.referenceValues,
             ["", "", "3", "3", "1", "0.5", "0...0", "0.0", "nil", "0", "", "nil", "nil", "nil", "1...1", "1...1",
-             "1...1", "1...1", "serial", "500", "nil", "nil", "nil"])
+             "1...1", "1...1", "serial", "500", "nil", "nil", "nil", "1"])
         XCTAssertEqual(CacheAside().settings, "(ttl:60)")
         XCTAssertEqual(String(fingerprint.total, radix: 16), "fb60d5268788d2f4")
         XCTAssertEqual(fingerprint.digests, [.strategy: 42_919, .strategySettings: 59_206])
@@ -289,6 +289,7 @@ struct Configuration {
             case .databaseCapacity: changed.simulation.databaseCapacity = 6
             case .databaseTimeout: changed.simulation.databaseTimeout = 10
             case .cacheFlushAt: changed.simulation.cacheFlushAt = 60
+            case .hosts: changed.workload.hosts = 2
             }
         }
         return changed

@@ -6,7 +6,7 @@ import CacheAsideModels
 ///
 /// An *outcome* is what a run's users could tell apart: every client's operations with what each
 /// returned (or that it failed or crashed), and the world once quiet — each key's live cache entry with
-/// its expiry, and its database row. Ticks of individual steps are left out on purpose: they are what
+/// its expiry, and its database row, and each host's live local entries. Ticks of individual steps are left out on purpose: they are what
 /// the reduction may move, and a property that reads them says so (`ScheduleSensitivity`), which pins
 /// them or turns the reduction off; the property verdicts compared beside the outcomes check that.
 struct ReductionOracle {
@@ -68,6 +68,16 @@ struct ReductionOracle {
             let cached = entry.map { "\($0.value)" + ($0.expiresAt.map { "@\($0)" } ?? "") } ?? "-"
             return "\(key) cache \(cached) db \(world.database.read(key).map { "\($0)" } ?? "none")"
         }
-        return (clients + keys).joined(separator: " | ")
+        // Each host's live local entries, for runs that keep any (none otherwise, so outcomes without
+        // local caches read as before).
+        let locals = world.localCaches.enumerated().compactMap { host, local -> String? in
+            let live = local.liveKeys(at: world.now)
+            guard !live.isEmpty else { return nil }
+            return "h\(host + 1) local " + live.map { key in
+                let entry = local.entry(key, at: world.now)!
+                return "\(key)=\(entry.value!)" + (entry.expiresAt.map { "@\($0)" } ?? "")
+            }.joined(separator: ",")
+        }
+        return (clients + keys + locals).joined(separator: " | ")
     }
 }

@@ -16,6 +16,9 @@ struct Situation: Hashable, Sendable, CustomStringConvertible {
         /// The standard shape on a key that starts with no row: inserts, and the absences negative
         /// caching remembers.
         case absent = "absent key"
+        /// The standard shape on two hosts, each with a local cache: clients 1 and 3 on host h1, client 2
+        /// on h2.
+        case twoHosts = "two hosts"
     }
 
     var shape: Shape
@@ -30,6 +33,7 @@ struct Situation: Hashable, Sendable, CustomStringConvertible {
         case .writesOnly: Workload(writeRatio: 1)
         case .crowded: Workload(clients: 8, operationsPerClient: 2)
         case .absent: Workload(absentKeys: 1)
+        case .twoHosts: { var workload = Workload(); workload.hosts = 2; return workload }()
         }
     }
 

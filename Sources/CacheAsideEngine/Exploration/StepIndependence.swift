@@ -26,7 +26,7 @@
 ///   it wrote at once, and the change log); a transaction's read, write or delete conflicts with every
 ///   step on its key, although its write stays invisible to others until the commit.
 /// - Locks, sleeps and unknown next steps (a client waking from `clock.sleep`) are dependent on
-///   everything: they change who may run.
+///   everything: they change who may run. So are local-cache steps (`footprintKey`).
 enum StepIndependence {
     /// Whether `a` and `b`, transitions of two different clients, commute for properties that see
     /// `sensitivity` of a schedule.
@@ -58,6 +58,12 @@ enum StepIndependence {
     }
 
     /// The key a step touches, or `nil` when it must be treated as touching everything.
+    ///
+    /// A local-cache step counts as touching everything: its host's cache is shared by the host's clients
+    /// and emptied by deliveries whatever the key, so it is kept in place rather than reasoned about.
+    /// (A delivery is the simulation's own step, drawn between picks, and wakes every sleeper.) A tracked
+    /// get is not a read here: it also subscribes its host, so it keeps its order against every step on
+    /// its key.
     private static func footprintKey(_ action: StepAction) -> Key? {
         switch action {
         // A commit publishes every key its transaction wrote (to the rows and the change log), and a
@@ -66,6 +72,7 @@ enum StepIndependence {
         // below, so they conflict with every step on it.
         case .databaseBegin, .databaseCommit, .databaseRollback: nil
         case .sleep, .lockAcquire, .lockRelease: nil
+        case _ where action.component == .localCache: nil
         default: action.key
         }
     }

@@ -116,8 +116,9 @@ package struct RefillEpisodes: Sendable {
             }
             guard case .step(let step) = event.kind, let key = step.action.key else { continue }
             switch (step.action, step.outcome) {
-            case (.cacheGet, .value(nil)), (.cacheGets, .versioned(nil, _)), (.cacheLeaseGet, .lease(.miss)),
-                (.cacheLeaseGet, .lease(.missLeaseHeld)):
+            case (.cacheGet, .value(nil)), (.cacheTrackedGet, .value(nil)), (.cacheGets, .versioned(nil, _)),
+                (.cacheLeaseGet, .lease(.miss)), (.cacheLeaseGet, .lease(.missLeaseHeld)),
+                (.cacheTrackedLeaseGet, .lease(.miss)), (.cacheTrackedLeaseGet, .lease(.missLeaseHeld)):
                 if openEpisode[key] == nil {
                     openEpisode[key] = episodes.count
                     episodes.append(

@@ -53,6 +53,27 @@ package enum StepAction: Hashable, Sendable {
     case cacheGeneration(Key)
     /// `env.cache.bumpGeneration(key)`: the key's generation counter incremented.
     case cacheBumpGeneration(Key)
+    /// `env.localCache.get(key)` on host index `host`.
+    case localGet(host: Int, Key)
+    /// `env.localCache.set(key, value, ttl:)`.
+    case localSet(host: Int, Key, Value, ttl: Ticks?)
+    /// `env.localCache.delete(key)`.
+    case localDelete(host: Int, Key)
+    /// `env.localCache.flush()`.
+    case localFlush(host: Int)
+    /// `env.localCache.placeholder(key)`.
+    case localPlaceholder(host: Int, Key)
+    /// `env.localCache.fill(key, value, ttl:, placeholder:)`.
+    case localFill(host: Int, Key, Value, ttl: Ticks?, placeholder: Int)
+    /// `env.cache.trackedGet(key)`: a get that makes the shared cache track the key for the caller's host.
+    case cacheTrackedGet(Key)
+    /// `env.cache.trackedLeaseGet(key)`: a lease get that makes the shared cache track the key for the
+    /// caller's host.
+    case cacheTrackedLeaseGet(Key)
+    /// The simulation delivered host `host`'s invalidation messages for `keys` (no actor's step).
+    case invalidationsDelivered(host: Int, keys: [Key])
+    /// Host `host`'s invalidation connection dropped, losing the messages for `keys` (no actor's step).
+    case invalidationsLost(host: Int, keys: [Key])
 
     /// Which component the step touched; the lane diagram draws each in its own column.
     package enum Component: Sendable {
@@ -66,6 +87,8 @@ package enum StepAction: Hashable, Sendable {
         case lock
         /// The work queue clients hand background workers work through.
         case queue
+        /// A host's local cache and the invalidation messages it receives.
+        case localCache
     }
 
     /// The component the step touched.
@@ -81,6 +104,21 @@ package enum StepAction: Hashable, Sendable {
         case .queueAppend, .queueEntries: .queue
         case .sleep: .clock
         case .lockAcquire, .lockRelease: .lock
+        case .cacheTrackedGet, .cacheTrackedLeaseGet: .cache
+        case .localGet, .localSet, .localDelete, .localFlush, .localPlaceholder, .localFill, .invalidationsDelivered,
+            .invalidationsLost:
+            .localCache
+        }
+    }
+
+    /// The host index of a local-cache step or an invalidation event.
+    package var host: Int? {
+        switch self {
+        case .localGet(let h, _), .localSet(let h, _, _, _), .localDelete(let h, _), .localFlush(let h),
+            .localPlaceholder(let h, _), .localFill(let h, _, _, _, _), .invalidationsDelivered(let h, _),
+            .invalidationsLost(let h, _):
+            h
+        default: nil
         }
     }
 
@@ -92,9 +130,13 @@ package enum StepAction: Hashable, Sendable {
             .cacheLeaseSet(let k, _, _, _), .databaseRead(let k), .databaseVersionedRead(let k),
             .databaseWrite(let k, _), .databaseDelete(let k), .lockAcquire(let k, _), .lockRelease(let k),
             .queueAppend(let k, _), .transactionRead(let k), .transactionWrite(let k, _), .transactionDelete(let k),
-            .cacheGeneration(let k), .cacheBumpGeneration(let k):
+            .cacheGeneration(let k), .cacheBumpGeneration(let k), .localGet(_, let k), .localSet(_, let k, _, _),
+            .localDelete(_, let k), .localPlaceholder(_, let k), .localFill(_, let k, _, _, _), .cacheTrackedGet(let k),
+            .cacheTrackedLeaseGet(let k):
             k
-        case .sleep, .databaseChanges, .queueEntries, .databaseBegin, .databaseCommit, .databaseRollback: nil
+        case .sleep, .databaseChanges, .queueEntries, .databaseBegin, .databaseCommit, .databaseRollback, .localFlush,
+            .invalidationsDelivered, .invalidationsLost:
+            nil
         }
     }
 
@@ -128,6 +170,19 @@ package enum StepAction: Hashable, Sendable {
         case .transactionDelete(let k): return "tx.delete \(k)"
         case .cacheGeneration(let k): return "cache.generation \(k)"
         case .cacheBumpGeneration(let k): return "cache.bumpGeneration \(k)"
+        case .localGet(let h, let k): return "h\(h + 1).local.get \(k)"
+        case .localSet(let h, let k, let v, let ttl): return "h\(h + 1).local.set \(k)=\(v)\(ttlText(ttl))"
+        case .localDelete(let h, let k): return "h\(h + 1).local.delete \(k)"
+        case .localFlush(let h): return "h\(h + 1).local.flush"
+        case .localPlaceholder(let h, let k): return "h\(h + 1).local.placeholder \(k)"
+        case .localFill(let h, let k, let v, let ttl, let token):
+            return "h\(h + 1).local.fill \(k)=\(v) placeholder \(token)\(ttlText(ttl))"
+        case .cacheTrackedGet(let k): return "cache.get \(k) (tracked)"
+        case .cacheTrackedLeaseGet(let k): return "cache.leaseGet \(k) (tracked)"
+        case .invalidationsDelivered(let h, let keys):
+            return "h\(h + 1) invalidated " + keys.map(\.description).joined(separator: ", ")
+        case .invalidationsLost(let h, let keys):
+            return "h\(h + 1) connection dropped" + (keys.isEmpty ? "" : ", lost invalidation of " + keys.map(\.description).joined(separator: ", "))
         }
     }
 }
@@ -156,6 +211,9 @@ package enum StepOutcome: Hashable, Sendable, CustomStringConvertible {
     case entries([ChangeLog.Entry])
     /// A count: the generation counter a generation read or bump returned.
     case count(Int)
+    /// A local-cache call found its host's invalidation connection had dropped and reconnected; the call
+    /// threw `Environment.LocalCacheClient.Reconnected` without doing anything.
+    case reconnected
 
     /// What the step did, as the cache or database lane prints it.
     package var description: String {
@@ -174,6 +232,7 @@ package enum StepOutcome: Hashable, Sendable, CustomStringConvertible {
         case .silentlyDropped(let name): "ok, but dropped (\(name))"
         case .entries(let entries): entries.map(\.description).joined(separator: ", ")
         case .count(let count): "\(count)"
+        case .reconnected: "reconnected: flush the local cache"
         }
     }
 }

@@ -11,6 +11,9 @@ public enum Fault: String, CaseIterable, Sendable, Hashable, Comparable {
     case clientCrash = "client-crash"
     /// A database read is served by a replica that is one or two writes behind.
     case replicaLag = "replica-lag"
+    /// A host's invalidation connection drops: its undelivered invalidation messages are lost, and its next
+    /// local-cache call throws `Environment.LocalCacheClient.Reconnected`.
+    case invalidationLoss = "invalidation-loss"
 
     /// One line for `--help` and the catalogue.
     public var summary: String {
@@ -20,6 +23,7 @@ public enum Fault: String, CaseIterable, Sendable, Hashable, Comparable {
         case .cacheRestart: "the cache loses every entry between two steps"
         case .clientCrash: "a client stops between two steps, mid-operation"
         case .replicaLag: "a database read comes from a replica one or two writes behind"
+        case .invalidationLoss: "a host's invalidation connection drops, losing its undelivered messages"
         }
     }
 
@@ -33,6 +37,8 @@ public enum Fault: String, CaseIterable, Sendable, Hashable, Comparable {
         case .cacheRestart: 0.08
         case .clientCrash: 0.03
         case .replicaLag: 0.25
+        // Drawn only while a host has messages on their way.
+        case .invalidationLoss: 0.1
         }
     }
 
@@ -44,6 +50,7 @@ public enum Fault: String, CaseIterable, Sendable, Hashable, Comparable {
         case .cacheRestart: 2
         case .clientCrash: 3
         case .replicaLag: 4
+        case .invalidationLoss: 5
         }
     }
 

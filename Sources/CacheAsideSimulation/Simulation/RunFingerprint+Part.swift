@@ -13,7 +13,7 @@ extension RunFingerprint {
         case faults, stepBudget, leaseTTL, clockJumps
         case cacheCallLatency, databaseReadLatency, databaseWriteLatency, logReadLatency
         case timing, workerStepsAfterClients
-        case databaseCapacity, databaseTimeout, cacheFlushAt
+        case databaseCapacity, databaseTimeout, cacheFlushAt, hosts
 
         /// Whether the part came after the token format was pinned (the database's capacity and what
         /// followed): it joins the canonical description only when it differs from its reference value.
@@ -46,6 +46,7 @@ extension RunFingerprint {
             case .databaseCapacity: "simulation.databaseCapacity"
             case .databaseTimeout: "simulation.databaseTimeout"
             case .cacheFlushAt: "simulation.cacheFlushAt"
+            case .hosts: "workload.hosts"
             }
         }
 
@@ -78,6 +79,7 @@ extension RunFingerprint {
             case .databaseCapacity: return optional(options.databaseCapacity)
             case .databaseTimeout: return optional(options.databaseTimeout)
             case .cacheFlushAt: return optional(options.cacheFlushAt)
+            case .hosts: return "\(workload.hosts)"
             }
         }
 

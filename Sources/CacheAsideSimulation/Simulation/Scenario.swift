@@ -114,7 +114,7 @@ extension Scenario {
         ttl: 30, seeds: 200, comparesLinearizability: false)
 
     /// Every preset, in the order `cacheaside-check scenarios` lists them; the first is the default.
-    public static let presets: [Scenario] = [.classicRace, .hotKeyExpiry, .slowRefill, .writeHeavy, .cdcLag, .massExpiry, .overload]
+    public static let presets: [Scenario] = [.classicRace, .hotKeyExpiry, .slowRefill, .writeHeavy, .cdcLag, .massExpiry, .overload, .twoHosts]
 
     /// The preset named `name`, if there is one.
     public static func named(_ name: String) -> Scenario? { presets.first { $0.name == name } }

@@ -201,6 +201,7 @@ final class SimulationRun: @unchecked Sendable {
         pendingCacheFlush = options.cacheFlushAt
         latencies = options.latencies == .instant && options.timing == .serial && !overloadable ? nil : options.latencies
         world = World(keys: keys, leaseTTL: options.leaseTTL, absent: plan.absentKeys)
+        world.addHosts(plan.hosts)
         clients = Array(repeating: ClientSlot(), count: plan.operations.count + workers.count)
         runnableBuffer.reserveCapacity(clients.count)
         // An operation is an invoke, a return and a few steps: one allocation for the history, not a
@@ -246,6 +247,7 @@ final class SimulationRun: @unchecked Sendable {
             activity.clientYielded()
             _ = checkForEscape()
         }
+        if !hasFailed { drainInvalidations() }
     }
 
     /// Starts `slot`'s task (a client's or a worker's) and runs it to its first scheduling point; false if
@@ -273,6 +275,7 @@ final class SimulationRun: @unchecked Sendable {
         for slot in clients.indices where isRunnable(slot) { runnableBuffer.append(ClientID(slot + 1)) }
         if runnableBuffer.isEmpty { return advanceClockOrFinish() }
         if clientsRemaining == 0, !workers.isEmpty, !allowsWorkerStepAfterClients() { return false }
+        if world.invalidations.isActive { deliverInvalidationsIfChosen() }
         // A jump wakes the sleepers whose deadline it passed: they are candidates of this pick too, so
         // the pick (and a traced point's candidates) is among the clients that can run when it is made.
         if jumpClockIfChosen() {
@@ -508,6 +511,7 @@ final class SimulationRun: @unchecked Sendable {
         let answer = latencies.map { answerDelay(action, $0) }
         let timedOut = answer?.timedOut == true
         record(slot, .step(Step(action: action, outcome: timedOut ? .fault(DatabaseClient.Timeout.faultName) : outcome)))
+        if world.invalidations.isActive { sendInvalidations(after: action, outcome) }
         if !workers.isEmpty { wakeLogReaders() }
         checkInvariants()
         if let answer { try await awaitAnswer(slot, after: answer.latency) }
@@ -574,6 +578,7 @@ final class SimulationRun: @unchecked Sendable {
         worldChangedSinceLastPoint = true
         world.cache.flushAll()
         history.append(HistoryEvent(tick: world.now, client: nil, kind: .fault("cache restarted: every entry lost")))
+        disconnectAllHosts()
         checkInvariants()
     }
 

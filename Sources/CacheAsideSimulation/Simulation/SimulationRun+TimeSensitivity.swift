@@ -24,6 +24,13 @@ extension SimulationRun {
         case .cacheGet(let key), .cacheGets(let key): world.cache.hasExpiringState(key)
         case .cacheLeaseGet(let key): world.cache.leaseTTL != nil || world.cache.hasExpiringState(key)
         case .databaseChanges, .queueEntries, .sleep, .lockAcquire, .lockRelease: true
+        case .cacheTrackedGet(let key): world.cache.hasExpiringState(key)
+        case .cacheTrackedLeaseGet(let key): world.cache.leaseTTL != nil || world.cache.hasExpiringState(key)
+        case .localGet(let host, let key), .localPlaceholder(let host, let key), .localDelete(let host, let key):
+            world.localCaches.indices.contains(host) && world.localCaches[host].hasExpiringState(key)
+        case .localSet(let host, let key, _, let ttl), .localFill(let host, let key, _, let ttl, _):
+            ttl != nil || (world.localCaches.indices.contains(host) && world.localCaches[host].hasExpiringState(key))
+        case .localFlush, .invalidationsDelivered, .invalidationsLost: true
         }
     }
 }

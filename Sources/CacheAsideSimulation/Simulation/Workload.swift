@@ -37,6 +37,10 @@ public struct Workload: Sendable, Hashable {
     /// caching (remembering "no row") and insert-after-miss races need. `0` = every key has its `v0`;
     /// at most `keys`.
     public var absentKeys: Int
+    /// How many hosts (processes) the clients run on, each with its own local cache
+    /// (`Environment.localCache`): client slot `i` runs on host `i mod hosts`. `1` (the default) is one
+    /// process; at most `maximumClients`.
+    public var hosts: Int = 1
 
     /// The limits the command line enforces; a run beyond them would be unreadable and slow.
     public static let maximumClients = 64
@@ -104,6 +108,8 @@ package struct WorkloadPlan: Hashable, Sendable {
     package var warmEntries: [Key: Ticks]
     /// The keys that start with no row in the database.
     package var absentKeys: Set<Key>
+    /// How many hosts the client slots are spread over (`Workload.hosts`).
+    package var hosts = 1
 
     /// A plan from explicit per-client operations (tests and hand-written scenarios use this).
     package init(
@@ -167,6 +173,7 @@ package struct WorkloadPlan: Hashable, Sendable {
         let keys = max(workload.keys, 1)
         let absent = min(max(workload.absentKeys, 0), keys)
         absentKeys = Set((keys - absent..<keys).map { Key($0 + 1) })
+        hosts = min(max(workload.hosts, 1), Workload.maximumClients)
     }
 
     /// How long slot `slot` thinks before its operation `index`.

@@ -13,6 +13,11 @@ public struct World: Sendable, Equatable {
     public internal(set) var queue = ChangeLog()
     /// The keys the workload uses.
     public let keys: [Key]
+    /// Each host's process-local cache, by host index (`Workload.hosts`); empty until a run on one host
+    /// first uses its local cache, so that a world without local caching allocates nothing for them.
+    public package(set) var localCaches: [LocalCache] = []
+    /// The invalidation messages on their way from the shared cache to the hosts' local caches.
+    package var invalidations = InvalidationChannel(hosts: 1)
 
     /// A world with a cold cache and every key holding `v0`, except the `absent` ones.
     public init(keys: [Key], leaseTTL: Ticks? = nil, absent: Set<Key> = []) {
@@ -21,9 +26,11 @@ public struct World: Sendable, Equatable {
         database = ModelDatabase(keys: keys, absent: absent)
     }
 
-    /// The keys whose live cache entry differs from the database row, in key order.
+    /// The keys whose live entry in the shared cache or in any host's local cache differs from the
+    /// database row, in key order.
     public var divergentKeys: [Key] {
         keys.filter { key in
+            if divergentLocalEntry(key) != nil { return true }
             guard let cached = cache.get(key, at: now) else { return false }
             // A negative entry (`Value.noRow`) agrees with a key that has no row.
             return cached == .noRow ? database.read(key) != nil : cached != database.read(key)
