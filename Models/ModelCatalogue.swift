@@ -161,6 +161,7 @@ package enum ModelCatalogue {
             name: "backoff-retry",
             summary: "cache-aside; a db timeout → jittered exponential backoff, look again, retry: recovers from overload."
         ) { BackoffRetry(ttl: $0) },
+        CatalogueEntry(
             name: "local-cache-ttl",
             summary: "a local cache with a 5-tick TTL in front of cache-aside: other hosts serve the old row until it expires.",
             parameters: [.ticks("local-ttl", \LocalCacheTTL.localTTL, in: 1...Ticks.max, help: "how long a local entry lives")]

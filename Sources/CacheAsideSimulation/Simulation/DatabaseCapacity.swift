@@ -6,11 +6,13 @@
 /// a strategy that retries at once keeps the load up, and the cache, which no failed call fills, never
 /// takes the load off again — the trigger (a flush) is long over and the system stays down.
 extension SimulationOptions {
-    /// Whether a step is a database call that occupies the database: reads, writes and deletes, not a
-    /// worker's read of the change log (a replication stream, not a query).
+    /// Whether a step is a database call that occupies the database: reads, writes and deletes, and every
+    /// statement of a transaction (its begin, reads, writes, commit or rollback), not a worker's read of
+    /// the change log (a replication stream, not a query).
     static func occupiesDatabase(_ action: StepAction) -> Bool {
         switch action {
         case .databaseRead, .databaseVersionedRead, .databaseWrite, .databaseDelete: true
+        case .databaseBegin, .transactionRead, .transactionWrite, .transactionDelete, .databaseCommit, .databaseRollback: true
         default: false
         }
     }
