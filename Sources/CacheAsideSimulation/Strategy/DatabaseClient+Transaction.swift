@@ -63,9 +63,16 @@ extension DatabaseClient {
         let slot = environment.slot
         let transaction = Transaction(environment: environment)
         if run.acceptsCalls, run.clients[slot].transaction != nil { return try await body(transaction) }
-        try await environment.step(.databaseBegin) { _ in
-            run.clients[slot].transaction = OpenTransaction()
-            return ((), .done)
+        do {
+            try await environment.step(.databaseBegin) { _ in
+                run.clients[slot].transaction = OpenTransaction()
+                return ((), .done)
+            }
+        } catch {
+            // A begin that took effect and then timed out (`DatabaseClient.Timeout`) left nothing the
+            // client can use: the server gives up a transaction whose session it lost.
+            if run.acceptsCalls { run.clients[slot].transaction = nil }
+            throw error
         }
         let result: Result
         do {
