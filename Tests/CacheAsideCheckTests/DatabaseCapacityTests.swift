@@ -144,4 +144,34 @@ final class DatabaseCapacityTests: XCTestCase {
             XCTAssertTrue(checker.check().exploration.search != nil)
         }
     }
+
+    /// A writer that tries its transaction twice when the database times out.
+    private struct RetriesItsTransaction: CachingStrategy {
+        func read(_ key: Key, in env: Environment) async throws -> Value? { try await env.database.read(key) }
+        func write(_ key: Key, _ value: Value, in env: Environment) async throws {
+            for _ in 0..<2 {
+                do {
+                    try await env.database.transaction { tx in try await tx.write(key, value) }
+                    return
+                } catch is DatabaseClient.Timeout {
+                    continue
+                }
+            }
+        }
+    }
+
+    /// A begin that timed out leaves no transaction behind: the retry begins a new one instead of
+    /// joining a transaction the client never got to use.
+    func testATimedOutBeginIsNotJoinedByTheNextTransaction() {
+        var options = SimulationOptions(latencies: SimulationOptions.Latencies(databaseWrite: 2...2), timing: .concurrent)
+        options.databaseCapacity = 1
+        options.databaseTimeout = 1
+        let run = Simulation.run(
+            RetriesItsTransaction(), plan: WorkloadPlan(operations: [[.write(Key(1), Value(version: 1))]], thinkTimes: [[0]]),
+            keys: [Key(1)], choices: ChoiceSource(replaying: []), options: options)
+        XCTAssertNil(run.failure)
+        let begins = run.history.steps.filter { if case .databaseBegin = $0.step.action { true } else { false } }
+        XCTAssertEqual(begins.count, 2, "each attempt begins its own transaction")
+        XCTAssertEqual(run.finalWorld.database.read(Key(1)), .initial, "neither attempt committed")
+    }
 }

@@ -38,6 +38,26 @@ final class ShardMergeTests: XCTestCase {
         XCTAssertEqual(merged.output, full.output)
     }
 
+    /// The same for the models of transactions, local caches and an overloadable database, each in the
+    /// setting it is about: their new steps, hosts and options survive the split and the merge.
+    func testMergedShardsOfTheProductionDesignsGiveTheUnshardedReport() {
+        let settings: [[String]] = [
+            ["--model", "orm-hook-invalidation"], ["--model", "generation-counter"],
+            ["--model", "local-cache-tracking", "--scenario", "two-hosts"],
+            ["--model", "local-cache-tracking-placeholder", "--scenario", "two-hosts"],
+            ["--model", "retry-on-error", "--scenario", "overload", "--seeds", "6", "--no-shrink"],
+        ]
+        for (index, setting) in settings.enumerated() {
+            let arguments = ["--seeds", "300", "--jobs", "2", "--json"] + setting
+            let full = CommandLineTests.run(arguments)
+            let shards = (0..<2).map { write("design\(index)-\($0).json", arguments + ["--shard", "\($0)/2"]) }
+            let merged = CommandLineTests.run(["merge"] + shards)
+            XCTAssertEqual(merged.errors, "", "\(setting)")
+            XCTAssertEqual(merged.status, full.status, "\(setting)")
+            XCTAssertEqual(merged.output, full.output, "\(setting)")
+        }
+    }
+
     /// A property no run exercised stays "not exercised" (exit 3) when merged, and a shard that did
     /// exercise it decides it: merged shards give the unsharded report in both cases.
     func testMergeKeepsNotExercisedUnlessSomeShardExercisedTheProperty() throws {
