@@ -167,11 +167,11 @@ final class DatabaseCapacityTests: XCTestCase {
         options.databaseCapacity = 1
         options.databaseTimeout = 1
         let run = Simulation.run(
-            RetriesItsTransaction(), plan: WorkloadPlan(operations: [[.write(Key(1), Value(version: 1))]], thinkTimes: [[0]]),
+            RetriesItsTransaction(), plan: WorkloadPlan(operations: [[.write(Key(1))]], thinkTimes: [[0]]),
             keys: [Key(1)], choices: ChoiceSource(replaying: []), options: options)
         XCTAssertNil(run.failure)
         let begins = run.history.steps.filter { if case .databaseBegin = $0.step.action { true } else { false } }
         XCTAssertEqual(begins.count, 2, "each attempt begins its own transaction")
-        XCTAssertEqual(run.finalWorld.database.read(Key(1)), .initial, "neither attempt committed")
+        XCTAssertEqual(run.finalWorld.database.read(Key(1)), Value.initial, "neither attempt committed")
     }
 }
