@@ -2,12 +2,12 @@ import CacheAsideCheck
 import CacheAsideModels
 import XCTest
 
-/// A self-check of "determinism is the product": every catalogue model, over a few hundred seeds with
+/// A self-check of "determinism is the product": every catalogue model, over 120 seeds with
 /// and without every fault, with clock jumps, renders the same report — text and JSON, shrunk counterexamples included —
 /// at one job and at two.
 final class CatalogueDeterminismTests: XCTestCase {
     private func renderings(_ entry: CatalogueEntry, faults: Set<Fault>, jobs: Int) -> String {
-        let seeds: Range<UInt64> = 0..<200
+        let seeds: Range<UInt64> = 0..<120
         let checker = Checker(
             strategy: entry.make(20), workload: Workload(clients: 3, operationsPerClient: 3, keys: 2),
             properties: [.linearizability, .convergence, .staleness(bound: 20), .stampede(limit: 1)],

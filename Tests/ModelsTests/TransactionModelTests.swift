@@ -111,7 +111,9 @@ final class TransactionModelTests: XCTestCase {
     func testExhaustiveSearchAtTwoByTwoAgreesWithAndWithoutReduction() throws {
         for model in Self.newModels {
             let entry = try XCTUnwrap(ModelCatalogue.entry(named: model))
-            for seed: UInt64 in 0..<2 {
+            // One plan per model (the workload of seed 0): the catalogue-wide
+            // reduction oracle samples other plans and sizes.
+            for seed: UInt64 in 0..<1 {
                 let checker = Checker(
                     strategy: entry.make(nil), workload: Workload(clients: 2, operationsPerClient: 2, keys: 1),
                     properties: [.linearizability, .convergence, .staleness(bound: nil)],
