@@ -41,14 +41,19 @@ final class ShardMergeTests: XCTestCase {
     /// The same for the models of transactions, local caches and an overloadable database, each in the
     /// setting it is about: their new steps, hosts and options survive the split and the merge.
     func testMergedShardsOfTheProductionDesignsGiveTheUnshardedReport() {
-        let settings: [[String]] = [
-            ["--model", "orm-hook-invalidation"], ["--model", "generation-counter"],
-            ["--model", "local-cache-tracking", "--scenario", "two-hosts"],
-            ["--model", "local-cache-tracking-placeholder", "--scenario", "two-hosts"],
-            ["--model", "retry-on-error", "--scenario", "overload", "--seeds", "6", "--no-shrink"],
+        let transactions = [
+            "orm-hook-invalidation", "after-commit-invalidation", "double-delete-transaction", "versioned-set-transaction",
+            "generation-counter",
         ]
+        let localCaches = [
+            "local-cache-ttl", "local-cache-tracking", "local-cache-tracking-placeholder",
+            "local-cache-tracking-placeholder-no-flush", "local-cache-lease",
+        ]
+        let settings: [[String]] =
+            transactions.map { ["--model", $0] } + localCaches.map { ["--model", $0, "--scenario", "two-hosts"] }
+            + ["retry-on-error", "backoff-retry"].map { ["--model", $0, "--scenario", "overload", "--seeds", "6", "--no-shrink"] }
         for (index, setting) in settings.enumerated() {
-            let arguments = ["--seeds", "300", "--jobs", "2", "--json"] + setting
+            let arguments = ["--seeds", "150", "--jobs", "2", "--json"] + setting
             let full = CommandLineTests.run(arguments)
             let shards = (0..<2).map { write("design\(index)-\($0).json", arguments + ["--shard", "\($0)/2"]) }
             let merged = CommandLineTests.run(["merge"] + shards)
