@@ -181,10 +181,8 @@ package struct DatabaseStalenessAnalysis {
         settled.map { $0 - commit } ?? Measurement.unbounded
     }
 
-    /// Whether a cached `value` says what the database's `row` says.
-    private static func agrees(_ value: Value, _ row: Value?) -> Bool {
-        value == .noRow ? row == nil : value == row
-    }
+    /// Whether a cached `value` says what the database's `row` says (the world's own rule).
+    private static func agrees(_ value: Value, _ row: Value?) -> Bool { !World.disagrees(value, withRow: row) }
 
     /// Each returned read's lag: found from the last commit of the row it returned before it returned.
     /// A key's commits are few (one per write of it), so a backward scan beats any index built per run.

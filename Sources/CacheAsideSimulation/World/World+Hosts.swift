@@ -23,7 +23,7 @@ extension World {
         let row = database.read(key)
         for (host, local) in localCaches.enumerated() where !invalidations.awaitsReconnect(host) {
             guard let entry = local.entry(key, at: now), let value = entry.value else { continue }
-            if value == .noRow ? row != nil : value != row { return (host, entry) }
+            if Self.disagrees(value, withRow: row) { return (host, entry) }
         }
         return nil
     }

@@ -32,8 +32,13 @@ public struct World: Sendable, Equatable {
         keys.filter { key in
             if divergentLocalEntry(key) != nil { return true }
             guard let cached = cache.get(key, at: now) else { return false }
-            // A negative entry (`Value.noRow`) agrees with a key that has no row.
-            return cached == .noRow ? database.read(key) != nil : cached != database.read(key)
+            return Self.disagrees(cached, withRow: database.read(key))
         }
+    }
+
+    /// Whether a cached `value` says something other than the database's `row`: a negative entry
+    /// (`Value.noRow`) agrees with a key that has no row.
+    package static func disagrees(_ value: Value, withRow row: Value?) -> Bool {
+        value == .noRow ? row != nil : value != row
     }
 }
